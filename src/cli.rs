@@ -1,0 +1,107 @@
+//! Command-line arguments. No logic lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A Git-native linter and CI gate for research notes, plans, PR write-ups,
+/// experiment logs and decision records.
+#[derive(Debug, Parser)]
+#[command(name = "doccheck", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Use this configuration file instead of searching for one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// When to use colours.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print findings and errors only: no summary, no notes.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint documents (default: the whole project).
+    Check(CheckArgs),
+    /// Explain a rule: what it checks, why, an example, how to fix.
+    Rule(RuleArgs),
+    /// Print the JSON Schema in effect for a document kind.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print findings.
+    #[arg(long, value_enum, default_value_t = Format::Full)]
+    pub output_format: Format,
+
+    /// Write the findings to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Exit 0 even when there are findings.
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Run only these rules: codes, names or prefixes such as DC1.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+
+    /// Never run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// A rule code (DC105) or name (missing-required-key).
+    #[arg(required_unless_present = "all")]
+    pub rule: Option<String>,
+
+    /// Explain every rule.
+    #[arg(long, conflicts_with = "rule")]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// A document kind: research, plan, pr, or one the configuration adds.
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Source frames with labels and help (miette).
+    Full,
+    /// One line per finding: path:line:col: CODE message.
+    Concise,
+    /// One JSON object with a summary and every finding.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+}

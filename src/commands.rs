@@ -1,0 +1,185 @@
+//! What each subcommand does, from parsed arguments to an [`Outcome`]. The
+//! binary prints the outcome and exits with its status.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use crate::check::{self, Selection};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format, RuleArgs, SchemaArgs};
+use crate::config;
+use crate::error::{Error, Result};
+use crate::project::{Overrides, Project};
+use crate::report::{self, OutputFormat, Style};
+use crate::rules;
+use crate::schema::{SchemaSource, builtin_text};
+
+/// The process exit status: 0 clean, 1 findings, 2 doccheck could not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success,
+    Failure,
+    Error,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: ExitStatus,
+}
+
+impl Outcome {
+    fn print(stdout: String) -> Self {
+        Outcome {
+            stdout,
+            stderr: String::new(),
+            status: ExitStatus::Success,
+        }
+    }
+}
+
+pub fn run(cli: &Cli) -> Result<Outcome> {
+    match &cli.command {
+        Command::Check(args) => check(cli, args),
+        Command::Rule(args) => rule(args),
+        Command::Schema(args) => schema(cli, args),
+    }
+}
+
+/// The style for human output: colour per `--color` and `NO_COLOR`, width
+/// from `COLUMNS`.
+pub fn style(choice: ColorChoice) -> Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100);
+    Style { color, width }
+}
+
+fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
+    let overrides = Overrides {
+        config: cli.config.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        fail_on: args.fail_on.map(|f| match f {
+            FailOn::Error => config::FailOn::Error,
+            FailOn::Warning => config::FailOn::Warning,
+        }),
+    };
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let project = Project::load(&start, &overrides)?;
+    let selection = Selection::new(&project, &args.paths)?;
+    let report = check::check(&project, &selection)?;
+    let format = match args.output_format {
+        Format::Full => OutputFormat::Full,
+        Format::Concise => OutputFormat::Concise,
+        Format::Json => OutputFormat::Json,
+    };
+    let mut style = style(cli.color);
+    if args.output.is_some() {
+        style.color = false;
+    }
+    let rendered = report::render(&project, &report, format, style, cli.quiet);
+    let status = if !args.exit_zero && report.fails(project.fail_on) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    };
+    let stdout = match &args.output {
+        Some(path) => {
+            write_file(path, &rendered.stdout)?;
+            String::new()
+        }
+        None => rendered.stdout,
+    };
+    Ok(Outcome {
+        stdout,
+        stderr: rendered.stderr,
+        status,
+    })
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+}
+
+fn rule(args: &RuleArgs) -> Result<Outcome> {
+    let explain = |r: &rules::RuleMeta| {
+        format!(
+            "# {} {}\n\nDefault severity: {}\n\n{}",
+            r.code,
+            r.name,
+            r.default_severity,
+            r.documentation()
+        )
+    };
+    if args.all {
+        let all: Vec<String> = rules::ALL.iter().map(|r| explain(r)).collect();
+        return Ok(Outcome::print(all.join("\n")));
+    }
+    let key = args.rule.as_deref().unwrap_or_default();
+    match rules::find(key) {
+        Some(r) => Ok(Outcome::print(explain(r))),
+        None => {
+            let names = rules::ALL.iter().flat_map(|r| [r.code, r.name]);
+            let hint = crate::suggest::closest(key, names)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            Err(Error::Usage(format!(
+                "`{key}` is not a rule code or name{hint} (`doccheck rule --all` lists every rule)"
+            )))
+        }
+    }
+}
+
+fn schema(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
+    let project = Project::load(
+        Path::new("."),
+        &Overrides {
+            config: cli.config.clone(),
+            ..Overrides::default()
+        },
+    )?;
+    let kinds = &project.kinds;
+    let Some(id) = kinds.by_name(&args.kind) else {
+        let names: Vec<&str> = kinds.iter().map(|(_, k)| k.name.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "there is no document kind `{}`; kinds: {}",
+            args.kind,
+            names.join(", ")
+        )));
+    };
+    let Some(schema) = &kinds.get(id).schema else {
+        return Err(Error::Usage(format!(
+            "the `{}` kind has no schema",
+            args.kind
+        )));
+    };
+    let text = match &schema.source {
+        SchemaSource::Builtin(name) => builtin_text(name).unwrap_or_default().to_owned(),
+        SchemaSource::File(rel) => std::fs::read_to_string(project.root.join(rel))
+            .map_err(|e| Error::io(format!("cannot read {rel}"), e))?,
+    };
+    Ok(Outcome::print(text))
+}

@@ -1,0 +1,237 @@
+//! Finding the files to lint: a walk of the project root that honours
+//! `.gitignore`, visits hidden folders such as `.github`, never enters `.git`,
+//! and applies the `include` / `exclude` globs.
+
+use std::path::{Path, PathBuf};
+
+use std::sync::Mutex;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::{WalkBuilder, WalkState};
+
+pub const DEFAULT_INCLUDE: [&str; 2] = ["**/*.md", "**/*.markdown"];
+
+/// A file to lint, by its path relative to the project root.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub rel: String,
+    pub abs: PathBuf,
+}
+
+pub struct Filter {
+    include: GlobSet,
+    exclude: GlobSet,
+}
+
+impl Filter {
+    /// Builds the filter; the error names the offending pattern.
+    pub fn new(include: &[String], exclude: &[String]) -> std::result::Result<Self, String> {
+        Ok(Filter {
+            include: build(include)?,
+            exclude: build(exclude)?,
+        })
+    }
+
+    /// A file is linted when `include` matches it and `exclude` matches
+    /// neither it nor one of its folders.
+    pub fn accepts(&self, rel: &str) -> bool {
+        self.include.is_match(rel) && !self.excluded(rel)
+    }
+
+    fn excluded(&self, rel: &str) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let mut path = rel;
+        loop {
+            if self.exclude.is_match(path) {
+                return true;
+            }
+            match path.rfind('/') {
+                Some(i) => path = &path[..i],
+                None => return false,
+            }
+        }
+    }
+}
+
+fn build(patterns: &[String]) -> std::result::Result<GlobSet, String> {
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        set.add(Glob::new(pattern).map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?);
+    }
+    set.build().map_err(|e| e.to_string())
+}
+
+/// The nearest folder at or above `dir` that holds a `.git` entry.
+pub fn work_tree_top(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+fn builder(root: &Path) -> WalkBuilder {
+    let inside_git = work_tree_top(root).is_some();
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .hidden(false)
+        .git_global(false)
+        .require_git(false)
+        // Ignore files above the root are read only inside a work tree, so
+        // nothing outside the repository is opened.
+        .parents(inside_git)
+        .follow_links(false)
+        .filter_entry(|e| e.file_name() != ".git");
+    builder
+}
+
+/// What the walk already knows about a file, so that reading it needs no
+/// second lookup of its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A regular file according to the directory listing.
+    File,
+    /// A symbolic link, or a type the listing did not say.
+    Other,
+}
+
+/// Walks `root` on all cores, calling `visit` for every accepted file as it
+/// is found, so that reading and parsing overlap with the walk. Folders that
+/// cannot be read are returned as messages, not failures.
+pub fn walk_with<T: Send>(
+    root: &Path,
+    filter: &Filter,
+    visit: impl Fn(Candidate, Entry) -> Option<T> + Sync,
+) -> (Vec<T>, Vec<String>) {
+    let results: Mutex<(Vec<T>, Vec<String>)> = Mutex::new((Vec::new(), Vec::new()));
+    builder(root).build_parallel().run(|| {
+        let mut local = Local {
+            found: Vec::new(),
+            errors: Vec::new(),
+            shared: &results,
+        };
+        let visit = &visit;
+        Box::new(move |entry| {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    local.errors.push(e.to_string());
+                    return WalkState::Continue;
+                }
+            };
+            let Some(file_type) = entry.file_type() else {
+                return WalkState::Continue;
+            };
+            if file_type.is_dir() {
+                return WalkState::Continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(root) else {
+                return WalkState::Continue;
+            };
+            let rel = to_slash(rel);
+            if filter.accepts(&rel) {
+                let kind = if file_type.is_file() {
+                    Entry::File
+                } else {
+                    Entry::Other
+                };
+                let candidate = Candidate {
+                    rel,
+                    abs: entry.into_path(),
+                };
+                local.found.extend(visit(candidate, kind));
+            }
+            WalkState::Continue
+        })
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// One walker thread's results, handed over when the thread finishes.
+struct Local<'a, T> {
+    found: Vec<T>,
+    errors: Vec<String>,
+    shared: &'a Mutex<(Vec<T>, Vec<String>)>,
+}
+
+impl<T> Drop for Local<'_, T> {
+    fn drop(&mut self) {
+        let mut shared = self
+            .shared
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        shared.0.append(&mut self.found);
+        shared.1.append(&mut self.errors);
+    }
+}
+
+pub fn to_slash(rel: &Path) -> String {
+    let mut out = String::new();
+    for (i, part) in rel.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        out.push_str(&part.as_os_str().to_string_lossy());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter(include: &[&str], exclude: &[&str]) -> Filter {
+        let v = |p: &[&str]| p.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        Filter::new(&v(include), &v(exclude)).unwrap()
+    }
+
+    #[test]
+    fn walk_honours_gitignore_and_hidden_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for path in [
+            "a.md",
+            ".github/PULL_REQUEST_TEMPLATE.md",
+            ".git/x.md",
+            "build/out.md",
+            "notes.txt",
+            "vendor/lib/readme.md",
+            "deep/er/z.markdown",
+        ] {
+            let p = root.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
+        let (mut rels, errors) = walk_with(root, &filter(&DEFAULT_INCLUDE, &["vendor"]), |c, _| {
+            Some(c.rel)
+        });
+        rels.sort();
+        assert!(errors.is_empty());
+        assert_eq!(
+            rels,
+            [
+                ".github/PULL_REQUEST_TEMPLATE.md",
+                "a.md",
+                "deep/er/z.markdown"
+            ]
+        );
+    }
+
+    #[test]
+    fn exclude_matches_folders() {
+        let f = filter(&["**/*.md"], &["drafts/**", "archive"]);
+        assert!(f.accepts("docs/a.md"));
+        assert!(!f.accepts("drafts/a.md"));
+        assert!(!f.accepts("archive/2020/a.md"));
+        assert!(!f.accepts("a.txt"));
+    }
+
+    #[test]
+    fn bad_glob_names_the_pattern() {
+        let err = Filter::new(&["a/{b".into()], &[]).err().unwrap();
+        assert!(err.contains("a/{b"), "{err}");
+    }
+}

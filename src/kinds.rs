@@ -1,0 +1,389 @@
+//! Document kinds: which files are research notes, plans, PR write-ups… and
+//! the schema each is held to. A document's kind comes from, in order: a
+//! `$schema` key naming a kind's schema, a discriminator key (`type:` /
+//! `doc_type:`), then the first kind whose path globs match.
+
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::config::{Config, ConfigFile};
+use crate::error::{Error, Result};
+use crate::schema::{Schema, SchemaSource, SchemaStore, builtin_id};
+
+pub type KindId = usize;
+
+#[derive(Debug)]
+pub struct Kind {
+    pub name: String,
+    pub schema: Option<Arc<Schema>>,
+    /// Discriminator values that select this kind.
+    pub types: Vec<String>,
+    pub frontmatter_required: bool,
+    /// Templates are not documents: they are skipped, placeholders and all.
+    pub lint: bool,
+}
+
+struct Builtin {
+    name: &'static str,
+    paths: &'static [&'static str],
+    schema: Option<&'static str>,
+    lint: bool,
+}
+
+/// The default layout (SPEC §1). Templates come first so that a template
+/// inside a research folder is still a template.
+const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "template",
+        paths: &["**/templates/**"],
+        schema: None,
+        lint: false,
+    },
+    Builtin {
+        name: "research",
+        paths: &["**/thoughts/shared/research/**/*.md"],
+        schema: Some("research"),
+        lint: true,
+    },
+    Builtin {
+        name: "plan",
+        paths: &["**/thoughts/shared/plans/**/*.md"],
+        schema: Some("plan"),
+        lint: true,
+    },
+    Builtin {
+        name: "pr",
+        paths: &["**/thoughts/shared/prs/**/*.md"],
+        schema: Some("pr"),
+        lint: true,
+    },
+];
+
+pub const DEFAULT_DISCRIMINATORS: [&str; 2] = ["type", "doc_type"];
+
+pub struct Kinds {
+    kinds: Vec<Kind>,
+    globs: GlobSet,
+    /// Kind of each glob in `globs`.
+    glob_kinds: Vec<KindId>,
+    pub discriminators: Vec<String>,
+    pub store: SchemaStore,
+}
+
+impl std::fmt::Debug for Kinds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kinds")
+            .field("kinds", &self.kinds)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a `$schema` value in a document resolves to.
+pub enum SchemaRef {
+    Kind(KindId),
+    /// A schema file no kind uses.
+    Schema(Arc<Schema>),
+}
+
+impl Kinds {
+    pub fn build(store: SchemaStore, config: &Config, file: Option<&ConfigFile>) -> Result<Kinds> {
+        let config_error = |keys: &[&str], message: String| match file {
+            Some(f) => f.error(keys, message, None),
+            None => Error::Usage(message),
+        };
+        let mut kinds = Vec::new();
+        let mut globs = GlobSetBuilder::new();
+        let mut glob_kinds = Vec::new();
+        let mut add =
+            |name: &str, paths: &[String], kind: Kind, kinds: &mut Vec<Kind>| -> Result<()> {
+                for pattern in paths {
+                    let glob = Glob::new(pattern).map_err(|e| {
+                        config_error(
+                            &["kinds", name, "paths"],
+                            format!("invalid glob `{pattern}`: {}", e.kind()),
+                        )
+                    })?;
+                    globs.add(glob);
+                    glob_kinds.push(kinds.len());
+                }
+                kinds.push(kind);
+                Ok(())
+            };
+
+        for builtin in BUILTINS {
+            let custom = config.kinds.get(builtin.name);
+            if custom.and_then(|c| c.enabled) == Some(false) {
+                continue;
+            }
+            let schema = match custom.and_then(|c| c.schema.as_deref()) {
+                Some(path) => Some(file_schema(&store, path, builtin.name, file)?),
+                None => builtin.schema.map(|s| store.builtin(s)).transpose()?,
+            };
+            let paths = custom
+                .and_then(|c| c.paths.clone())
+                .unwrap_or_else(|| builtin.paths.iter().map(|p| (*p).to_owned()).collect());
+            let kind = Kind {
+                name: builtin.name.to_owned(),
+                frontmatter_required: custom
+                    .and_then(|c| c.frontmatter)
+                    .unwrap_or(schema.is_some()),
+                schema,
+                types: custom.and_then(|c| c.types.clone()).unwrap_or_else(|| {
+                    if builtin.lint {
+                        vec![builtin.name.to_owned()]
+                    } else {
+                        Vec::new()
+                    }
+                }),
+                lint: builtin.lint,
+            };
+            add(builtin.name, &paths, kind, &mut kinds)?;
+        }
+        for (name, custom) in &config.kinds {
+            if BUILTINS.iter().any(|b| b.name == name) || custom.enabled == Some(false) {
+                continue;
+            }
+            let schema = custom
+                .schema
+                .as_deref()
+                .map(|path| file_schema(&store, path, name, file))
+                .transpose()?;
+            let kind = Kind {
+                name: name.clone(),
+                frontmatter_required: custom.frontmatter.unwrap_or(schema.is_some()),
+                schema,
+                types: custom.types.clone().unwrap_or_else(|| vec![name.clone()]),
+                lint: true,
+            };
+            add(
+                name,
+                custom.paths.as_deref().unwrap_or_default(),
+                kind,
+                &mut kinds,
+            )?;
+        }
+        let globs = globs
+            .build()
+            .map_err(|e| config_error(&["kinds"], format!("invalid kind globs: {e}")))?;
+        Ok(Kinds {
+            kinds,
+            globs,
+            glob_kinds,
+            discriminators: config.discriminators.clone().unwrap_or_else(|| {
+                DEFAULT_DISCRIMINATORS
+                    .iter()
+                    .map(|d| (*d).to_owned())
+                    .collect()
+            }),
+            store,
+        })
+    }
+
+    pub fn get(&self, id: KindId) -> &Kind {
+        &self.kinds[id]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (KindId, &Kind)> {
+        self.kinds.iter().enumerate()
+    }
+
+    pub fn by_name(&self, name: &str) -> Option<KindId> {
+        self.kinds.iter().position(|k| k.name == name)
+    }
+
+    /// The first kind whose globs match a project-relative path.
+    pub fn for_path(&self, rel: &str) -> Option<KindId> {
+        self.globs
+            .matches(rel)
+            .into_iter()
+            .map(|i| self.glob_kinds[i])
+            .min()
+    }
+
+    /// The kind a discriminator value selects.
+    pub fn for_type(&self, value: &str) -> Option<KindId> {
+        self.kinds
+            .iter()
+            .position(|k| k.lint && k.types.iter().any(|t| t.eq_ignore_ascii_case(value)))
+    }
+
+    /// Every discriminator value some kind accepts, for suggestions.
+    pub fn type_names(&self) -> impl Iterator<Item = &str> {
+        self.kinds
+            .iter()
+            .flat_map(|k| k.types.iter().map(String::as_str))
+    }
+
+    /// Resolves a document's `$schema` value: a built-in schema's `$id`, or a
+    /// path relative to the document (or to the project root with a leading
+    /// `/`).
+    pub fn for_schema_ref(
+        &self,
+        value: &str,
+        doc_rel: &str,
+    ) -> std::result::Result<SchemaRef, String> {
+        if value.contains("://") {
+            return self
+                .kinds
+                .iter()
+                .position(|k| {
+                    k.schema.as_ref().is_some_and(|s| match &s.source {
+                        SchemaSource::Builtin(name) => builtin_id(name) == value,
+                        SchemaSource::File(_) => false,
+                    })
+                })
+                .map(SchemaRef::Kind)
+                .ok_or_else(|| {
+                    "doccheck never fetches schemas; point `$schema` at a schema file in the repository or at a built-in schema's `$id`".to_owned()
+                });
+        }
+        let rel = crate::paths::join(doc_rel, value)
+            .ok_or_else(|| format!("`{value}` leaves the project root"))?;
+        if let Some(id) = self.kinds.iter().position(|k| {
+            k.schema
+                .as_ref()
+                .is_some_and(|s| s.source == SchemaSource::File(rel.clone()))
+        }) {
+            return Ok(SchemaRef::Kind(id));
+        }
+        if !self.store.root().join(&rel).is_file() {
+            return Err(format!("`{rel}` does not exist"));
+        }
+        self.store
+            .file(&rel)
+            .map(SchemaRef::Schema)
+            .map_err(|e| match e {
+                Error::Schema { message, .. } => {
+                    format!("`{rel}` is not a usable schema: {message}")
+                }
+                other => other.to_string(),
+            })
+    }
+}
+
+fn file_schema(
+    store: &SchemaStore,
+    path: &str,
+    kind: &str,
+    file: Option<&ConfigFile>,
+) -> Result<Arc<Schema>> {
+    let rel = crate::paths::normalize(path).ok_or_else(|| {
+        let message = format!("schema path `{path}` leaves the project root");
+        match file {
+            Some(f) => f.error(&["kinds", kind, "schema"], message, None),
+            None => Error::Usage(message),
+        }
+    })?;
+    if !store.root().join(&rel).is_file() {
+        let message = format!("schema `{path}` does not exist");
+        return Err(match file {
+            Some(f) => f.error(
+                &["kinds", kind, "schema"],
+                message,
+                Some("the path is relative to the project root".into()),
+            ),
+            None => Error::Usage(message),
+        });
+    }
+    store.file(&rel).map_err(|e| match (e, file) {
+        (
+            Error::Schema {
+                location,
+                message,
+                help,
+            },
+            Some(f),
+        ) if location.text.is_empty() => f.error(
+            &["kinds", kind, "schema"],
+            format!("schema `{path}`: {message}"),
+            help,
+        ),
+        (e, _) => e,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn kinds(toml: &str, dir: &Path) -> Result<Kinds> {
+        let config: Config = toml::from_str(toml).unwrap();
+        Kinds::build(SchemaStore::new(dir), &config, None)
+    }
+
+    #[test]
+    fn default_layout() {
+        let k = kinds("", Path::new(".")).unwrap();
+        let name = |p: &str| k.for_path(p).map(|id| k.get(id).name.as_str());
+        assert_eq!(
+            name("thoughts/shared/research/2025-01-01_x.md"),
+            Some("research")
+        );
+        assert_eq!(name("team/thoughts/shared/plans/a/b.md"), Some("plan"));
+        assert_eq!(name("thoughts/shared/prs/x.md"), Some("pr"));
+        assert_eq!(
+            name("thoughts/shared/research/templates/x.md"),
+            Some("template")
+        );
+        assert_eq!(name("docs/readme.md"), None);
+        assert_eq!(
+            k.for_type("Research").map(|id| k.get(id).name.as_str()),
+            Some("research")
+        );
+        assert_eq!(k.for_type("template"), None);
+    }
+
+    #[test]
+    fn override_and_add() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("review.json"), r#"{"type": "object"}"#).unwrap();
+        let k = kinds(
+            "[kinds.research]\npaths = [\"notes/**/*.md\"]\n[kinds.pr]\nenabled = false\n\
+             [kinds.review]\npaths = [\"reviews/*.md\"]\nschema = \"review.json\"\ntypes = [\"review\", \"code_review\"]\n",
+            dir.path(),
+        )
+        .unwrap();
+        let name = |p: &str| k.for_path(p).map(|id| k.get(id).name.as_str());
+        assert_eq!(name("notes/a.md"), Some("research"));
+        assert_eq!(name("thoughts/shared/research/a.md"), None);
+        assert_eq!(name("thoughts/shared/prs/a.md"), None);
+        assert_eq!(name("reviews/a.md"), Some("review"));
+        let review = k.by_name("review").unwrap();
+        assert_eq!(k.for_type("code_review"), Some(review));
+        assert!(k.get(review).frontmatter_required);
+    }
+
+    #[test]
+    fn schema_refs() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("s")).unwrap();
+        std::fs::write(dir.path().join("s/x.json"), r#"{"type": "object"}"#).unwrap();
+        let k = kinds("", dir.path()).unwrap();
+        let research = builtin_id("research");
+        assert!(matches!(
+            k.for_schema_ref(&research, "a.md"),
+            Ok(SchemaRef::Kind(_))
+        ));
+        assert!(matches!(
+            k.for_schema_ref("../s/x.json", "docs/a.md"),
+            Ok(SchemaRef::Schema(_))
+        ));
+        assert!(matches!(
+            k.for_schema_ref("/s/x.json", "docs/a.md"),
+            Ok(SchemaRef::Schema(_))
+        ));
+        assert!(
+            k.for_schema_ref("https://example.com/x.json", "a.md")
+                .is_err()
+        );
+        assert!(k.for_schema_ref("../../x.json", "docs/a.md").is_err());
+        assert!(k.for_schema_ref("missing.json", "a.md").is_err());
+    }
+
+    #[test]
+    fn bad_glob_is_an_error() {
+        assert!(kinds("[kinds.x]\npaths = [\"a/{b\"]\n", Path::new(".")).is_err());
+    }
+}

@@ -1,0 +1,28 @@
+//! doccheck: a Git-native linter and CI gate for the documents ML and research
+//! teams keep next to their code.
+//!
+//! The pipeline is discover → parse → check → report: [`discover`] finds the
+//! files, [`check`] parses each once and runs the rules of [`rules`], and
+//! [`report`] renders the findings. Checks never print.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod error;
+pub mod kinds;
+pub mod parse;
+pub mod paths;
+pub mod project;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod suggest;
+pub mod suppress;
+#[cfg(test)]
+mod testing;

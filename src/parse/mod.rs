@@ -1,0 +1,5 @@
+//! Turning a file's text into what the checks need, in one pass.
+
+pub mod frontmatter;
+pub mod markdown;
+pub mod yaml;

@@ -1,0 +1,663 @@
+//! A span-carrying YAML tree built from saphyr-parser events.
+//!
+//! saphyr-parser is used directly, rather than a loader, for three reasons:
+//! every node (keys included) must carry a byte span into the original file;
+//! scalars must keep their raw text and style, so that an unquoted `0123456`
+//! can be reported with the text the author wrote instead of the number YAML
+//! resolves it to; and hostile input (alias bombs, deep nesting, duplicate
+//! keys) must end in a diagnostic rather than exhausting memory or the stack.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+
+use crate::source::Span;
+
+/// Nesting deeper than this is refused: real frontmatter is a few levels deep,
+/// and later passes (JSON conversion, schema validation) recurse.
+pub const MAX_DEPTH: usize = 64;
+/// Upper bound on nodes, aliases expanded, so that an alias bomb stays cheap.
+pub const MAX_NODES: usize = 100_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Scalar(Scalar),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: Node,
+    pub value: Node,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    /// The scalar's content after YAML unquoting and folding.
+    pub text: String,
+    pub style: Style,
+    /// `!!str` forces a string; other tags are resolved like untagged scalars.
+    pub forced_string: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Quoted,
+    Block,
+}
+
+/// What a scalar means under the YAML 1.2 core schema.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Resolved {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// An integer beyond `i64`; kept apart so nobody mistakes it for exact.
+    BigInt,
+    Float(f64),
+    Str,
+}
+
+/// Why a YAML text could not be turned into a tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlError {
+    Syntax { message: String, at: usize },
+    TooDeep { at: usize },
+    TooManyNodes { at: usize },
+    MultipleDocuments { at: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateKey {
+    pub key: String,
+    pub first: Span,
+    pub second: Span,
+}
+
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// `None` for an empty document.
+    pub root: Option<Node>,
+    pub duplicates: Vec<DuplicateKey>,
+}
+
+impl Scalar {
+    pub fn resolve(&self) -> Resolved {
+        if self.forced_string || self.style != Style::Plain {
+            return Resolved::Str;
+        }
+        resolve_plain(&self.text)
+    }
+
+    /// True for a plain scalar that YAML turns into a number.
+    pub fn is_plain_number(&self) -> bool {
+        matches!(
+            self.resolve(),
+            Resolved::Int(_) | Resolved::BigInt | Resolved::Float(_)
+        )
+    }
+}
+
+impl Node {
+    /// An empty mapping standing for an empty frontmatter block.
+    pub fn empty_mapping(span: Span) -> Node {
+        Node {
+            span,
+            value: Value::Map(Vec::new()),
+        }
+    }
+
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.value {
+            Value::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The entries of a mapping, or an empty slice.
+    pub fn entries(&self) -> &[Entry] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The entry whose scalar key is `key`.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries()
+            .iter()
+            .find(|e| e.key.as_scalar().is_some_and(|s| s.text == key))
+    }
+
+    /// Follows a JSON pointer (as produced by jsonschema) to a node, returning
+    /// the entry key that led to it when the last step was a mapping key.
+    pub fn pointer(&self, pointer: &str) -> Option<(Option<&Node>, &Node)> {
+        let mut key = None;
+        let mut node = self;
+        if pointer.is_empty() {
+            return Some((None, node));
+        }
+        for raw in pointer.strip_prefix('/')?.split('/') {
+            let segment = raw.replace("~1", "/").replace("~0", "~");
+            match &node.value {
+                Value::Map(entries) => {
+                    let entry = entries.iter().find(|e| key_text(&e.key) == segment)?;
+                    key = Some(&entry.key);
+                    node = &entry.value;
+                }
+                Value::Seq(items) => {
+                    node = items.get(segment.parse::<usize>().ok()?)?;
+                    key = None;
+                }
+                Value::Scalar(_) => return None,
+            }
+        }
+        Some((key, node))
+    }
+
+    /// The node as JSON, for schema validation. Plain scalars are resolved
+    /// under the YAML 1.2 core schema; non-finite floats, which JSON lacks,
+    /// stay strings.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Scalar(s) => match s.resolve() {
+                Resolved::Null => J::Null,
+                Resolved::Bool(b) => J::Bool(b),
+                Resolved::Int(i) => J::from(i),
+                Resolved::BigInt => s
+                    .text
+                    .trim_start_matches('+')
+                    .parse::<u64>()
+                    .map(J::from)
+                    .ok()
+                    .or_else(|| float_json(s.text.parse().ok()?))
+                    .unwrap_or_else(|| J::String(s.text.clone())),
+                Resolved::Float(f) => float_json(f).unwrap_or_else(|| J::String(s.text.clone())),
+                Resolved::Str => J::String(s.text.clone()),
+            },
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|e| (key_text(&e.key), e.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A short description of the node's type for messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.value {
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+            Value::Scalar(s) => match s.resolve() {
+                Resolved::Null => "an empty value",
+                Resolved::Bool(_) => "a boolean",
+                Resolved::Int(_) | Resolved::BigInt => "an integer",
+                Resolved::Float(_) => "a number",
+                Resolved::Str => "a string",
+            },
+        }
+    }
+
+    fn count(&self) -> usize {
+        1 + match &self.value {
+            Value::Scalar(_) => 0,
+            Value::Seq(items) => items.iter().map(Node::count).sum(),
+            Value::Map(entries) => entries
+                .iter()
+                .map(|e| e.key.count() + e.value.count())
+                .sum(),
+        }
+    }
+}
+
+fn float_json(f: f64) -> Option<serde_json::Value> {
+    serde_json::Number::from_f64(f).map(serde_json::Value::Number)
+}
+
+/// The text a key contributes to a JSON object.
+pub fn key_text(key: &Node) -> String {
+    match &key.value {
+        Value::Scalar(s) => s.text.clone(),
+        _ => key.to_json().to_string(),
+    }
+}
+
+/// Resolution of a plain scalar under the YAML 1.2 core schema.
+pub fn resolve_plain(s: &str) -> Resolved {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
+        "true" | "True" | "TRUE" => return Resolved::Bool(true),
+        "false" | "False" | "FALSE" => return Resolved::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Resolved::Float(f64::INFINITY);
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Resolved::Float(f64::NAN),
+        _ => {}
+    }
+    if let Some(oct) = s.strip_prefix("0o")
+        && !oct.is_empty()
+        && oct.bytes().all(|b| (b'0'..=b'7').contains(&b))
+    {
+        return i64::from_str_radix(oct, 8).map_or(Resolved::BigInt, Resolved::Int);
+    }
+    if let Some(hex) = s.strip_prefix("0x")
+        && !hex.is_empty()
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return i64::from_str_radix(hex, 16).map_or(Resolved::BigInt, Resolved::Int);
+    }
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        return s
+            .trim_start_matches('+')
+            .parse::<i64>()
+            .map_or(Resolved::BigInt, Resolved::Int);
+    }
+    if is_core_float(unsigned) {
+        return s.parse::<f64>().map_or(Resolved::Str, Resolved::Float);
+    }
+    Resolved::Str
+}
+
+/// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` without the sign.
+fn is_core_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = digits(0);
+    let int_digits = i;
+    let mut frac_digits = 0;
+    if b.get(i) == Some(&b'.') {
+        frac_digits = digits(i + 1);
+        i += 1 + frac_digits;
+    }
+    if int_digits == 0 && frac_digits == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(b.get(j), Some(b'-' | b'+')) {
+            j += 1;
+        }
+        let exp = digits(j);
+        if exp == 0 {
+            return false;
+        }
+        i = j + exp;
+    }
+    i == b.len()
+}
+
+/// Maps saphyr's character offsets to byte offsets in the file.
+struct Offsets<'a> {
+    base: usize,
+    /// Byte offset of each char, present only for non-ASCII input.
+    chars: Option<Vec<u32>>,
+    text: &'a str,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str, base: usize) -> Self {
+        let chars = (!text.is_ascii()).then(|| {
+            text.char_indices()
+                .map(|(i, _)| i as u32)
+                .chain(std::iter::once(text.len() as u32))
+                .collect()
+        });
+        Offsets { base, chars, text }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        let local = match &self.chars {
+            None => char_index.min(self.text.len()),
+            Some(map) => map.get(char_index).map_or(self.text.len(), |&b| b as usize),
+        };
+        self.base + local
+    }
+
+    fn span(&self, span: saphyr_parser::Span) -> Span {
+        Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
+    }
+}
+
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<Node>,
+    },
+}
+
+/// Parses `text`, which starts at byte `base` of its file, into a tree.
+pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
+    let offsets = Offsets::new(text, base);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
+    let mut parsed = Parsed::default();
+    let mut nodes = 0usize;
+    let mut documents = 0usize;
+
+    for event in Parser::new_from_str(text) {
+        let (event, raw_span) = event.map_err(|e| syntax(&offsets, &e))?;
+        let span = offsets.span(raw_span);
+        let complete = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(YamlError::MultipleDocuments {
+                        at: span.start as usize,
+                    });
+                }
+                None
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let forced_string = tag.as_ref().is_some_and(|t| {
+                    t.is_yaml_core_schema() && t.suffix == "str" || !t.is_yaml_core_schema()
+                });
+                let node = Node {
+                    span,
+                    value: Value::Scalar(Scalar {
+                        text: value.into_owned(),
+                        style: match style {
+                            ScalarStyle::Plain => Style::Plain,
+                            ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                            _ => Style::Quoted,
+                        },
+                        forced_string,
+                    }),
+                };
+                nodes += 1;
+                Some((node, anchor))
+            }
+            Event::Alias(id) => {
+                let Some((node, count)) = anchors.get(&id) else {
+                    return Err(YamlError::Syntax {
+                        message: "alias refers to an unknown anchor".into(),
+                        at: span.start as usize,
+                    });
+                };
+                nodes += count;
+                if nodes > MAX_NODES {
+                    return Err(YamlError::TooManyNodes {
+                        at: span.start as usize,
+                    });
+                }
+                let mut node = node.clone();
+                node.span = span;
+                Some((node, 0))
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(YamlError::TooDeep {
+                        at: span.start as usize,
+                    });
+                }
+                let start = span.start as usize;
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        start,
+                        anchor,
+                        items: Vec::new(),
+                    }
+                } else {
+                    Frame::Map {
+                        start,
+                        anchor,
+                        entries: Vec::new(),
+                        key: None,
+                    }
+                });
+                nodes += 1;
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let end = span.end as usize;
+                match stack.pop() {
+                    Some(Frame::Seq {
+                        start,
+                        anchor,
+                        items,
+                    }) => {
+                        let end = items.last().map_or(end, |n| n.span.end as usize).max(start);
+                        Some((
+                            Node {
+                                span: Span::new(start, end),
+                                value: Value::Seq(items),
+                            },
+                            anchor,
+                        ))
+                    }
+                    Some(Frame::Map {
+                        start,
+                        anchor,
+                        entries,
+                        ..
+                    }) => {
+                        let end = entries
+                            .last()
+                            .map_or(end, |e| e.value.span.end.max(e.key.span.end) as usize)
+                            .max(start);
+                        Some((
+                            Node {
+                                span: Span::new(start, end),
+                                value: Value::Map(entries),
+                            },
+                            anchor,
+                        ))
+                    }
+                    None => None,
+                }
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => None,
+        };
+        if nodes > MAX_NODES {
+            return Err(YamlError::TooManyNodes {
+                at: span.start as usize,
+            });
+        }
+        if let Some((node, anchor)) = complete {
+            if anchor > 0 {
+                anchors.insert(anchor, (node.clone(), node.count()));
+            }
+            attach(&mut stack, &mut parsed, node);
+        }
+    }
+    Ok(parsed)
+}
+
+fn attach(stack: &mut [Frame], parsed: &mut Parsed, node: Node) {
+    match stack.last_mut() {
+        None => parsed.root = Some(node),
+        Some(Frame::Seq { items, .. }) => items.push(node),
+        Some(Frame::Map { entries, key, .. }) => match key.take() {
+            None => *key = Some(node),
+            Some(k) => {
+                if let Some(first) = find_duplicate(entries, &k) {
+                    parsed.duplicates.push(DuplicateKey {
+                        key: key_text(&k),
+                        first,
+                        second: k.span,
+                    });
+                } else {
+                    entries.push(Entry {
+                        key: k,
+                        value: node,
+                    });
+                }
+            }
+        },
+    }
+}
+
+/// The span of an earlier key equal to `key`. Frontmatter mappings are
+/// small; a linear scan beats hashing them.
+fn find_duplicate(entries: &[Entry], key: &Node) -> Option<Span> {
+    let Value::Scalar(k) = &key.value else {
+        return None;
+    };
+    entries.iter().find_map(|e| match &e.key.value {
+        Value::Scalar(s) if s.text == k.text => Some(e.key.span),
+        _ => None,
+    })
+}
+
+fn syntax(offsets: &Offsets<'_>, e: &ScanError) -> YamlError {
+    YamlError::Syntax {
+        message: e.info().to_owned(),
+        at: offsets.byte(e.marker().index()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root(text: &str) -> Node {
+        parse(text, 0).unwrap().root.unwrap()
+    }
+
+    fn slice(text: &str, span: Span) -> &str {
+        &text[span.range()]
+    }
+
+    #[test]
+    fn spans_cover_keys_and_values() {
+        let text = "title: 'Quoted'\ntags: [a, b]\nnested:\n  child: x\n";
+        let doc = root(text);
+        let (key, value) = doc.pointer("/title").unwrap();
+        assert_eq!(slice(text, key.unwrap().span), "title");
+        assert_eq!(slice(text, value.span), "'Quoted'");
+        let (_, tag) = doc.pointer("/tags/1").unwrap();
+        assert_eq!(slice(text, tag.span), "b");
+        let (key, child) = doc.pointer("/nested/child").unwrap();
+        assert_eq!(slice(text, key.unwrap().span), "child");
+        assert_eq!(slice(text, child.span), "x");
+    }
+
+    #[test]
+    fn non_ascii_offsets_are_bytes() {
+        let text = "auteur: Élodie Ünïcode\nsha: abc1234\n";
+        let doc = parse(text, 10).unwrap().root.unwrap();
+        let (_, sha) = doc.pointer("/sha").unwrap();
+        assert_eq!(
+            &text[sha.span.start as usize - 10..sha.span.end as usize - 10],
+            "abc1234"
+        );
+    }
+
+    #[test]
+    fn core_schema_resolution() {
+        assert_eq!(resolve_plain("1234567"), Resolved::Int(1234567));
+        assert_eq!(resolve_plain("0123456"), Resolved::Int(123456));
+        assert!(matches!(resolve_plain("1234e56"), Resolved::Float(_)));
+        assert!(matches!(resolve_plain("1e5"), Resolved::Float(_)));
+        assert_eq!(resolve_plain("ea45dd2"), Resolved::Str);
+        assert_eq!(resolve_plain("12345678901234567890"), Resolved::BigInt);
+        assert_eq!(resolve_plain("no"), Resolved::Str);
+        assert_eq!(resolve_plain("yes"), Resolved::Str);
+        assert_eq!(resolve_plain("True"), Resolved::Bool(true));
+        assert_eq!(resolve_plain("~"), Resolved::Null);
+        assert_eq!(resolve_plain("2025-12-12"), Resolved::Str);
+        assert_eq!(resolve_plain("1."), Resolved::Float(1.0));
+        assert_eq!(resolve_plain("."), Resolved::Str);
+        assert_eq!(resolve_plain("1e"), Resolved::Str);
+        assert_eq!(resolve_plain("0x1F"), Resolved::Int(31));
+    }
+
+    #[test]
+    fn raw_text_survives_number_resolution() {
+        let doc = root("sha: 0123456\nq: '0123456'\n");
+        let sha = doc.get("sha").unwrap().value.as_scalar().unwrap();
+        assert_eq!(sha.text, "0123456");
+        assert!(sha.is_plain_number());
+        let q = doc.get("q").unwrap().value.as_scalar().unwrap();
+        assert!(!q.is_plain_number());
+        assert_eq!(doc.to_json()["sha"], serde_json::json!(123456));
+        assert_eq!(doc.to_json()["q"], serde_json::json!("0123456"));
+    }
+
+    #[test]
+    fn str_tag_forces_string() {
+        assert_eq!(
+            root("a: !!str 123\n").to_json()["a"],
+            serde_json::json!("123")
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_with_both_spans() {
+        let text = "a: 1\nb: 2\na: 3\n";
+        let parsed = parse(text, 0).unwrap();
+        let dup = &parsed.duplicates[0];
+        assert_eq!(dup.key, "a");
+        assert_eq!(dup.first, Span::new(0, 1));
+        assert_eq!(dup.second, Span::new(10, 11));
+        assert_eq!(parsed.root.unwrap().to_json()["a"], serde_json::json!(1));
+    }
+
+    #[test]
+    fn syntax_errors_carry_byte_positions() {
+        let text = "é: 1\n  b: 2\n";
+        let Err(YamlError::Syntax { at, .. }) = parse(text, 0) else {
+            panic!("expected a syntax error");
+        };
+        assert_eq!(at, text.find(": 2").unwrap());
+    }
+
+    #[test]
+    fn alias_bomb_is_bounded() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            parse(&text, 0),
+            Err(YamlError::TooManyNodes { .. })
+        ));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let block: String = (0..MAX_DEPTH + 1)
+            .map(|i| format!("{}k:\n", "  ".repeat(i)))
+            .collect();
+        assert!(matches!(parse(&block, 0), Err(YamlError::TooDeep { .. })));
+        // saphyr-parser refuses deep flow nesting itself, before any event.
+        assert!(parse(&"[".repeat(100_000), 0).is_err());
+        assert!(parse(&"a: ".repeat(10_000), 0).is_err());
+    }
+
+    #[test]
+    fn empty_document_has_no_root() {
+        assert!(parse("", 0).unwrap().root.is_none());
+        assert!(parse("# only a comment\n", 0).unwrap().root.is_none());
+    }
+
+    #[test]
+    fn second_document_is_an_error() {
+        assert!(matches!(
+            parse("a: 1\n--- \nb: 2\n", 0),
+            Err(YamlError::MultipleDocuments { .. })
+        ));
+    }
+}

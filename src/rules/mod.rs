@@ -1,0 +1,264 @@
+//! The rule registry: every diagnostic doccheck emits belongs to one rule
+//! with a stable code and name. A rule's doc comment is its user
+//! documentation, printed by `doccheck rule CODE`.
+
+use std::fmt;
+
+pub mod content;
+pub mod frontmatter;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a rule is, independent of any finding.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// The rule's doc comment, one source line per line.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation with rustdoc's one-space indentation removed.
+    pub fn documentation(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim_end().to_owned() + "\n"
+    }
+
+    /// The first sentence of "What it does", for rule tables.
+    pub fn summary(&self) -> String {
+        let docs = self.documentation();
+        let body = docs
+            .split("## What it does")
+            .nth(1)
+            .unwrap_or(&docs)
+            .split("\n## ")
+            .next()
+            .unwrap_or_default();
+        let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        match text.find(". ") {
+            Some(end) => text[..=end].to_owned(),
+            None => text,
+        }
+    }
+}
+
+/// Declares a rule: a unit struct carrying its [`RuleMeta`], whose `docs`
+/// are the doc comment written above the invocation.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        $name:ident, code = $code:literal, name = $rule:literal, severity = $severity:ident $(,)?
+    ) => {
+        $(#[doc = $doc])+
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code,
+                name: $rule,
+                default_severity: $crate::rules::Severity::$severity,
+                docs: concat!($($doc, "\n"),+),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in code order.
+pub static ALL: &[&RuleMeta] = &[
+    &frontmatter::missing_frontmatter::MissingFrontmatter::META,
+    &frontmatter::unclosed_frontmatter::UnclosedFrontmatter::META,
+    &frontmatter::invalid_yaml::InvalidYaml::META,
+    &frontmatter::duplicate_key::DuplicateKey::META,
+    &frontmatter::missing_required_key::MissingRequiredKey::META,
+    &frontmatter::wrong_type::WrongType::META,
+    &frontmatter::invalid_enum_value::InvalidEnumValue::META,
+    &frontmatter::unknown_key::UnknownKey::META,
+    &frontmatter::misspelled_key::MisspelledKey::META,
+    &frontmatter::invalid_format::InvalidFormat::META,
+    &frontmatter::string_read_as_number::StringReadAsNumber::META,
+    &frontmatter::schema_violation::SchemaViolation::META,
+    &frontmatter::unknown_schema::UnknownSchema::META,
+    &frontmatter::unknown_kind::UnknownKind::META,
+    &content::unreadable_file::UnreadableFile::META,
+    &content::invalid_utf8::InvalidUtf8::META,
+    &content::binary_file::BinaryFile::META,
+    &content::file_too_large::FileTooLarge::META,
+];
+
+/// The rule index published as `docs/rules.md`.
+pub fn index_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\nGenerated from the rules' documentation; `doccheck rule CODE` prints one in full.\n\n\
+         | Code | Name | Default | What it checks |\n|---|---|---|---|\n",
+    );
+    for rule in ALL {
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            rule.code,
+            rule.name,
+            rule.default_severity,
+            rule.summary().replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+/// Finds a rule by code or name, case-insensitively.
+pub fn find(key: &str) -> Option<&'static RuleMeta> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}
+
+/// The rules a selector names: a code, a name, a code prefix (`DC1`) or `ALL`.
+pub fn select(selector: &str) -> Vec<&'static RuleMeta> {
+    if selector.eq_ignore_ascii_case("all") {
+        return ALL.to_vec();
+    }
+    if let Some(rule) = find(selector) {
+        return vec![rule];
+    }
+    let upper = selector.to_ascii_uppercase();
+    if upper.len() >= 3 && upper.starts_with("DC") {
+        return ALL
+            .iter()
+            .copied()
+            .filter(|r| r.code.starts_with(&upper))
+            .collect();
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    const SECTIONS: [&str; 4] = [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## How to fix",
+    ];
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for rule in ALL {
+            assert!(codes.insert(rule.code), "duplicate code {}", rule.code);
+            assert!(names.insert(rule.name), "duplicate name {}", rule.name);
+            assert!(
+                rule.code.len() == 5
+                    && rule.code.starts_with("DC")
+                    && rule.code[2..].bytes().all(|b| b.is_ascii_digit()),
+                "bad code {}",
+                rule.code
+            );
+            assert!(
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()),
+                "{} is not kebab-case",
+                rule.name
+            );
+        }
+        let sorted: Vec<_> = ALL.iter().map(|r| r.code).collect();
+        let mut expected = sorted.clone();
+        expected.sort_unstable();
+        assert_eq!(sorted, expected, "ALL must stay in code order");
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in ALL {
+            let docs = rule.documentation();
+            let mut last = 0;
+            for section in SECTIONS {
+                let at = docs
+                    .find(section)
+                    .unwrap_or_else(|| panic!("{} lacks `{section}`", rule.code));
+                assert!(at >= last, "{}: `{section}` is out of order", rule.code);
+                last = at;
+            }
+            assert!(!rule.summary().is_empty(), "{} has no summary", rule.code);
+        }
+    }
+
+    #[test]
+    fn codes_snapshot() {
+        let list: Vec<String> = ALL
+            .iter()
+            .map(|r| format!("{} {} {}", r.code, r.name, r.default_severity))
+            .collect();
+        insta::assert_snapshot!(list.join("\n"));
+    }
+
+    #[test]
+    fn published_index_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current != index_markdown() {
+            if std::env::var_os("DOCCHECK_BLESS").is_some() {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, index_markdown()).unwrap();
+            } else {
+                panic!(
+                    "docs/rules.md is stale; run `DOCCHECK_BLESS=1 cargo test published_index_is_current`"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn readme_rule_table_is_current() {
+        let readme = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
+        )
+        .unwrap();
+        for row in index_markdown().lines().filter(|l| l.starts_with("| DC")) {
+            assert!(
+                readme.contains(row),
+                "README.md lacks the rule row (copy it from docs/rules.md):\n{row}"
+            );
+        }
+    }
+
+    #[test]
+    fn selectors() {
+        assert_eq!(select("DC103").len(), 1);
+        assert_eq!(select("invalid-yaml")[0].code, "DC103");
+        assert!(select("DC1").len() > 5);
+        assert!(select("DC1").iter().all(|r| r.code.starts_with("DC1")));
+        assert!(select("nope").is_empty());
+        assert_eq!(select("all").len(), ALL.len());
+    }
+}

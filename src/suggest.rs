@@ -1,0 +1,69 @@
+//! "Did you mean" suggestions.
+
+/// Optimal string alignment distance (Levenshtein plus adjacent swaps).
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `input`, if it is close enough to be a typo:
+/// case and `-`/`_` differences are free, and the remaining edit distance
+/// must be at most a third of the input's length.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let norm = normalize(input);
+    let limit = (norm.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(&norm, &normalize(c)), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("ab", "ba"), 1);
+        assert_eq!(distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn suggestions() {
+        let statuses = ["in_progress", "complete", "ready_for_review"];
+        assert_eq!(closest("completed", statuses), Some("complete"));
+        assert_eq!(closest("in-progress", statuses), Some("in_progress"));
+        assert_eq!(closest("Complete", statuses), Some("complete"));
+        assert_eq!(closest("draft", statuses), None);
+        assert_eq!(
+            closest("reseacher", ["researcher", "repository"]),
+            Some("researcher")
+        );
+    }
+}

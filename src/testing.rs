@@ -1,0 +1,174 @@
+//! Pass/fail vectors for rules: each `fail` case must produce a finding of
+//! the rule under test and each `pass` case none; the rendered fail cases are
+//! snapshotted so reviewers see exactly what users will see.
+
+use std::sync::Arc;
+
+use crate::check::{self, Report};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::kinds::Kinds;
+use crate::report::{Sources, Style, human};
+use crate::rules::RuleMeta;
+use crate::schema::SchemaStore;
+
+/// A valid research note's frontmatter keys, one per line.
+pub const RESEARCH: &str = "\
+date: 2025-12-12T15:17:08-06:00
+researcher: beth
+git_commit: ea45dd2
+branch: main
+repository: sec-finetune
+topic: Data versioning
+tags: [mlops]
+status: complete
+last_updated: 2025-12-12
+last_updated_by: beth";
+
+/// A document with `frontmatter` between fences and a short body.
+pub fn doc(frontmatter: &str) -> String {
+    format!("---\n{frontmatter}\n---\n\n# Title\n\nBody.\n")
+}
+
+/// The research frontmatter with `key` replaced by `line` (or removed when
+/// `line` is empty), as a document.
+pub fn research_with(key: &str, line: &str) -> String {
+    let lines: Vec<&str> = RESEARCH
+        .lines()
+        .map(|l| {
+            if l.starts_with(&format!("{key}:")) {
+                line
+            } else {
+                l
+            }
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    doc(&lines.join("\n"))
+}
+
+pub struct Tester {
+    rule: &'static RuleMeta,
+    path: String,
+    dir: tempfile::TempDir,
+    config: String,
+    rendered: String,
+}
+
+impl Tester {
+    pub fn new(rule: &'static RuleMeta) -> Self {
+        Tester {
+            rule,
+            path: "thoughts/shared/research/2025-12-12_15-17_topic.md".to_owned(),
+            dir: tempfile::tempdir().expect("a temporary directory"),
+            config: String::new(),
+            rendered: String::new(),
+        }
+    }
+
+    /// The project-relative path the cases are checked at.
+    pub fn path(mut self, path: &str) -> Self {
+        self.path = path.to_owned();
+        self
+    }
+
+    /// Configuration (TOML) for the cases that follow.
+    pub fn config(mut self, toml: &str) -> Self {
+        self.config = toml.to_owned();
+        self
+    }
+
+    /// A file in the project, such as a schema the configuration names.
+    pub fn file(self, path: &str, text: &str) -> Self {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("a parent")).expect("a folder");
+        std::fs::write(full, text).expect("a file");
+        self
+    }
+
+    fn run(&self, text: &str) -> Vec<Diagnostic> {
+        let config: Config = toml::from_str(&self.config).expect("test configuration");
+        let kinds =
+            Kinds::build(SchemaStore::new(self.dir.path()), &config, None).expect("test kinds");
+        let by_path = kinds.for_path(&self.path);
+        let analysis =
+            check::document::analyze(&kinds, Arc::from(self.path.as_str()), by_path, text);
+        analysis
+            .diagnostics
+            .into_iter()
+            .filter(|d| {
+                !analysis
+                    .document
+                    .suppressions
+                    .covers(d.rule.code, d.span.start)
+            })
+            .collect()
+    }
+
+    pub fn pass<'a>(self, cases: impl IntoIterator<Item = &'a str>) -> Self {
+        for case in cases {
+            let found: Vec<_> = self
+                .run(case)
+                .into_iter()
+                .filter(|d| d.rule.code == self.rule.code)
+                .collect();
+            assert!(
+                found.is_empty(),
+                "{} reported on a passing case:\n{case}\n{found:#?}",
+                self.rule.code
+            );
+        }
+        self
+    }
+
+    pub fn fail<'a>(mut self, cases: impl IntoIterator<Item = &'a str>) -> Self {
+        for case in cases {
+            let found: Vec<_> = self
+                .run(case)
+                .into_iter()
+                .filter(|d| d.rule.code == self.rule.code)
+                .collect();
+            assert!(
+                !found.is_empty(),
+                "{} not reported on a failing case:\n{case}",
+                self.rule.code
+            );
+            let report = Report {
+                diagnostics: found,
+                ..Report::default()
+            };
+            let sources = Sources::from_texts([(self.path.as_str(), case)]);
+            human::render(
+                &report,
+                &sources,
+                Style {
+                    color: false,
+                    width: 100,
+                },
+                &mut self.rendered,
+            );
+        }
+        self
+    }
+
+    /// Snapshots the rendered failing cases under the rule's code.
+    pub fn snapshot(self) {
+        insta::assert_snapshot!(self.rule.code, self.rendered);
+    }
+}
+
+/// The finding `check::document::read` reports for a file made by `setup`
+/// in a temporary project, if any.
+pub fn read_finding(
+    setup: impl FnOnce(&std::path::Path) -> std::path::PathBuf,
+) -> Option<Diagnostic> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path().join("project");
+    std::fs::create_dir(&root).expect("a folder");
+    let root = root.canonicalize().expect("a canonical root");
+    let file = setup(&root);
+    match check::document::read(&root, &file, crate::discover::Entry::Other) {
+        check::document::Loaded::Problem(d) => Some(d),
+        _ => None,
+    }
+}
