@@ -8,6 +8,9 @@
 //!
 //! Reports wall time (best of 5 after a warm-up run), documents per second and peak resident
 //! memory of the doccheck process (from `wait4`), in total and per document.
+//! The repository has one commit per document (up to 100,000), each document
+//! cites its own commit, and the run is compared with `--no-git` and with
+//! `git cat-file --batch-check` resolving the same list of SHAs.
 //! With `DOCCHECK_BENCH_DIR=/some/dir` the generated repositories are kept
 //! there (one folder per size) for profiling.
 
@@ -45,26 +48,50 @@ fn main() {
         }
         // Measure a settled machine: new files written back, caches warm.
         let _ = Command::new("sync").status();
-        run(&dir);
+        run(&dir, &[]);
         let mut best = Duration::MAX;
         let mut peak = 0;
         for _ in 0..5 {
-            let (elapsed, rss_kb) = run(&dir);
+            let (elapsed, rss_kb) = run(&dir, &[]);
             best = best.min(elapsed);
             peak = peak.max(rss_kb);
         }
+        let no_git = (0..5)
+            .map(|_| run(&dir, &["--no-git"]).0)
+            .min()
+            .unwrap_or_default();
+        let cat_file = (0..3).map(|_| cat_file(&dir)).min().unwrap_or_default();
         println!(
-            "{n:>9} {:>8.0}ms {:>12.0} {:>9.1} MB {:>7.2} KB",
+            "{n:>9} {:>8.0}ms {:>12.0} {:>9.1} MB {:>7.2} KB {:>8.0}ms {:>12.0}ms",
             best.as_secs_f64() * 1000.0,
             n as f64 / best.as_secs_f64(),
             peak as f64 / 1024.0,
             peak as f64 / n as f64,
+            no_git.as_secs_f64() * 1000.0,
+            cat_file.as_secs_f64() * 1000.0,
         );
     }
 }
 
+/// `git cat-file --batch-check` on the SHAs the documents cite.
+fn cat_file(root: &Path) -> Duration {
+    let list = std::fs::read(root.join("cited.txt")).expect("the list of cited SHAs");
+    let started = Instant::now();
+    let mut child = Command::new("git")
+        .args(["cat-file", "--batch-check"])
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("git runs");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), &list)
+        .expect("the list is written");
+    assert!(child.wait().expect("git finishes").success());
+    started.elapsed()
+}
+
 /// Runs doccheck once; returns the wall time and the peak RSS in KiB.
-fn run(root: &Path) -> (Duration, i64) {
+fn run(root: &Path, extra: &[&str]) -> (Duration, i64) {
     let started = Instant::now();
     #[expect(
         clippy::zombie_processes,
@@ -72,6 +99,7 @@ fn run(root: &Path) -> (Duration, i64) {
     )]
     let child = Command::new(env!("CARGO_BIN_EXE_doccheck"))
         .args(["check", "--output-format", "concise", "-q"])
+        .args(extra)
         .current_dir(root)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -109,17 +137,65 @@ fn git(root: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
-/// A repository with source files and `n` documents: 50% research, 35%
-/// plans, 15% PR write-ups, each with full frontmatter, sections, links to
-/// neighbours and code references.
+/// A repository with one commit per document (up to 100,000, written with
+/// `git fast-import`) and `n` documents: 50% research, 35% plans, 15% PR
+/// write-ups, each with full frontmatter citing its own commit, sections,
+/// links to neighbours and code references.
 fn generate(root: &Path, n: usize) {
     git(root, &["init", "-q", "-b", "main"]);
-    std::fs::create_dir_all(root.join("src")).unwrap();
     let source: String = (1..=300).map(|i| format!("line_{i} = {i}\n")).collect();
-    std::fs::write(root.join("src/config.py"), source).unwrap();
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", "source"]);
-    let commit = git(root, &["rev-parse", "--short", "HEAD"]);
+    let commits = n.clamp(1, 100_000);
+    let mut stream = String::with_capacity(commits * 120 + source.len());
+    let start = 1_700_000_000u64;
+    for c in 0..commits {
+        let _ = write!(
+            stream,
+            "commit refs/heads/main\ncommitter bench <bench@example.com> {} +0000\ndata 9\ncommit {:<2}\n",
+            start + c as u64,
+            c % 100
+        );
+        if c == 0 {
+            let _ = write!(
+                stream,
+                "M 100644 inline src/config.py\ndata {}\n{source}\n",
+                source.len()
+            );
+        }
+        let line = format!("{c}\n");
+        let _ = write!(
+            stream,
+            "M 100644 inline history.txt\ndata {}\n{line}\n",
+            line.len()
+        );
+    }
+    let mut import = Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("git fast-import runs");
+    std::io::Write::write_all(&mut import.stdin.take().expect("stdin"), stream.as_bytes())
+        .expect("the history is written");
+    assert!(import.wait().expect("fast-import finishes").success());
+    git(root, &["reset", "-q", "--hard", "main"]);
+    git(root, &["commit-graph", "write", "--reachable"]);
+    let shas: Vec<String> = git(root, &["rev-list", "main"])
+        .lines()
+        .map(|l| l[..10].to_owned())
+        .collect();
+    std::fs::write(
+        root.join("cited.txt"),
+        (0..n)
+            .map(|i| format!("{}\n", shas[i % shas.len()]))
+            .collect::<String>(),
+    )
+    .unwrap();
+    let today = doccheck::dates::format_day(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("a clock after 1970")
+            .as_secs() as i64,
+    );
 
     let dirs = ["research", "plans", "prs"];
     for d in dirs {
@@ -143,9 +219,10 @@ fn generate(root: &Path, n: usize) {
         let mut text = String::with_capacity(1600);
         let _ = write!(
             text,
-            "---\ndate: 2025-12-12T15:17:08-06:00\nresearcher: beth\ngit_commit: {commit}\nbranch: main\n\
+            "---\ndate: {today}T23:59:59Z\nresearcher: beth\ngit_commit: {}\nbranch: main\n\
              repository: bench\ntopic: \"Topic number {i}: data versioning\"\ntags: [mlops, bench, t{}]\n\
-             status: complete\nlast_updated: 2025-12-12\nlast_updated_by: beth\n",
+             status: complete\nlast_updated: {today}\nlast_updated_by: beth\n",
+            shas[i % shas.len()],
             i % 50
         );
         if kind(i) == "plans" {
@@ -179,6 +256,7 @@ fn generate(root: &Path, n: usize) {
         )
         .unwrap();
     }
+    std::fs::write(root.join(".gitignore"), "cited.txt\n").unwrap();
     git(root, &["add", "-A"]);
     git(root, &["commit", "-q", "-m", "documents"]);
 }

@@ -64,6 +64,14 @@ pub struct CheckArgs {
     /// Never run these rules.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+
+    /// Skip the Git checks (commits, branches, code references).
+    #[arg(long, conflicts_with = "require_git")]
+    pub no_git: bool,
+
+    /// Exit 2 when the Git checks cannot run (not a repository, bare, empty).
+    #[arg(long)]
+    pub require_git: bool,
 }
 
 #[derive(Debug, Args)]

@@ -82,6 +82,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
             FailOn::Error => config::FailOn::Error,
             FailOn::Warning => config::FailOn::Warning,
         }),
+        no_git: args.no_git,
+        require_git: args.require_git,
     };
     let start = args
         .paths

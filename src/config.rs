@@ -40,6 +40,22 @@ pub struct Config {
     /// Document kinds: a table per kind overrides a built-in kind (`research`,
     /// `plan`, `pr`, `template`) or adds a new one.
     pub kinds: BTreeMap<String, KindConfig>,
+    /// How cited commits, branches and code references are verified.
+    pub git: GitConfig,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GitConfig {
+    /// The fewest hex digits a cited commit may have. Default: 7.
+    pub min_sha_length: Option<usize>,
+    /// Prefixes of the references whose history counts as reachable.
+    /// Default: `["refs/heads/", "refs/remotes/", "refs/tags/"]`.
+    pub reachable_from: Option<Vec<String>>,
+    /// The repository the documents' commits live in, relative to the
+    /// project root, when it is not the project's own (notes kept in a
+    /// separate repository).
+    pub repository: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -96,14 +96,15 @@ pub enum Entry {
 }
 
 /// Walks `root` on all cores, calling `visit` for every accepted file as it
-/// is found, so that reading and parsing overlap with the walk. Folders that
-/// cannot be read are returned as messages, not failures.
+/// is found, so that reading and parsing overlap with the walk. Results come
+/// back as one list per walker thread (never copied into one big list).
+/// Folders that cannot be read are returned as messages, not failures.
 pub fn walk_with<T: Send>(
     root: &Path,
     filter: &Filter,
     visit: impl Fn(Candidate, Entry) -> Option<T> + Sync,
-) -> (Vec<T>, Vec<String>) {
-    let results: Mutex<(Vec<T>, Vec<String>)> = Mutex::new((Vec::new(), Vec::new()));
+) -> (Vec<Vec<T>>, Vec<String>) {
+    let results: Mutex<(Vec<Vec<T>>, Vec<String>)> = Mutex::new((Vec::new(), Vec::new()));
     builder(root).build_parallel().run(|| {
         let mut local = Local {
             found: Vec::new(),
@@ -153,7 +154,7 @@ pub fn walk_with<T: Send>(
 struct Local<'a, T> {
     found: Vec<T>,
     errors: Vec<String>,
-    shared: &'a Mutex<(Vec<T>, Vec<String>)>,
+    shared: &'a Mutex<(Vec<Vec<T>>, Vec<String>)>,
 }
 
 impl<T> Drop for Local<'_, T> {
@@ -162,7 +163,7 @@ impl<T> Drop for Local<'_, T> {
             .shared
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        shared.0.append(&mut self.found);
+        shared.0.push(std::mem::take(&mut self.found));
         shared.1.append(&mut self.errors);
     }
 }
@@ -205,9 +206,10 @@ mod tests {
             std::fs::write(p, "x").unwrap();
         }
         std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
-        let (mut rels, errors) = walk_with(root, &filter(&DEFAULT_INCLUDE, &["vendor"]), |c, _| {
+        let (found, errors) = walk_with(root, &filter(&DEFAULT_INCLUDE, &["vendor"]), |c, _| {
             Some(c.rel)
         });
+        let mut rels: Vec<String> = found.into_iter().flatten().collect();
         rels.sort();
         assert!(errors.is_empty());
         assert_eq!(

@@ -21,6 +21,21 @@ pub struct Overrides {
     /// Never these rules (`--ignore`).
     pub ignore: Vec<String>,
     pub fail_on: Option<FailOn>,
+    /// Skip the Git checks (`--no-git`).
+    pub no_git: bool,
+    /// Fail (exit 2) when the Git checks cannot run (`--require-git`).
+    pub require_git: bool,
+}
+
+/// How the Git checks run.
+#[derive(Debug, Clone)]
+pub struct GitSettings {
+    pub enabled: bool,
+    pub required: bool,
+    pub min_sha_length: usize,
+    pub reachable_from: Vec<String>,
+    /// Another repository that holds the cited commits.
+    pub repository: Option<PathBuf>,
 }
 
 pub struct Project {
@@ -35,6 +50,7 @@ pub struct Project {
     pub filter: Filter,
     pub rules: RuleTable,
     pub fail_on: Severity,
+    pub git: GitSettings,
 }
 
 impl std::fmt::Debug for Project {
@@ -106,6 +122,17 @@ impl Project {
             .or(config.fail_on)
             .unwrap_or(FailOn::Error)
             .threshold();
+        let git = GitSettings {
+            enabled: !overrides.no_git,
+            required: overrides.require_git,
+            min_sha_length: config.git.min_sha_length.unwrap_or(7),
+            reachable_from: config.git.reachable_from.clone().unwrap_or_else(|| {
+                ["refs/heads/", "refs/remotes/", "refs/tags/"]
+                    .map(str::to_owned)
+                    .to_vec()
+            }),
+            repository: config.git.repository.as_ref().map(|r| root.join(r)),
+        };
         Ok(Project {
             root,
             prefix,
@@ -114,6 +141,7 @@ impl Project {
             filter,
             rules,
             fail_on,
+            git,
         })
     }
 

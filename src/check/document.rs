@@ -6,18 +6,20 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::discover::Entry;
 use crate::kinds::{KindId, Kinds, SchemaRef};
 use crate::parse::frontmatter::{self, Fence};
-use crate::parse::markdown;
-use crate::parse::yaml::{self, Node};
+use crate::parse::markdown::{self, CodeRef};
+use crate::parse::yaml::{self, Node, Resolved, Value};
+use crate::parse::{coderef, fields};
 use crate::rules::content::{binary_file, file_too_large, invalid_utf8, unreadable_file};
 use crate::rules::frontmatter::{
     duplicate_key, invalid_yaml, missing_frontmatter, unclosed_frontmatter, unknown_kind,
     unknown_schema,
 };
-use crate::schema::Schema;
+use crate::schema::{Marker, Schema, Segment};
 use crate::source::Span;
 use crate::suggest;
 use crate::suppress::{self, Suppressions};
@@ -29,7 +31,41 @@ pub struct Document {
     pub path: Arc<str>,
     pub kind: Option<KindId>,
     pub suppressions: Suppressions,
+    pub facts: Facts,
 }
+
+/// The values later checks verify, with where they are written.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Commits cited by schema fields (`format: git-commit`) and by
+    /// `**Git Commit**:` lines in the body, in document order.
+    pub commits: Vec<Cited>,
+    pub branches: Vec<Cited>,
+    pub code_refs: Vec<CodeRef>,
+    /// `date`, in seconds since the epoch (the end of the day for a date).
+    pub date: Option<(i64, Span)>,
+    /// `last_updated`, in days since the epoch.
+    pub last_updated: Option<(i64, Span)>,
+}
+
+/// A value a field cites.
+#[derive(Debug, Clone)]
+pub struct Cited {
+    /// `git_commit`, `phases[0].commit`, or `Git Commit` for a body line.
+    pub field: Box<str>,
+    /// The text as written, or what it is when it is not text (`a list`).
+    pub value: Result<Box<str>, &'static str>,
+    pub span: Span,
+}
+
+/// Body lines whose value is a commit (`**Git Commit**: ea45dd2`).
+const COMMIT_LINES: &[&str] = &[
+    "git_commit",
+    "commit",
+    "commit_sha",
+    "git_sha",
+    "data_version",
+];
 
 #[derive(Debug)]
 pub struct Analysis {
@@ -164,7 +200,27 @@ pub fn analyze(kinds: &Kinds, path: Arc<str>, by_path: Option<KindId>, text: &st
         super::schema::validate(schema, root, open, &mut out);
     }
 
-    markdown::scan(text, body_start, &mut suppressions);
+    let body = markdown::scan(text, body_start, &mut suppressions);
+    let mut facts = Facts {
+        code_refs: body.code_refs,
+        ..Facts::default()
+    };
+    if let (Some(schema), Some(root)) = (&schema, &root) {
+        frontmatter_facts(schema, root, &mut facts);
+    }
+    for field in fields::scan(text, body_start) {
+        if COMMIT_LINES.contains(&fields::key(field.name).as_str()) {
+            facts.commits.push(Cited {
+                field: field.name.into(),
+                value: if field.value.is_empty() {
+                    Err("an empty value")
+                } else {
+                    Ok(field.value.into())
+                },
+                span: field.span,
+            });
+        }
+    }
     for d in &mut out {
         d.path = path.clone();
     }
@@ -173,8 +229,104 @@ pub fn analyze(kinds: &Kinds, path: Arc<str>, by_path: Option<KindId>, text: &st
             path,
             kind,
             suppressions: suppressions.finish(text.len()),
+            facts,
         },
         diagnostics: out,
+    }
+}
+
+/// Commit, branch and code-reference fields the schema marks, and the dates.
+fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
+    for marked in &schema.info.marked {
+        let target = match marked.marker {
+            Marker::Commit => &mut facts.commits,
+            Marker::Branch => &mut facts.branches,
+            Marker::CodeRef => {
+                let mut found = Vec::new();
+                collect(root, &marked.path, String::new(), &mut found);
+                for (_, node) in found {
+                    if let Some(s) = node.as_scalar() {
+                        for r in coderef::scan(&s.text) {
+                            let at = node.span.start as usize + quote_offset(s);
+                            facts.code_refs.push(markdown::CodeRef {
+                                path: r.path.into(),
+                                start: r.start,
+                                end: r.end,
+                                span: Span::new(at + r.at, at + r.at + r.len),
+                            });
+                        }
+                    }
+                }
+                continue;
+            }
+            Marker::DocRef | Marker::RunId => continue,
+        };
+        // A list where the schema also marks the list's items: the items
+        // are the values, not the list.
+        let mut items = marked.path.clone();
+        items.push(Segment::Item);
+        let items_marked = schema.info.marked.iter().any(|m| m.path == items);
+        let mut found = Vec::new();
+        collect(root, &marked.path, String::new(), &mut found);
+        for (field, node) in found {
+            let value = match &node.value {
+                Value::Scalar(s) if s.resolve() == Resolved::Null => continue,
+                Value::Scalar(s) => Ok(s.text.as_str().into()),
+                Value::Seq(_) if items_marked => continue,
+                _ => Err(node.type_name()),
+            };
+            target.push(Cited {
+                field: field.into(),
+                value,
+                span: node.span,
+            });
+        }
+    }
+    let text_of = |key: &str| {
+        root.get(key)
+            .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
+    };
+    facts.date = text_of("date").and_then(|(t, span)| {
+        dates::seconds(t)
+            .or_else(|| dates::days(t).map(|d| d * 86_400 + 86_399))
+            .map(|s| (s, span))
+    });
+    facts.last_updated = text_of("last_updated").and_then(|(t, span)| {
+        dates::days(t)
+            .or_else(|| dates::seconds(t).map(|s| s.div_euclid(86_400)))
+            .map(|d| (d, span))
+    });
+}
+
+/// Bytes between a scalar's span start and its text (the opening quote).
+fn quote_offset(s: &yaml::Scalar) -> usize {
+    usize::from(s.style == yaml::Style::Quoted)
+}
+
+/// The nodes at `path` below `node`, with their dotted field names.
+fn collect<'a>(node: &'a Node, path: &[Segment], name: String, out: &mut Vec<(String, &'a Node)>) {
+    let Some((first, rest)) = path.split_first() else {
+        out.push((name, node));
+        return;
+    };
+    match first {
+        Segment::Key(key) => {
+            if let Some(entry) = node.get(key) {
+                let name = if name.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{name}.{key}")
+                };
+                collect(&entry.value, rest, name, out);
+            }
+        }
+        Segment::Item => {
+            if let Value::Seq(items) = &node.value {
+                for (i, item) in items.iter().enumerate() {
+                    collect(item, rest, format!("{name}[{i}]"), out);
+                }
+            }
+        }
     }
 }
 

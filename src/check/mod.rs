@@ -2,6 +2,7 @@
 //! → apply rule levels and suppressions → a [`Report`].
 
 pub mod document;
+pub mod git;
 pub mod schema;
 
 use std::collections::{HashMap, HashSet};
@@ -100,7 +101,7 @@ impl Selection {
 
 pub fn check(project: &Project, selection: &Selection) -> Result<Report> {
     let started = Instant::now();
-    let (mut analyses, walk_errors) =
+    let (mut batches, walk_errors) =
         discover::walk_with(&project.root, &project.filter, |candidate, entry| {
             selection
                 .contains(&candidate.rel)
@@ -109,7 +110,11 @@ pub fn check(project: &Project, selection: &Selection) -> Result<Report> {
         });
     // Files named on the command line are checked even when the walk skips
     // them (excluded, ignored by Git, or not Markdown by name).
-    let walked: HashSet<&str> = analyses.iter().map(|a| &*a.document.path).collect();
+    let walked: HashSet<&str> = batches
+        .iter()
+        .flatten()
+        .map(|a| &*a.document.path)
+        .collect();
     let extra: Vec<String> = selection
         .explicit_files()
         .filter(|rel| !walked.contains(rel))
@@ -120,26 +125,37 @@ pub fn check(project: &Project, selection: &Selection) -> Result<Report> {
             abs: project.root.join(&rel),
             rel,
         };
-        analyses.extend(analyze_file(project, &candidate, Entry::Other));
+        batches.push(
+            analyze_file(project, &candidate, Entry::Other)
+                .into_iter()
+                .collect(),
+        );
     }
 
-    let documents = analyses.len();
-    let mut suppressions: HashMap<Arc<str>, Suppressions> = HashMap::new();
+    let documents = batches.iter().map(Vec::len).sum();
     let mut diagnostics = Vec::new();
-    for analysis in analyses {
+    let mut docs = Vec::with_capacity(documents);
+    for analysis in batches.into_iter().flatten() {
         diagnostics.extend(analysis.diagnostics);
-        if !analysis.document.suppressions.is_empty() {
-            suppressions.insert(analysis.document.path, analysis.document.suppressions);
-        }
+        docs.push(analysis.document);
     }
-    let diagnostics = finalize(project, diagnostics, &suppressions);
-    let notices = walk_errors
+    // Cross-document checks see the documents in a stable order.
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut notices: Vec<Notice> = walk_errors
         .into_iter()
         .map(|message| Notice {
             message: format!("skipped part of the project: {message}"),
             help: Some("fix the folder's permissions, or exclude it in the configuration".into()),
         })
         .collect();
+    git::check(project, &docs, &mut diagnostics, &mut notices)?;
+
+    let suppressions: HashMap<Arc<str>, Suppressions> = docs
+        .into_iter()
+        .filter(|d| !d.suppressions.is_empty())
+        .map(|d| (d.path, d.suppressions))
+        .collect();
+    let diagnostics = finalize(project, diagnostics, &suppressions);
     Ok(Report {
         diagnostics,
         notices,
@@ -164,6 +180,7 @@ fn analyze_file(project: &Project, candidate: &Candidate, entry: Entry) -> Optio
                     path,
                     kind,
                     suppressions: Suppressions::default(),
+                    facts: document::Facts::default(),
                 },
                 diagnostics: vec![d],
             })

@@ -6,6 +6,7 @@ use std::fmt;
 
 pub mod content;
 pub mod frontmatter;
+pub mod git;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -107,6 +108,17 @@ pub static ALL: &[&RuleMeta] = &[
     &frontmatter::schema_violation::SchemaViolation::META,
     &frontmatter::unknown_schema::UnknownSchema::META,
     &frontmatter::unknown_kind::UnknownKind::META,
+    &git::commit_not_found::CommitNotFound::META,
+    &git::ambiguous_commit::AmbiguousCommit::META,
+    &git::not_a_commit::NotACommit::META,
+    &git::short_commit::ShortCommit::META,
+    &git::invalid_commit::InvalidCommit::META,
+    &git::unreachable_commit::UnreachableCommit::META,
+    &git::branch_not_found::BranchNotFound::META,
+    &git::broken_code_reference::BrokenCodeReference::META,
+    &git::drifted_code_reference::DriftedCodeReference::META,
+    &git::stale_last_updated::StaleLastUpdated::META,
+    &git::commit_after_date::CommitAfterDate::META,
     &content::unreadable_file::UnreadableFile::META,
     &content::invalid_utf8::InvalidUtf8::META,
     &content::binary_file::BinaryFile::META,

@@ -1,0 +1,343 @@
+//! The repository, read with gix and never through a `git` subprocess: commit
+//! resolution in one parallel batch, reachability from one history walk,
+//! branches, file contents at a commit, and when each document last changed.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use gix::ObjectId;
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+
+/// What a commit-like string names in the object database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Commit {
+        id: ObjectId,
+        time: i64,
+    },
+    /// An existing object that is a tree, blob or tag.
+    NotCommit {
+        id: ObjectId,
+        kind: &'static str,
+    },
+    /// A prefix shared by several objects: (id, kind) of each.
+    Ambiguous(Vec<(ObjectId, &'static str)>),
+    NotFound,
+    /// The object database could not be read.
+    Unreadable(String),
+}
+
+/// Why Git checks cannot run for this project, said once per run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unavailable {
+    NotARepository,
+    Bare(PathBuf),
+    Empty,
+    Broken(String),
+}
+
+impl Unavailable {
+    pub fn message(&self) -> String {
+        match self {
+            Unavailable::NotARepository => {
+                "not a Git repository: Git checks (DC2xx) were skipped".into()
+            }
+            Unavailable::Bare(path) => format!(
+                "{} is a bare repository: Git checks (DC2xx) were skipped",
+                path.display()
+            ),
+            Unavailable::Empty => {
+                "the repository has no commits yet: Git checks (DC2xx) were skipped".into()
+            }
+            Unavailable::Broken(e) => {
+                format!("the repository cannot be read ({e}): Git checks (DC2xx) were skipped")
+            }
+        }
+    }
+}
+
+pub struct Git {
+    repo: gix::ThreadSafeRepository,
+    head: ObjectId,
+    pub shallow: bool,
+    /// The project root's path inside the work tree, with a trailing `/`.
+    prefix: String,
+}
+
+impl std::fmt::Debug for Git {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Git")
+            .field("head", &self.head)
+            .finish_non_exhaustive()
+    }
+}
+
+fn kind_name(kind: gix::object::Kind) -> &'static str {
+    match kind {
+        gix::object::Kind::Commit => "commit",
+        gix::object::Kind::Tree => "tree",
+        gix::object::Kind::Blob => "blob",
+        gix::object::Kind::Tag => "tag",
+    }
+}
+
+impl Git {
+    /// Opens the repository that holds `root` (or `repository`, when the
+    /// configuration names one elsewhere).
+    pub fn open(root: &Path, repository: Option<&Path>) -> std::result::Result<Git, Unavailable> {
+        let start = repository.unwrap_or(root);
+        let repo = match gix::discover(start) {
+            Ok(repo) => repo,
+            Err(_) if crate::discover::work_tree_top(start).is_none() => {
+                return Err(Unavailable::NotARepository);
+            }
+            Err(e) => return Err(Unavailable::Broken(e.to_string())),
+        };
+        if repo.is_bare() {
+            return Err(Unavailable::Bare(repo.git_dir().to_path_buf()));
+        }
+        let head = match repo.head_id() {
+            Ok(id) => id.detach(),
+            Err(_) => return Err(Unavailable::Empty),
+        };
+        let shallow = repo
+            .is_shallow()
+            .map_err(|e| Unavailable::Broken(e.to_string()))?;
+        let prefix = match (repository, repo.workdir()) {
+            (None, Some(workdir)) => workdir
+                .canonicalize()
+                .ok()
+                .and_then(|w| root.strip_prefix(w).ok().map(crate::discover::to_slash))
+                .filter(|p| !p.is_empty())
+                .map(|p| p + "/")
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        Ok(Git {
+            repo: repo.into_sync(),
+            head,
+            shallow,
+            prefix,
+        })
+    }
+
+    pub fn head(&self) -> ObjectId {
+        self.head
+    }
+
+    fn local(&self) -> gix::Repository {
+        let mut repo = self.repo.to_thread_local();
+        // A miss would otherwise rescan the pack folder, every time.
+        repo.objects.refresh_never();
+        repo
+    }
+
+    /// Resolves every distinct hex string in one parallel pass.
+    pub fn resolve_all<'a>(&self, hexes: Vec<&'a str>) -> HashMap<&'a str, Resolution> {
+        hexes
+            .into_par_iter()
+            .map_init(|| self.local(), |repo, hex| (hex, resolve(repo, hex)))
+            .collect()
+    }
+
+    /// Commits reachable from the references whose full names start with one
+    /// of `prefixes` (`refs/heads/`, `refs/remotes/`, `refs/tags/`) or HEAD:
+    /// one walk of the history for the whole run.
+    pub fn reachable(&self, prefixes: &[String]) -> Result<HashSet<ObjectId>> {
+        let repo = self.local();
+        let git_error =
+            |e: &dyn std::fmt::Display| Error::Git(format!("cannot list references: {e}"));
+        let mut tips = vec![self.head];
+        let platform = repo.references().map_err(|e| git_error(&e))?;
+        for reference in platform.all().map_err(|e| git_error(&e))? {
+            let Ok(mut reference) = reference else {
+                continue;
+            };
+            let name = reference.name().as_bstr().to_string();
+            if !prefixes.iter().any(|p| name.starts_with(p.as_str())) {
+                continue;
+            }
+            if let Ok(id) = reference.peel_to_id()
+                && let Ok(Some(header)) = repo.try_find_header(id.detach())
+                && header.kind() == gix::object::Kind::Commit
+            {
+                tips.push(id.detach());
+            }
+        }
+        let walk = repo.rev_walk(tips).all().map_err(|e| git_error(&e))?;
+        Ok(walk.filter_map(|info| info.ok().map(|i| i.id)).collect())
+    }
+
+    /// Local branch names and remote-tracking names (`origin/main`).
+    pub fn branches(&self) -> HashSet<String> {
+        let repo = self.local();
+        let mut names = HashSet::new();
+        if let Ok(platform) = repo.references() {
+            let local = platform.local_branches().into_iter().flatten();
+            let remote = platform.remote_branches().into_iter().flatten();
+            for reference in local.chain(remote).flatten() {
+                names.insert(reference.name().shorten().to_string());
+            }
+        }
+        names
+    }
+
+    /// A reader for [`Reader::line_count`] calls on one thread.
+    pub fn reader(&self) -> Reader<'_> {
+        Reader {
+            git: self,
+            repo: self.local(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// The repository-relative path of a project-relative one.
+    pub fn repo_path(&self, rel: &str) -> String {
+        format!("{}{rel}", self.prefix)
+    }
+
+    /// For each of `paths` (project-relative), the time and id of the newest
+    /// commit reachable from HEAD that changed it: one walk of the history,
+    /// diffing each commit against its first parent, stopping once every
+    /// path is found.
+    pub fn last_changes(&self, paths: &[&str]) -> Vec<Option<(i64, ObjectId)>> {
+        let repo = self.local();
+        let wanted: HashMap<String, usize> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (self.repo_path(p), i))
+            .collect();
+        let mut found: Vec<Option<(i64, ObjectId)>> = vec![None; paths.len()];
+        let mut remaining = paths.len();
+        let Ok(walk) = repo
+            .rev_walk([self.head])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .all()
+        else {
+            return found;
+        };
+        let mut state = gix::diff::tree::State::default();
+        for info in walk {
+            let Ok(info) = info else { break };
+            let Ok(commit) = repo.find_commit(info.id) else {
+                continue;
+            };
+            let time = commit.time().map(|t| t.seconds).unwrap_or_default();
+            let Ok(tree) = commit.tree() else { continue };
+            let parent_tree = info
+                .parent_ids
+                .first()
+                .and_then(|p| repo.find_commit(*p).ok())
+                .and_then(|c| c.tree().ok());
+            let mut recorder = gix::diff::tree::Recorder::default();
+            let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
+            let old = parent_tree.as_ref().map_or(empty, |t| {
+                gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
+            });
+            let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
+            if gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).is_err() {
+                continue;
+            }
+            for change in recorder.records {
+                let path = match &change {
+                    gix::diff::tree::recorder::Change::Addition { path, .. }
+                    | gix::diff::tree::recorder::Change::Deletion { path, .. }
+                    | gix::diff::tree::recorder::Change::Modification { path, .. } => {
+                        path.to_string()
+                    }
+                };
+                if let Some(&i) = wanted.get(&path)
+                    && found[i].is_none()
+                {
+                    found[i] = Some((time, info.id));
+                    remaining -= 1;
+                }
+            }
+            if remaining == 0 {
+                break;
+            }
+        }
+        found
+    }
+}
+
+/// Reads files at commits on one thread, counting each blob's lines once.
+pub struct Reader<'a> {
+    git: &'a Git,
+    repo: gix::Repository,
+    lines: HashMap<ObjectId, usize>,
+}
+
+impl Reader<'_> {
+    /// The number of lines of `path` (project-relative) at `commit`, or
+    /// `None` when it was not a file there.
+    pub fn line_count(&mut self, commit: ObjectId, path: &str) -> Option<usize> {
+        let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
+        let entry = tree.lookup_entry_by_path(self.git.repo_path(path)).ok()??;
+        if !entry.mode().is_blob() {
+            return None;
+        }
+        let id = entry.object_id();
+        if let Some(&n) = self.lines.get(&id) {
+            return Some(n);
+        }
+        let blob = entry.object().ok()?;
+        let data = &blob.data;
+        let newlines = data.iter().filter(|&&b| b == b'\n').count();
+        let n = newlines + usize::from(!data.is_empty() && data.last() != Some(&b'\n'));
+        self.lines.insert(id, n);
+        Some(n)
+    }
+}
+
+fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
+    let header = |id: ObjectId| match repo.try_find_header(id) {
+        Ok(Some(h)) => Ok(Some(kind_name(h.kind()))),
+        Ok(None) => Ok(None),
+        Err(e) => Err(e.to_string()),
+    };
+    let found = |id: ObjectId| match header(id) {
+        Ok(Some("commit")) => {
+            let time = repo
+                .find_commit(id)
+                .ok()
+                .and_then(|c| c.time().ok())
+                .map(|t| t.seconds)
+                .unwrap_or_default();
+            Resolution::Commit { id, time }
+        }
+        Ok(Some(kind)) => Resolution::NotCommit { id, kind },
+        Ok(None) => Resolution::NotFound,
+        Err(e) => Resolution::Unreadable(e),
+    };
+    if hex.len() == 40 {
+        return match ObjectId::from_hex(hex.as_bytes()) {
+            Ok(id) => found(id),
+            Err(_) => Resolution::NotFound,
+        };
+    }
+    let Ok(prefix) = gix::hash::Prefix::from_hex(hex) else {
+        return Resolution::NotFound;
+    };
+    match repo.objects.lookup_prefix(prefix, None) {
+        Ok(None) => Resolution::NotFound,
+        Ok(Some(Ok(id))) => found(id),
+        Ok(Some(Err(()))) => {
+            let mut candidates = HashSet::new();
+            if let Err(e) = repo.objects.lookup_prefix(prefix, Some(&mut candidates)) {
+                return Resolution::Unreadable(e.to_string());
+            }
+            let mut list: Vec<(ObjectId, &'static str)> = candidates
+                .into_iter()
+                .map(|id| (id, header(id).ok().flatten().unwrap_or("object")))
+                .collect();
+            list.sort();
+            Resolution::Ambiguous(list)
+        }
+        Err(e) => Resolution::Unreadable(e.to_string()),
+    }
+}

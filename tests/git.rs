@@ -1,0 +1,488 @@
+//! The Git checks (DC2xx) against real repositories made in temporary
+//! folders with the `git` command line (doccheck itself reads them with gix).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+struct Repo {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+fn git_in(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        std::fs::create_dir(&root).unwrap();
+        let repo = Repo { _dir: dir, root };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        git_in(&self.root, args)
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let p = self.root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn commit(&self, message: &str) -> String {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "--allow-empty", "-m", message]);
+        self.git(&["rev-parse", "HEAD"])
+    }
+
+    fn research(&self, name: &str, fields: &str) {
+        self.write(
+            &format!("thoughts/shared/research/{name}.md"),
+            &research(fields),
+        );
+    }
+}
+
+/// A valid research note with `fields` replacing the defaults of the same
+/// keys.
+fn research(fields: &str) -> String {
+    let mut lines: Vec<String> = [
+        "date: 2099-01-01T00:00:00Z",
+        "researcher: t",
+        "git_commit: 0000000",
+        "branch: main",
+        "repository: r",
+        "topic: t",
+        "tags: [a]",
+        "status: complete",
+        "last_updated: 2099-01-01",
+        "last_updated_by: t",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    let mut body = String::new();
+    for field in fields.lines() {
+        match field.split_once(':') {
+            Some((key, _)) if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                lines.retain(|l| !l.starts_with(&format!("{key}:")));
+                lines.push(field.to_owned());
+            }
+            _ => {
+                body.push_str(field);
+                body.push('\n');
+            }
+        }
+    }
+    format!("---\n{}\n---\n\n# Note\n\n{body}", lines.join("\n"))
+}
+
+fn doccheck(dir: &Path, args: &[&str]) -> (i32, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
+        .arg("check")
+        .args(["--output-format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code().unwrap_or(-1), json, stderr)
+}
+
+/// (code, message) of each finding whose code starts with DC2.
+fn git_findings(json: &Value) -> Vec<(String, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"].as_str().unwrap().starts_with("DC2"))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn codes(json: &Value) -> Vec<String> {
+    git_findings(json).into_iter().map(|(c, _)| c).collect()
+}
+
+#[test]
+fn existing_commits_pass_and_missing_ones_fail() {
+    let repo = Repo::new();
+    repo.write("src/a.py", "x = 1\n");
+    let sha = repo.commit("code");
+    repo.research("full", &format!("git_commit: {sha}"));
+    repo.research("short", &format!("git_commit: \"{}\"", &sha[..7]));
+    repo.research("missing", "git_commit: deadbee");
+    repo.commit("docs");
+    let (code, json, _) = doccheck(&repo.root, &[]);
+    assert_eq!(
+        git_findings(&json),
+        [(
+            "DC201".to_owned(),
+            "commit `deadbee` in `git_commit` does not exist in this repository".to_owned()
+        )]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn trees_blobs_and_tags_are_not_commits() {
+    let repo = Repo::new();
+    repo.write("src/a.py", "x = 1\n");
+    repo.commit("code");
+    repo.git(&["tag", "-a", "v1", "-m", "release"]);
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let blob = repo.git(&["rev-parse", "HEAD:src/a.py"]);
+    let tag = repo.git(&["rev-parse", "v1"]);
+    repo.research("tree", &format!("git_commit: {tree}"));
+    repo.research("blob", &format!("git_commit: {blob}"));
+    repo.research("tag", &format!("git_commit: {tag}"));
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    let mut messages: Vec<String> = git_findings(&json)
+        .into_iter()
+        .map(|(c, m)| format!("{c} {}", m.rsplit(" is ").next().unwrap()))
+        .collect();
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "DC203 a blob, not a commit",
+            "DC203 a tag, not a commit",
+            "DC203 a tree, not a commit"
+        ]
+    );
+}
+
+#[test]
+fn an_ambiguous_prefix_lists_its_candidates() {
+    let repo = Repo::new();
+    for i in 0..600 {
+        repo.write(&format!("f/{i}.txt"), &format!("{i}\n"));
+    }
+    repo.commit("many objects");
+    let objects = repo.git(&["rev-list", "--objects", "--all"]);
+    let mut seen = std::collections::HashMap::new();
+    let prefix = objects
+        .lines()
+        .map(|l| l[..4].to_owned())
+        .find(|p| seen.insert(p.clone(), ()).is_some())
+        .expect("600 objects share some 4-digit prefix");
+    repo.write(".doccheck.toml", "[git]\nmin-sha-length = 4\n");
+    repo.research("a", &format!("git_commit: \"{prefix}\""));
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    let findings = git_findings(&json);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].0, "DC202");
+    assert!(
+        findings[0]
+            .1
+            .contains(&format!("`{prefix}` in `git_commit` matches")),
+        "{}",
+        findings[0].1
+    );
+}
+
+#[test]
+fn a_commit_lost_in_a_rebase_is_unreachable() {
+    let repo = Repo::new();
+    repo.write("src/a.py", "x = 1\n");
+    repo.commit("code");
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let dangling = repo.git(&["commit-tree", &tree, "-p", "HEAD", "-m", "squashed away"]);
+    repo.research("a", &format!("git_commit: {dangling}"));
+    repo.commit("docs");
+    let (code, json, _) = doccheck(&repo.root, &[]);
+    assert_eq!(codes(&json), ["DC206"]);
+    assert_eq!(code, 0, "unreachable commits are warnings by default");
+    // A tag makes it reachable.
+    repo.git(&["tag", "keep", &dangling]);
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    assert!(codes(&json).is_empty());
+}
+
+#[test]
+fn a_shallow_clone_says_so_once_instead_of_failing() {
+    let repo = Repo::new();
+    repo.write("src/a.py", "x = 1\n");
+    let old = repo.commit("old");
+    repo.commit("middle");
+    repo.research("a", &format!("git_commit: {old}"));
+    repo.research(
+        "b",
+        &format!("git_commit: {old}\n**Git Commit**: {}", &old[..8]),
+    );
+    repo.commit("docs");
+    let clone = repo.root.parent().unwrap().join("clone");
+    let url = format!("file://{}", repo.root.display());
+    git_in(
+        repo.root.parent().unwrap(),
+        &["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()],
+    );
+    let (code, json, stderr) = doccheck(&clone, &[]);
+    assert!(codes(&json).is_empty(), "{json}");
+    assert_eq!(code, 0);
+    assert_eq!(stderr.matches("shallow clone").count(), 1, "{stderr}");
+    assert!(stderr.contains("3 cited commit(s)"), "{stderr}");
+    assert!(stderr.contains("fetch-depth: 0"), "{stderr}");
+}
+
+#[test]
+fn without_a_usable_repository_git_checks_are_skipped_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("thoughts/shared/research")).unwrap();
+    std::fs::write(
+        root.join("thoughts/shared/research/a.md"),
+        research("git_commit: deadbee\n**Commit**: N/A"),
+    )
+    .unwrap();
+    let (code, json, stderr) = doccheck(root, &[]);
+    assert!(stderr.contains("not a Git repository"), "{stderr}");
+    // The shape of a commit is checked without a repository.
+    assert_eq!(codes(&json), ["DC205"]);
+    assert_eq!(code, 1);
+    let (code, _, stderr) = doccheck(root, &["--require-git"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (_, json, stderr) = doccheck(root, &["--no-git"]);
+    assert!(codes(&json).is_empty() && stderr.is_empty(), "{stderr}");
+
+    // An empty repository has no commits to cite.
+    git_in(root, &["init", "-q"]);
+    let (_, _, stderr) = doccheck(root, &[]);
+    assert!(stderr.contains("no commits yet"), "{stderr}");
+}
+
+#[test]
+fn a_bare_repository_is_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("bare.git");
+    std::fs::create_dir(&bare).unwrap();
+    git_in(&bare, &["init", "-q", "--bare"]);
+    std::fs::write(
+        bare.join("notes.md"),
+        "# Notes\n\n**Git Commit**: deadbee\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = doccheck(&bare, &[]);
+    assert!(stderr.contains("bare repository"), "{stderr}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn commit_values_that_are_not_shas() {
+    let repo = Repo::new();
+    let sha = repo.commit("first");
+    repo.research("long", &format!("git_commit: {}", "a".repeat(41)));
+    repo.research("word", "git_commit: current");
+    repo.research("list", "git_commit: [abc1234]");
+    repo.research("short", "git_commit: abc12");
+    repo.research("number", "git_commit: 0123456");
+    repo.research("empty-line", &format!("git_commit: {sha}\n**Git Commit**:"));
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    let mut findings: Vec<String> = git_findings(&json)
+        .into_iter()
+        .map(|(c, m)| format!("{c} {m}"))
+        .collect();
+    findings.sort();
+    assert_eq!(
+        findings,
+        [
+            "DC201 commit `0123456` in `git_commit` does not exist in this repository",
+            "DC204 `abc12` in `git_commit` has 5 hex digits; at least 7 are required",
+            "DC205 `Git Commit` must be a commit SHA (7 to 40 hex digits), found an empty value",
+            "DC205 `git_commit` must be a commit SHA (7 to 40 hex digits), found 41 hex digits, more than a SHA-1 has",
+            "DC205 `git_commit` must be a commit SHA (7 to 40 hex digits), found `current`",
+            "DC205 `git_commit` must be a commit SHA (7 to 40 hex digits), found a list",
+        ]
+    );
+}
+
+#[test]
+fn branches_must_exist() {
+    let repo = Repo::new();
+    let sha = repo.commit("first");
+    repo.git(&["branch", "feature/data-versioning"]);
+    repo.research(
+        "ok",
+        &format!("git_commit: {sha}\nbranch: feature/data-versioning"),
+    );
+    repo.research(
+        "typo",
+        &format!("git_commit: {sha}\nbranch: feature/data-versoning"),
+    );
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    let findings = git_findings(&json);
+    assert_eq!(codes(&json), ["DC207"]);
+    assert!(findings[0].1.contains("feature/data-versoning"));
+    let help = json["diagnostics"][0]["help"].as_str().unwrap();
+    assert_eq!(help, "did you mean `feature/data-versioning`?");
+}
+
+#[test]
+fn code_references_at_the_documents_commit_and_at_head() {
+    let repo = Repo::new();
+    let lines = |n: usize| (1..=n).map(|i| format!("line{i}\n")).collect::<String>();
+    repo.write("src/config.py", &lines(300));
+    repo.write("src/moved.py", &lines(10));
+    let old = repo.commit("v1");
+    repo.write("src/config.py", &lines(200));
+    std::fs::remove_file(repo.root.join("src/moved.py")).unwrap();
+    repo.commit("v2");
+    let body = "| `src/config.py:183-243` | ok at v1, drifted at HEAD |\n\
+                | `src/config.py:301` | past the end |\n\
+                | `src/nope.py:1` | never existed |\n\
+                See src/moved.py#L2-L3 and `src/config.py:1-10`.";
+    repo.research("old", &format!("git_commit: {old}\n{body}"));
+    repo.write(
+        "thoughts/shared/research/head.md",
+        "# No commit: references are checked at HEAD\n\n`src/config.py:250`\n",
+    );
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    let short = &old[..7];
+    let mut findings: Vec<String> = git_findings(&json)
+        .into_iter()
+        .map(|(c, m)| format!("{c} {m}"))
+        .collect();
+    findings.sort();
+    assert_eq!(
+        findings,
+        [
+            "DC208 `src/config.py` has 200 lines at HEAD; the reference reaches line 250"
+                .to_owned(),
+            format!(
+                "DC208 `src/config.py` has 300 lines at commit {short}; the reference reaches line 301"
+            ),
+            format!("DC208 `src/nope.py` does not exist at commit {short}"),
+            format!(
+                "DC209 code reference drifted since commit {short}: `src/config.py` has only 200 lines at HEAD"
+            ),
+            format!(
+                "DC209 code reference drifted since commit {short}: `src/moved.py` no longer exists at HEAD"
+            ),
+        ]
+    );
+    let drift = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "DC209")
+        .unwrap();
+    assert_eq!(
+        (drift["line"].as_u64(), drift["column"].as_u64()),
+        (Some(16), Some(4))
+    );
+}
+
+#[test]
+fn dates_against_history() {
+    let repo = Repo::new();
+    let sha = repo.commit("first");
+    repo.research(
+        "stale",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02"),
+    );
+    repo.research("fresh", &format!("git_commit: {sha}"));
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    let mut found = codes(&json);
+    found.sort();
+    assert_eq!(found, ["DC210", "DC211"]);
+}
+
+#[test]
+fn commits_can_live_in_another_repository() {
+    let code = Repo::new();
+    let sha = code.commit("code");
+    let notes = tempfile::tempdir().unwrap();
+    let root = notes.path();
+    git_in(root, &["init", "-q"]);
+    std::fs::write(
+        root.join(".doccheck.toml"),
+        format!("[git]\nrepository = \"{}\"\n", code.root.display()),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("thoughts/shared/research")).unwrap();
+    std::fs::write(
+        root.join("thoughts/shared/research/a.md"),
+        research(&format!("git_commit: {sha}")),
+    )
+    .unwrap();
+    git_in(root, &["add", "-A"]);
+    git_in(root, &["commit", "-q", "-m", "notes"]);
+    let (_, json, stderr) = doccheck(root, &[]);
+    assert!(codes(&json).is_empty(), "{json} {stderr}");
+}
+
+#[test]
+fn a_linked_worktree_works() {
+    let repo = Repo::new();
+    let sha = repo.commit("first");
+    repo.research("a", &format!("git_commit: {sha}\n**Git Commit**: deadbee"));
+    repo.commit("docs");
+    let wt = repo.root.parent().unwrap().join("wt");
+    repo.git(&["worktree", "add", "-q", wt.to_str().unwrap(), "-b", "wt"]);
+    let (_, json, _) = doccheck(&wt, &[]);
+    assert_eq!(codes(&json), ["DC201"]);
+}
+
+#[test]
+fn missing_or_corrupt_packs_never_crash() {
+    let repo = Repo::new();
+    let sha = repo.commit("first");
+    repo.research("a", &format!("git_commit: {sha}"));
+    repo.commit("docs");
+    repo.git(&["gc", "-q"]);
+    let pack_dir = repo.root.join(".git/objects/pack");
+    let packs: Vec<PathBuf> = std::fs::read_dir(&pack_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pack"))
+        .collect();
+    assert!(!packs.is_empty());
+    // Corrupt: keep the index, truncate the pack.
+    for pack in &packs {
+        std::fs::write(pack, b"PACK garbage").unwrap();
+    }
+    let (code, _, stderr) = doccheck(&repo.root, &[]);
+    assert!(code == 0 || code == 1 || code == 2, "exit {code}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Missing: no packs at all.
+    for entry in std::fs::read_dir(&pack_dir).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let (code, _, stderr) = doccheck(&repo.root, &[]);
+    assert!(code == 0 || code == 1 || code == 2, "exit {code}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
