@@ -29,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint documents (default: the whole project).
     Check(CheckArgs),
+    /// Print the document graph: what cites what, and the gaps.
+    Graph(GraphArgs),
     /// Explain a rule: what it checks, why, an example, how to fix.
     Rule(RuleArgs),
     /// Print the JSON Schema in effect for a document kind.
@@ -72,6 +74,41 @@ pub struct CheckArgs {
     /// Exit 2 when the Git checks cannot run (not a repository, bare, empty).
     #[arg(long)]
     pub require_git: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// How to draw the graph.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Tree)]
+    pub format: GraphFormat,
+
+    /// Only the documents connected to this one.
+    #[arg(long, value_name = "DOC")]
+    pub root: Option<PathBuf>,
+
+    /// Only documents of this kind.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+
+    /// Only documents with a graph finding (DC4xx) and their neighbours.
+    #[arg(long)]
+    pub gaps: bool,
+
+    /// Skip the Git checks while building the graph.
+    #[arg(long)]
+    pub no_git: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// An indented tree: each document under the documents it cites.
+    Tree,
+    /// A Mermaid flowchart (renders on GitHub; grouped by kind when large).
+    Mermaid,
+    /// Graphviz DOT.
+    Dot,
+    /// Nodes (kind, title, status, path) and typed edges, broken ones flagged.
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::check::{self, Selection};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format, RuleArgs, SchemaArgs};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat, RuleArgs,
+    SchemaArgs,
+};
 use crate::config;
 use crate::error::{Error, Result};
 use crate::project::{Overrides, Project};
@@ -51,6 +54,7 @@ impl Outcome {
 pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Check(args) => check(cli, args),
+        Command::Graph(args) => graph(cli, args),
         Command::Rule(args) => rule(args),
         Command::Schema(args) => schema(cli, args),
     }
@@ -124,6 +128,63 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
 
 fn write_file(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+}
+
+fn graph(cli: &Cli, args: &GraphArgs) -> Result<Outcome> {
+    let overrides = Overrides {
+        config: cli.config.clone(),
+        no_git: args.no_git,
+        ..Overrides::default()
+    };
+    let project = Project::load(Path::new("."), &overrides)?;
+    let (report, docs) = check::run(&project, &Selection::default())?;
+    let graph = crate::graph::Graph::build(&docs);
+    let root = match &args.root {
+        None => None,
+        Some(path) => {
+            let rel = Selection::relative(&project, path)?;
+            Some(*graph.index.get(rel.as_str()).ok_or_else(|| {
+                Error::Usage(format!(
+                    "{} is not a document doccheck checks",
+                    path.display()
+                ))
+            })?)
+        }
+    };
+    if let Some(kind) = &args.kind
+        && project.kinds.by_name(kind).is_none()
+    {
+        return Err(Error::Usage(format!("there is no document kind `{kind}`")));
+    }
+    let gaps = args.gaps.then(|| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.code.starts_with("DC4"))
+            .filter_map(|d| graph.index.get(&*d.path).copied())
+            .collect()
+    });
+    let view = crate::graph::render::View {
+        root,
+        kind: args.kind.clone(),
+        gaps,
+    };
+    let format = match args.format {
+        GraphFormat::Tree => crate::graph::render::Format::Tree,
+        GraphFormat::Mermaid => crate::graph::render::Format::Mermaid,
+        GraphFormat::Dot => crate::graph::render::Format::Dot,
+        GraphFormat::Json => crate::graph::render::Format::Json,
+    };
+    let text = crate::graph::render::render(&graph, &project.kinds, &view, format, &project.prefix);
+    let mut outcome = Outcome::print(text);
+    if !cli.quiet {
+        for notice in &report.notices {
+            outcome
+                .stderr
+                .push_str(&format!("note: {}\n", notice.message));
+        }
+    }
+    Ok(outcome)
 }
 
 fn rule(args: &RuleArgs) -> Result<Outcome> {

@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod error;
 pub mod git;
+pub mod graph;
 pub mod kinds;
 pub mod parse;
 pub mod paths;

@@ -345,7 +345,13 @@ fn branches_must_exist() {
     let findings = git_findings(&json);
     assert_eq!(codes(&json), ["DC207"]);
     assert!(findings[0].1.contains("feature/data-versoning"));
-    let help = json["diagnostics"][0]["help"].as_str().unwrap();
+    let finding = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "DC207")
+        .unwrap();
+    let help = finding["help"].as_str().unwrap();
     assert_eq!(help, "did you mean `feature/data-versioning`?");
 }
 
@@ -485,4 +491,39 @@ fn missing_or_corrupt_packs_never_crash() {
     let (code, _, stderr) = doccheck(&repo.root, &[]);
     assert!(code == 0 || code == 1 || code == 2, "exit {code}: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_reference_whose_target_changed_later_is_suspect() {
+    let repo = Repo::new();
+    let sha = repo.commit("first");
+    repo.research("r", &format!("git_commit: {sha}"));
+    let plan = research(&format!(
+        "git_commit: {sha}\nrelated_research: thoughts/shared/research/r.md"
+    ));
+    repo.write("thoughts/shared/plans/p.md", &plan);
+    repo.commit("research and plan");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    assert!(json["diagnostics"].as_array().unwrap().is_empty(), "{json}");
+
+    // The research changes one second later (commit times have second
+    // resolution): the plan now rests on a version it never saw.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    repo.research("r", &format!("git_commit: {sha}\n\nNew findings."));
+    repo.commit("research changes");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    let found = &json["diagnostics"][0];
+    assert_eq!(found["code"], "DC407", "{json}");
+    assert!(found["path"].as_str().unwrap().ends_with("plans/p.md"));
+
+    // Reviewing the plan (a later commit of it) clears the finding, and the
+    // files themselves were never touched by doccheck.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    repo.write(
+        "thoughts/shared/plans/p.md",
+        &format!("{plan}\nReviewed against the new findings.\n"),
+    );
+    repo.commit("plan reviewed");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    assert!(json["diagnostics"].as_array().unwrap().is_empty(), "{json}");
 }

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::Entry;
 use crate::kinds::{KindId, Kinds, SchemaRef};
 use crate::parse::frontmatter::{self, Fence};
-use crate::parse::markdown::{self, CodeRef};
+use crate::parse::markdown::{self, CodeRef, Link};
 use crate::parse::yaml::{self, Node, Resolved, Value};
 use crate::parse::{coderef, fields};
 use crate::rules::content::{binary_file, file_too_large, invalid_utf8, unreadable_file};
@@ -46,6 +46,25 @@ pub struct Facts {
     pub date: Option<(i64, Span)>,
     /// `last_updated`, in days since the epoch.
     pub last_updated: Option<(i64, Span)>,
+    /// Relative links and images in the body.
+    pub links: Vec<Link>,
+    /// Heading ids and explicit anchors, sorted.
+    pub anchors: Vec<Box<str>>,
+    /// The first level-1 heading, else `topic` or `title`.
+    pub title: Option<Box<str>>,
+    /// Document-reference fields (`format: doc-ref`).
+    pub refs: Vec<Reference>,
+    pub status: Option<Box<str>>,
+}
+
+/// A document-reference field's value.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub field: Box<str>,
+    pub target: Box<str>,
+    pub span: Span,
+    /// The kinds the target must have (`x-doc-kind`); empty for any.
+    pub kinds: Vec<String>,
 }
 
 /// A value a field cites.
@@ -203,6 +222,9 @@ pub fn analyze(kinds: &Kinds, path: Arc<str>, by_path: Option<KindId>, text: &st
     let body = markdown::scan(text, body_start, &mut suppressions);
     let mut facts = Facts {
         code_refs: body.code_refs,
+        links: body.links,
+        anchors: body.anchors,
+        title: body.title,
         ..Facts::default()
     };
     if let (Some(schema), Some(root)) = (&schema, &root) {
@@ -259,7 +281,22 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                 }
                 continue;
             }
-            Marker::DocRef | Marker::RunId => continue,
+            Marker::DocRef => {
+                let mut found = Vec::new();
+                collect(root, &marked.path, String::new(), &mut found);
+                for (field, node) in found {
+                    if let Some(s) = node.as_scalar().filter(|s| s.resolve() == Resolved::Str) {
+                        facts.refs.push(Reference {
+                            field: field.into(),
+                            target: s.text.as_str().into(),
+                            span: node.span,
+                            kinds: marked.kinds.clone(),
+                        });
+                    }
+                }
+                continue;
+            }
+            Marker::RunId => continue,
         };
         // A list where the schema also marks the list's items: the items
         // are the values, not the list.
@@ -286,6 +323,12 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
         root.get(key)
             .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
     };
+    facts.status = text_of("status").map(|(t, _)| t.into());
+    if facts.title.is_none() {
+        facts.title = text_of("topic")
+            .or_else(|| text_of("title"))
+            .map(|(t, _)| t.into());
+    }
     facts.date = text_of("date").and_then(|(t, span)| {
         dates::seconds(t)
             .or_else(|| dates::days(t).map(|d| d * 86_400 + 86_399))

@@ -20,10 +20,34 @@ use crate::rules::git::{
 };
 use crate::suggest;
 
-/// Runs the Git checks. Without a usable repository only the shape of each
-/// commit is checked and one notice says why.
+/// Opens the repository for the Git checks, unless they are off. Without a
+/// usable repository one notice says why (or, with `--require-git`, the run
+/// fails).
+pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>> {
+    let settings = &project.git;
+    if !settings.enabled
+        || !(project.rules.any_enabled("DC2") || project.rules.any_enabled("DC407"))
+    {
+        return Ok(None);
+    }
+    match Git::open(&project.root, settings.repository.as_deref()) {
+        Ok(git) => Ok(Some(git)),
+        Err(unavailable) if settings.required => Err(Error::Git(unavailable.message())),
+        Err(unavailable) => {
+            notices.push(Notice {
+                message: unavailable.message(),
+                help: Some("run doccheck inside the repository's work tree, or pass --no-git to skip these checks".into()),
+            });
+            Ok(None)
+        }
+    }
+}
+
+/// Runs the Git checks. Without a repository only the shape of each commit
+/// is checked.
 pub fn check(
     project: &Project,
+    git: Option<&Git>,
     docs: &[Document],
     out: &mut Vec<Diagnostic>,
     notices: &mut Vec<Notice>,
@@ -33,18 +57,8 @@ pub fn check(
         return Ok(());
     }
     let valid = shapes(docs, settings.min_sha_length, out);
-    let git = match Git::open(&project.root, settings.repository.as_deref()) {
-        Ok(git) => git,
-        Err(unavailable) => {
-            if settings.required {
-                return Err(Error::Git(unavailable.message()));
-            }
-            notices.push(Notice {
-                message: unavailable.message(),
-                help: Some("run doccheck inside the repository's work tree, or pass --no-git to skip these checks".into()),
-            });
-            return Ok(());
-        }
+    let Some(git) = git else {
+        return Ok(());
     };
 
     let unique: HashSet<&str> = valid.iter().map(|&(_, cited)| hex_of(cited)).collect();
@@ -125,10 +139,10 @@ pub fn check(
             ));
         }
     }
-    branches(&git, docs, out);
-    code_references(&git, docs, &written_at, out);
+    branches(git, docs, out);
+    code_references(git, docs, &written_at, out);
     if project.rules.any_enabled("DC210") {
-        stale(&git, docs, out);
+        stale(git, docs, out);
     }
     Ok(())
 }

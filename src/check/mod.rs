@@ -3,21 +3,24 @@
 
 pub mod document;
 pub mod git;
+pub mod graph;
+pub mod links;
 pub mod schema;
 
-use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Notice};
 use crate::discover::{self, Candidate, Entry};
 use crate::error::{Error, Result};
+use crate::graph::Graph;
 use crate::project::Project;
 use crate::rules::Severity;
 use crate::suppress::Suppressions;
 
-use document::{Analysis, Loaded};
+use document::{Analysis, Document, Loaded};
 
 /// The outcome of a check: findings, sorted by file and position.
 #[derive(Debug, Default)]
@@ -79,6 +82,21 @@ impl Selection {
         Ok(Selection { entries })
     }
 
+    /// The project-relative form of a path given on the command line.
+    pub fn relative(project: &Project, path: &Path) -> Result<String> {
+        let canonical = path
+            .canonicalize()
+            .map_err(|e| Error::Usage(format!("cannot use {}: {e}", path.display())))?;
+        let rel = canonical.strip_prefix(&project.root).map_err(|_| {
+            Error::Usage(format!(
+                "{} is outside the project root {}",
+                path.display(),
+                project.root.display()
+            ))
+        })?;
+        Ok(discover::to_slash(rel))
+    }
+
     pub fn contains(&self, rel: &str) -> bool {
         self.entries.is_empty()
             || self.entries.iter().any(|e| {
@@ -100,13 +118,18 @@ impl Selection {
 }
 
 pub fn check(project: &Project, selection: &Selection) -> Result<Report> {
+    run(project, selection).map(|(report, _)| report)
+}
+
+/// Checks the project and also returns its documents, sorted by path, for
+/// commands that work on the graph.
+pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Document>)> {
     let started = Instant::now();
+    // Every document is parsed, so that links, anchors and the graph see
+    // the whole project; findings are kept for the selection only.
     let (mut batches, walk_errors) =
         discover::walk_with(&project.root, &project.filter, |candidate, entry| {
-            selection
-                .contains(&candidate.rel)
-                .then(|| analyze_file(project, &candidate, entry))
-                .flatten()
+            analyze_file(project, &candidate, entry)
         });
     // Files named on the command line are checked even when the walk skips
     // them (excluded, ignored by Git, or not Markdown by name).
@@ -132,15 +155,15 @@ pub fn check(project: &Project, selection: &Selection) -> Result<Report> {
         );
     }
 
-    let documents = batches.iter().map(Vec::len).sum();
     let mut diagnostics = Vec::new();
-    let mut docs = Vec::with_capacity(documents);
+    let mut docs = Vec::with_capacity(batches.iter().map(Vec::len).sum());
     for analysis in batches.into_iter().flatten() {
         diagnostics.extend(analysis.diagnostics);
         docs.push(analysis.document);
     }
     // Cross-document checks see the documents in a stable order.
     docs.sort_by(|a, b| a.path.cmp(&b.path));
+    let documents = docs.iter().filter(|d| selection.contains(&d.path)).count();
     let mut notices: Vec<Notice> = walk_errors
         .into_iter()
         .map(|message| Notice {
@@ -148,20 +171,31 @@ pub fn check(project: &Project, selection: &Selection) -> Result<Report> {
             help: Some("fix the folder's permissions, or exclude it in the configuration".into()),
         })
         .collect();
-    git::check(project, &docs, &mut diagnostics, &mut notices)?;
+    let repo = git::open(project, &mut notices)?;
+    git::check(
+        project,
+        repo.as_ref(),
+        &docs,
+        &mut diagnostics,
+        &mut notices,
+    )?;
+    let doc_graph = Graph::build(&docs);
+    if project.rules.any_enabled("DC3") {
+        links::check(&project.root, &doc_graph, &mut diagnostics);
+    }
+    if project.rules.any_enabled("DC4") {
+        graph::check(project, &doc_graph, repo.as_ref(), &mut diagnostics);
+    }
+    diagnostics.retain(|d| selection.contains(&d.path));
 
-    let suppressions: HashMap<Arc<str>, Suppressions> = docs
-        .into_iter()
-        .filter(|d| !d.suppressions.is_empty())
-        .map(|d| (d.path, d.suppressions))
-        .collect();
-    let diagnostics = finalize(project, diagnostics, &suppressions);
-    Ok(Report {
+    let diagnostics = finalize(project, diagnostics, &docs);
+    let report = Report {
         diagnostics,
         notices,
         documents,
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((report, docs))
 }
 
 fn analyze_file(project: &Project, candidate: &Candidate, entry: Entry) -> Option<Analysis> {
@@ -188,19 +222,16 @@ fn analyze_file(project: &Project, candidate: &Candidate, entry: Entry) -> Optio
     }
 }
 
-/// Applies rule levels and inline suppressions, then sorts.
-fn finalize(
-    project: &Project,
-    diagnostics: Vec<Diagnostic>,
-    suppressions: &HashMap<Arc<str>, Suppressions>,
-) -> Vec<Diagnostic> {
+/// Applies rule levels and inline suppressions, then sorts. `docs` is
+/// sorted by path.
+fn finalize(project: &Project, diagnostics: Vec<Diagnostic>, docs: &[Document]) -> Vec<Diagnostic> {
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter_map(|mut d| {
             d.severity = project.rules.severity(d.rule)?;
-            let silenced = suppressions
-                .get(&d.path)
-                .is_some_and(|s| s.covers(d.rule.code, d.span.start));
+            let silenced = docs
+                .binary_search_by(|doc| doc.path.cmp(&d.path))
+                .is_ok_and(|i| docs[i].suppressions.covers(d.rule.code, d.span.start));
             (!silenced).then_some(d)
         })
         .collect();

@@ -1,8 +1,12 @@
 //! The Markdown body, read once with pulldown-cmark.
 
-use pulldown_cmark::{Event, Options, Parser};
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use regex::Regex;
 
 use crate::parse::coderef;
+use crate::parse::slug::{Disambiguator, slug};
 use crate::source::Span;
 use crate::suppress;
 
@@ -15,10 +19,76 @@ pub struct CodeRef {
     pub span: Span,
 }
 
+/// A relative link or image, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination after Markdown unescaping (`<a b.md>` gives `a b.md`).
+    pub dest: Box<str>,
+    /// The destination as it appears in the source (the whole link for
+    /// reference-style links, whose destination lives elsewhere).
+    pub span: Span,
+}
+
 /// What the body contributes to a document's facts.
 #[derive(Debug, Default)]
 pub struct Body {
     pub code_refs: Vec<CodeRef>,
+    pub links: Vec<Link>,
+    /// Heading ids (GitHub's slugs) and explicit `<a id>` / `<a name>`
+    /// anchors, sorted.
+    pub anchors: Vec<Box<str>>,
+    /// The first level-1 heading's text.
+    pub title: Option<Box<str>>,
+}
+
+static HTML_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']"#).expect("a valid pattern")
+});
+
+/// Whether a destination leaves the repository's files: a URL with a scheme
+/// (`https:`, `mailto:`) or a protocol-relative `//host` link.
+fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(colon) => {
+            let scheme = &dest[..colon];
+            !scheme.is_empty()
+                && scheme.as_bytes()[0].is_ascii_alphabetic()
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+                && !scheme.contains('/')
+        }
+        None => false,
+    }
+}
+
+/// The span of an inline link's destination inside the link's source.
+fn dest_span(source: &str, at: usize) -> Option<Span> {
+    let open = source.find("](")? + 2;
+    let rest = &source[open..];
+    let lead = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    let len = if rest.starts_with('<') {
+        rest.find('>')? + 1
+    } else {
+        let mut depth = 0i32;
+        rest.char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' if depth == 0 => return true,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                c.is_whitespace()
+            })
+            .map_or(rest.len(), |(i, _)| i)
+    };
+    let start = at + open + lead;
+    Some(Span::new(start, start + len))
 }
 
 /// GitHub-flavoured extensions. Heading attributes (`{#id}`) stay off: GitHub
@@ -30,20 +100,70 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-/// Scans the body that starts at byte `start` of `text`. Code references
-/// are read from prose, tables and inline code, never from code blocks.
+/// Scans the body that starts at byte `start` of `text`: code references
+/// (from prose, tables and inline code, never code blocks), relative links,
+/// heading anchors and the title.
 pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> Body {
     let body = &text[start..];
     let mut out = Body::default();
     let mut in_code_block = false;
+    let mut heading: Option<(pulldown_cmark::HeadingLevel, String)> = None;
+    let mut in_image = 0usize;
+    let mut ids = Disambiguator::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
-            Event::Html(html) | Event::InlineHtml(html) if html.contains("<!--") => {
-                suppressions.html(text, &body[range.clone()], start + range.start);
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if html.contains("<!--") {
+                    suppressions.html(text, &body[range.clone()], start + range.start);
+                }
+                for anchor in HTML_ANCHOR.captures_iter(html) {
+                    out.anchors.push(anchor[1].into());
+                }
             }
-            Event::Start(pulldown_cmark::Tag::CodeBlock(_)) => in_code_block = true,
-            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code_block = false,
-            Event::Text(_) | Event::Code(_) if !in_code_block => {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((*level, String::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = heading.take() {
+                    if level == pulldown_cmark::HeadingLevel::H1 && out.title.is_none() {
+                        out.title = Some(text.trim().into());
+                    }
+                    out.anchors.push(ids.id(slug(&text)).into());
+                }
+            }
+            Event::Start(Tag::Image { .. }) if heading.is_some() => in_image += 1,
+            Event::End(TagEnd::Image) if heading.is_some() => in_image = in_image.saturating_sub(1),
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    ..
+                },
+            ) if !matches!(link_type, LinkType::Autolink | LinkType::Email)
+                && !is_external(dest_url) =>
+            {
+                let at = start + range.start;
+                let span = match link_type {
+                    LinkType::Inline => dest_span(&body[range.clone()], at),
+                    _ => None,
+                }
+                .unwrap_or(Span::new(at, start + range.end));
+                out.links.push(Link {
+                    dest: dest_url.as_ref().into(),
+                    span,
+                });
+            }
+            Event::Text(t) | Event::Code(t) if !in_code_block => {
+                if let Some((_, heading_text)) = &mut heading
+                    && in_image == 0
+                {
+                    heading_text.push_str(t);
+                }
                 // The source slice, not the event text: spans must be exact.
                 let source = &body[range.clone()];
                 for r in coderef::scan(source) {
@@ -59,6 +179,8 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
             _ => {}
         }
     }
+    out.anchors.sort_unstable();
+    out.anchors.dedup();
     out
 }
 
@@ -72,6 +194,57 @@ mod tests {
         let mut b = suppress::Builder::default();
         scan(text, 0, &mut b);
         assert!(b.finish(text.len()).is_empty());
+    }
+
+    fn body(text: &str) -> Body {
+        scan(text, 0, &mut suppress::Builder::default())
+    }
+
+    #[test]
+    fn anchors_from_rendered_heading_text() {
+        let b = body(
+            "# Title\n## a *b* c\n## a `#` c\n## an &mdash; emdash\n## &#x20;a&#x20;\n## -a-\n\
+             ## Results ![chart](c.png)\nSetext\n------\n<a id=\"custom\"></a>\n<a name='old-name'>x</a>\n\
+             ```\n# not a heading\n```\n",
+        );
+        let anchors: Vec<&str> = b.anchors.iter().map(|a| &**a).collect();
+        assert_eq!(
+            anchors,
+            [
+                "-a-",
+                "-a--1",
+                "a--c",
+                "a-b-c",
+                "an--emdash",
+                "custom",
+                "old-name",
+                "results-",
+                "setext",
+                "title"
+            ]
+        );
+        assert_eq!(b.title.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn links_and_their_spans() {
+        let text = "[a](docs/x.md#sec) ![i](<img dir/p.png> \"t\") [w](https://x.y) <https://a.b> \
+                    [m](mailto:a@b) [r][ref] [p](//cdn.x/a.js) [s](#here)\n\n[ref]: ../r.md\n`[c](code.md)`\n";
+        let b = body(text);
+        let found: Vec<(&str, &str)> = b
+            .links
+            .iter()
+            .map(|l| (&*l.dest, &text[l.span.range()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("docs/x.md#sec", "docs/x.md#sec"),
+                ("img dir/p.png", "<img dir/p.png>"),
+                ("../r.md", "[r][ref]"),
+                ("#here", "#here"),
+            ]
+        );
     }
 
     #[test]

@@ -4,4 +4,5 @@ pub mod coderef;
 pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
+pub mod slug;
 pub mod yaml;

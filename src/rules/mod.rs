@@ -7,6 +7,8 @@ use std::fmt;
 pub mod content;
 pub mod frontmatter;
 pub mod git;
+pub mod graph;
+pub mod links;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -119,6 +121,18 @@ pub static ALL: &[&RuleMeta] = &[
     &git::drifted_code_reference::DriftedCodeReference::META,
     &git::stale_last_updated::StaleLastUpdated::META,
     &git::commit_after_date::CommitAfterDate::META,
+    &links::broken_link::BrokenLink::META,
+    &links::link_outside_repository::LinkOutsideRepository::META,
+    &links::link_case_mismatch::LinkCaseMismatch::META,
+    &links::broken_anchor::BrokenAnchor::META,
+    &links::anchor_case_mismatch::AnchorCaseMismatch::META,
+    &graph::dangling_reference::DanglingReference::META,
+    &graph::wrong_kind_reference::WrongKindReference::META,
+    &graph::plan_without_research::PlanWithoutResearch::META,
+    &graph::reference_cycle::ReferenceCycle::META,
+    &graph::orphan_document::OrphanDocument::META,
+    &graph::status_contradiction::StatusContradiction::META,
+    &graph::suspect_link::SuspectLink::META,
     &content::unreadable_file::UnreadableFile::META,
     &content::invalid_utf8::InvalidUtf8::META,
     &content::binary_file::BinaryFile::META,

@@ -1,0 +1,272 @@
+//! Gaps in the document graph (DC4xx), each check linear in documents plus
+//! edges.
+
+use std::collections::HashMap;
+
+use super::document::Document;
+use crate::diagnostic::Diagnostic;
+use crate::git::Git;
+use crate::graph::{Graph, Label};
+use crate::project::Project;
+use crate::rules::graph::{
+    dangling_reference, orphan_document, plan_without_research, reference_cycle,
+    status_contradiction, suspect_link, wrong_kind_reference,
+};
+use crate::source::Span;
+
+const DONE: &[&str] = &["complete", "completed", "done", "approved", "accepted"];
+const UNFINISHED: &[&str] = &["in_progress", "draft", "proposed", "running"];
+
+pub fn check(project: &Project, graph: &Graph<'_>, git: Option<&Git>, out: &mut Vec<Diagnostic>) {
+    let docs = graph.docs;
+    let kinds = &project.kinds;
+    let kind_name = |d: usize| docs[d].kind.map(|k| kinds.get(k).name.as_str());
+    let mut report = |doc: usize, mut d: Diagnostic| {
+        d.path = docs[doc].path.clone();
+        out.push(d);
+    };
+    let stems = StemIndex::new(docs);
+    for edge in &graph.edges {
+        let Label::Field(field) = edge.label else {
+            continue;
+        };
+        match edge.to {
+            Err(target) => {
+                let suggestion = stems.suggest(target);
+                report(
+                    edge.from,
+                    dangling_reference::diagnostic(edge.span, field, target, suggestion),
+                );
+            }
+            Ok(to) => {
+                if !edge.kinds.is_empty()
+                    && !kind_name(to).is_some_and(|k| edge.kinds.iter().any(|e| e == k))
+                {
+                    let found = kind_name(to)
+                        .map_or("not a document of any kind".to_owned(), |k| {
+                            format!("a {k} document")
+                        });
+                    report(
+                        edge.from,
+                        wrong_kind_reference::diagnostic(
+                            edge.span,
+                            field,
+                            &docs[to].path,
+                            &found,
+                            edge.kinds,
+                        ),
+                    );
+                }
+                let status = |d: usize| docs[d].facts.status.as_deref().unwrap_or_default();
+                if DONE.contains(&status(edge.from)) && UNFINISHED.contains(&status(to)) {
+                    report(
+                        edge.from,
+                        status_contradiction::diagnostic(
+                            edge.span,
+                            status(edge.from),
+                            &docs[to].path,
+                            status(to),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    let (outgoing, incoming) = graph.adjacency();
+    for (i, doc) in docs.iter().enumerate() {
+        let Some(kind) = kind_name(i) else { continue };
+        let first_line = Span::empty(0);
+        if kind == "plan"
+            && !outgoing[i].iter().any(|&e| {
+                graph.edges[e]
+                    .to
+                    .is_ok_and(|to| kind_name(to) == Some("research"))
+            })
+            && !doc
+                .facts
+                .refs
+                .iter()
+                .any(|r| r.kinds.iter().any(|k| k == "research"))
+        {
+            report(i, plan_without_research::diagnostic(first_line));
+        }
+        if outgoing[i].is_empty() && incoming[i].is_empty() {
+            report(i, orphan_document::diagnostic(first_line, kind));
+        }
+    }
+    cycles(graph, &outgoing, &mut report);
+    if let Some(git) = git {
+        suspect(graph, git, &mut report);
+    }
+}
+
+/// Cycles among reference-field edges (Tarjan's strongly connected
+/// components, iterative), each reported once at the edge that closes it.
+fn cycles(graph: &Graph<'_>, outgoing: &[Vec<usize>], report: &mut impl FnMut(usize, Diagnostic)) {
+    let n = graph.docs.len();
+    let field_targets = |v: usize| {
+        outgoing[v]
+            .iter()
+            .filter_map(move |&e| match (&graph.edges[e].label, graph.edges[e].to) {
+                (Label::Field(_), Ok(to)) => Some((e, to)),
+                _ => None,
+            })
+    };
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    for start in 0..n {
+        if index[start] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(start, 0)];
+        while let Some(&mut (v, ref mut child)) = work.last_mut() {
+            if *child == 0 {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            let targets: Vec<(usize, usize)> = field_targets(v).collect();
+            if let Some(&(_, w)) = targets.get(*child) {
+                *child += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                let self_loop = field_targets(v).any(|(_, w)| w == v);
+                if component.len() > 1 || self_loop {
+                    report_cycle(graph, &component, &field_targets, report);
+                }
+            }
+        }
+    }
+}
+
+fn report_cycle<I: Iterator<Item = (usize, usize)>>(
+    graph: &Graph<'_>,
+    component: &[usize],
+    field_targets: &impl Fn(usize) -> I,
+    report: &mut impl FnMut(usize, Diagnostic),
+) {
+    // Walk the cycle from its first document by path, staying inside it.
+    let start = *component
+        .iter()
+        .min_by_key(|&&d| &graph.docs[d].path)
+        .unwrap_or(&component[0]);
+    let mut path = vec![start];
+    let mut current = start;
+    let mut closing = None;
+    for _ in 0..=component.len() {
+        let Some((e, next)) = field_targets(current).find(|(_, w)| component.contains(w)) else {
+            break;
+        };
+        if next == start {
+            closing = Some((current, e));
+            break;
+        }
+        if path.contains(&next) {
+            break;
+        }
+        path.push(next);
+        current = next;
+    }
+    let Some((doc, edge)) = closing else { return };
+    let mut names: Vec<&str> = path.iter().map(|&d| &*graph.docs[d].path).collect();
+    names.push(&graph.docs[start].path);
+    report(
+        doc,
+        reference_cycle::diagnostic(graph.edges[edge].span, &names),
+    );
+}
+
+/// Reference targets that changed in history after the citing document.
+fn suspect(graph: &Graph<'_>, git: &Git, report: &mut impl FnMut(usize, Diagnostic)) {
+    let involved: Vec<usize> = {
+        let mut v: Vec<usize> = graph
+            .edges
+            .iter()
+            .filter(|e| matches!(e.label, Label::Field(_)))
+            .flat_map(|e| [Some(e.from), e.to.ok()])
+            .flatten()
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    if involved.is_empty() {
+        return;
+    }
+    let paths: Vec<&str> = involved.iter().map(|&d| &*graph.docs[d].path).collect();
+    let changes: HashMap<usize, i64> = involved
+        .iter()
+        .zip(git.last_changes(&paths))
+        .filter_map(|(&d, c)| c.map(|(t, _)| (d, t)))
+        .collect();
+    for edge in &graph.edges {
+        let (Label::Field(_), Ok(to)) = (edge.label, edge.to) else {
+            continue;
+        };
+        if let (Some(&cited), Some(&citing)) = (changes.get(&to), changes.get(&edge.from))
+            && cited > citing
+        {
+            report(
+                edge.from,
+                suspect_link::diagnostic(
+                    edge.span,
+                    &graph.docs[to].path,
+                    &crate::dates::format_day(cited),
+                    &crate::dates::format_day(citing),
+                ),
+            );
+        }
+    }
+}
+
+/// Documents by file name, to suggest the real path of a dangling
+/// reference (`2025-10-23-topic` or `research/topic.md` for a file that
+/// lives elsewhere).
+struct StemIndex<'a> {
+    by_stem: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> StemIndex<'a> {
+    fn new(docs: &'a [Document]) -> Self {
+        let mut by_stem: HashMap<&str, Vec<&str>> = HashMap::new();
+        for d in docs {
+            let name = d.path.rsplit('/').next().unwrap_or(&d.path);
+            let stem = name.strip_suffix(".md").unwrap_or(name);
+            by_stem.entry(stem).or_default().push(&d.path);
+        }
+        StemIndex { by_stem }
+    }
+
+    fn suggest(&self, target: &str) -> Option<&'a str> {
+        let name = target.trim().rsplit('/').next().unwrap_or(target);
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        match self.by_stem.get(stem).map(Vec::as_slice) {
+            Some([only]) => Some(only),
+            _ => None,
+        }
+    }
+}
