@@ -219,7 +219,7 @@ fn generate(root: &Path, n: usize) {
         let mut text = String::with_capacity(1600);
         let _ = write!(
             text,
-            "---\ndate: {today}T23:59:59Z\nresearcher: beth\ngit_commit: {}\nbranch: main\n\
+            "---\ndate: {today}T23:59:59Z\nresearcher: beth\ngit_commit: \"{}\"\nbranch: main\n\
              repository: bench\ntopic: \"Topic number {i}: data versioning\"\ntags: [mlops, bench, t{}]\n\
              status: complete\nlast_updated: {today}\nlast_updated_by: beth\n",
             shas[i % shas.len()],
@@ -243,13 +243,27 @@ fn generate(root: &Path, n: usize) {
              ## Detailed Findings\n\n### Storage\n\n- Raw data is immutable.\n- Interim stages are \
              checkpoints.\n- Processed data is versioned by commit.\n\n## Code References\n\n\
              | File:Line | Description |\n|---|---|\n| `src/config.py:183-243` | RunContext class |\n\
-             | `src/config.py:10` | Settings |\n\n## Open Questions\n\n1. Should the registry follow MLflow?\n",
+             | `src/config.py:10` | Settings |\n\n## Open Questions\n\n1. Should the registry follow MLflow?\n\n\
+             ## Related\n\n",
             kind(i),
             kind(prev),
             name(prev),
             kind(prev),
             name(prev),
         );
+        // Eight more links to earlier documents and their sections: ten
+        // links per document in all.
+        for k in 1..=8 {
+            let j = i.saturating_sub(k * 3);
+            let anchor = ["summary", "code-references", "research-question", "storage"][k % 4];
+            let _ = writeln!(
+                text,
+                "- [{} {j}](../{}/{}#{anchor})",
+                kind(j),
+                kind(j),
+                name(j)
+            );
+        }
         std::fs::write(
             root.join("thoughts/shared").join(kind(i)).join(name(i)),
             text,

@@ -96,13 +96,14 @@ pub enum Entry {
 }
 
 /// Walks `root` on all cores, calling `visit` for every accepted file as it
-/// is found, so that reading and parsing overlap with the walk. Results come
+/// is found, so that reading and parsing overlap with the walk. Each walker
+/// thread has its own `S` for `visit` to use without locks. Results come
 /// back as one list per walker thread (never copied into one big list).
 /// Folders that cannot be read are returned as messages, not failures.
-pub fn walk_with<T: Send>(
+pub fn walk_with<T: Send, S: Default + Send>(
     root: &Path,
     filter: &Filter,
-    visit: impl Fn(Candidate, Entry) -> Option<T> + Sync,
+    visit: impl Fn(&mut S, Candidate, Entry) -> Option<T> + Sync,
 ) -> (Vec<Vec<T>>, Vec<String>) {
     let results: Mutex<(Vec<Vec<T>>, Vec<String>)> = Mutex::new((Vec::new(), Vec::new()));
     builder(root).build_parallel().run(|| {
@@ -112,6 +113,7 @@ pub fn walk_with<T: Send>(
             shared: &results,
         };
         let visit = &visit;
+        let mut state = S::default();
         Box::new(move |entry| {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -140,7 +142,7 @@ pub fn walk_with<T: Send>(
                     rel,
                     abs: entry.into_path(),
                 };
-                local.found.extend(visit(candidate, kind));
+                local.found.extend(visit(&mut state, candidate, kind));
             }
             WalkState::Continue
         })
@@ -206,9 +208,11 @@ mod tests {
             std::fs::write(p, "x").unwrap();
         }
         std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
-        let (found, errors) = walk_with(root, &filter(&DEFAULT_INCLUDE, &["vendor"]), |c, _| {
-            Some(c.rel)
-        });
+        let (found, errors) = walk_with(
+            root,
+            &filter(&DEFAULT_INCLUDE, &["vendor"]),
+            |_: &mut (), c, _| Some(c.rel),
+        );
         let mut rels: Vec<String> = found.into_iter().flatten().collect();
         rels.sort();
         assert!(errors.is_empty());

@@ -17,6 +17,7 @@ pub mod discover;
 pub mod error;
 pub mod git;
 pub mod graph;
+pub mod intern;
 pub mod kinds;
 pub mod parse;
 pub mod paths;

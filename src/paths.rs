@@ -3,17 +3,32 @@
 /// Normalises a project-relative path: drops `.` and empty segments, applies
 /// `..`, and strips a leading `/`. `None` when the path leaves the root.
 pub fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(path.len());
+    push_segments(&mut out, path)?;
+    Some(out)
+}
+
+/// Appends the segments of `path` to the normalised path in `out`.
+fn push_segments(out: &mut String, path: &str) -> Option<()> {
     for part in path.split(['/', '\\']) {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if out.is_empty() {
+                    return None;
+                }
+                let cut = out.rfind('/').unwrap_or(0);
+                out.truncate(cut);
             }
-            p => parts.push(p),
+            p => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(p);
+            }
         }
     }
-    Some(parts.join("/"))
+    Some(())
 }
 
 /// Resolves `target` as written in the document at `from`: relative to the
@@ -22,8 +37,10 @@ pub fn join(from: &str, target: &str) -> Option<String> {
     if target.starts_with('/') {
         return normalize(target);
     }
-    let dir = from.rfind('/').map_or("", |i| &from[..i]);
-    normalize(&format!("{dir}/{target}"))
+    let mut out = String::with_capacity(from.len() + target.len());
+    out.push_str(parent(from));
+    push_segments(&mut out, target)?;
+    Some(out)
 }
 
 /// The folder part of a project-relative path (empty for the root).

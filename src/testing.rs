@@ -91,8 +91,14 @@ impl Tester {
         let kinds =
             Kinds::build(SchemaStore::new(self.dir.path()), &config, None).expect("test kinds");
         let by_path = kinds.for_path(&self.path);
-        let analysis =
-            check::document::analyze(&kinds, Arc::from(self.path.as_str()), by_path, text);
+        let mut interner = crate::intern::Interner::default();
+        let analysis = check::document::analyze(
+            &kinds,
+            &mut interner,
+            Arc::from(self.path.as_str()),
+            by_path,
+            text,
+        );
         analysis
             .diagnostics
             .into_iter()

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::discover::Entry;
+use crate::intern::Interner;
 use crate::kinds::{KindId, Kinds, SchemaRef};
 use crate::parse::frontmatter::{self, Fence};
 use crate::parse::markdown::{self, CodeRef, Link};
@@ -46,8 +47,8 @@ pub struct Facts {
     pub date: Option<(i64, Span)>,
     /// `last_updated`, in days since the epoch.
     pub last_updated: Option<(i64, Span)>,
-    /// Relative links and images in the body.
-    pub links: Vec<Link>,
+    /// Relative links and images in the body, resolved.
+    pub links: Vec<ResolvedLink>,
     /// Heading ids and explicit anchors, sorted.
     pub anchors: Vec<Box<str>>,
     /// The first level-1 heading, else `topic` or `title`.
@@ -55,6 +56,26 @@ pub struct Facts {
     /// Document-reference fields (`format: doc-ref`).
     pub refs: Vec<Reference>,
     pub status: Option<Box<str>>,
+}
+
+/// Where a link leads, resolved once when the document is parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `[text]()`.
+    Empty,
+    /// `..` segments climb above the project root.
+    Outside,
+    /// A project-relative path (the document itself for `#fragment`).
+    Path(Arc<str>),
+}
+
+#[derive(Debug, Clone)]
+pub struct ResolvedLink {
+    pub target: LinkTarget,
+    /// The percent-decoded `#fragment`.
+    pub fragment: Option<Arc<str>>,
+    /// The destination as written.
+    pub span: Span,
 }
 
 /// A document-reference field's value.
@@ -180,8 +201,15 @@ pub fn decode(bytes: Vec<u8>) -> Loaded {
 }
 
 /// Parses and checks one document's text; `by_path` is the kind its path
-/// gives it, if any.
-pub fn analyze(kinds: &Kinds, path: Arc<str>, by_path: Option<KindId>, text: &str) -> Analysis {
+/// gives it, if any. Paths and anchors the document mentions are shared
+/// through `interner`.
+pub fn analyze(
+    kinds: &Kinds,
+    interner: &mut Interner,
+    path: Arc<str>,
+    by_path: Option<KindId>,
+    text: &str,
+) -> Analysis {
     let mut out = Vec::new();
     let mut suppressions = suppress::Builder::default();
     let (fence, body_start) = frontmatter::split(text);
@@ -220,9 +248,14 @@ pub fn analyze(kinds: &Kinds, path: Arc<str>, by_path: Option<KindId>, text: &st
     }
 
     let body = markdown::scan(text, body_start, &mut suppressions);
+    let links = body
+        .links
+        .iter()
+        .map(|link| resolve(interner, &path, link))
+        .collect();
     let mut facts = Facts {
         code_refs: body.code_refs,
-        links: body.links,
+        links,
         anchors: body.anchors,
         title: body.title,
         ..Facts::default()
@@ -254,6 +287,22 @@ pub fn analyze(kinds: &Kinds, path: Arc<str>, by_path: Option<KindId>, text: &st
             facts,
         },
         diagnostics: out,
+    }
+}
+
+fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
+    let resolved = crate::graph::resolve_link(from, &link.dest);
+    let target = if link.dest.trim().is_empty() {
+        LinkTarget::Empty
+    } else {
+        resolved
+            .path
+            .map_or(LinkTarget::Outside, |p| LinkTarget::Path(interner.get(&p)))
+    };
+    ResolvedLink {
+        target,
+        fragment: resolved.fragment.map(|f| interner.get(&f)),
+        span: link.span,
     }
 }
 

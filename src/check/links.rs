@@ -4,10 +4,13 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use super::document::Document;
+use rayon::prelude::*;
+
+use super::document::{Document, LinkTarget, ResolvedLink};
 use crate::diagnostic::Diagnostic;
-use crate::graph::{Graph, resolve_link};
+use crate::graph::Graph;
 use crate::rules::links::{
     anchor_case_mismatch, broken_anchor, broken_link, link_case_mismatch, link_outside_repository,
 };
@@ -23,56 +26,69 @@ enum OnDisk {
 }
 
 pub fn check(root: &Path, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
-    let mut disk: HashMap<String, OnDisk> = HashMap::new();
-    let mut lowercase: Option<HashMap<String, &str>> = None;
-    for doc in graph.docs {
-        for link in &doc.facts.links {
-            let mut report = |d: Diagnostic| {
-                let mut d = d;
-                d.path = doc.path.clone();
-                out.push(d);
-            };
-            if link.dest.trim().is_empty() {
-                report(broken_link::diagnostic(link.span, "", ""));
-                continue;
-            }
-            let target = resolve_link(&doc.path, &link.dest);
-            let Some(path) = target.path else {
-                report(link_outside_repository::diagnostic(link.span, &link.dest));
-                continue;
-            };
-            let target_doc = graph.index.get(path.as_str()).copied();
-            if target_doc.is_none() {
-                let state = disk
-                    .entry(path.clone())
-                    .or_insert_with(|| on_disk(root, &path))
-                    .clone();
-                match state {
-                    OnDisk::Present => {}
-                    OnDisk::OtherCase(actual) => {
-                        report(link_case_mismatch::diagnostic(
-                            link.span, &link.dest, &actual,
-                        ));
-                        continue;
-                    }
-                    OnDisk::Missing => {
-                        let lower = lowercase.get_or_insert_with(|| {
-                            graph.index.keys().map(|p| (p.to_lowercase(), *p)).collect()
-                        });
-                        match lower.get(&path.to_lowercase()) {
-                            Some(actual) => report(link_case_mismatch::diagnostic(
-                                link.span, &link.dest, actual,
-                            )),
-                            None => report(broken_link::diagnostic(link.span, &link.dest, &path)),
-                        }
-                        continue;
-                    }
+    let disk: Mutex<HashMap<Arc<str>, OnDisk>> = Mutex::new(HashMap::new());
+    let lowercase: OnceLock<HashMap<String, &str>> = OnceLock::new();
+    let found: Vec<Vec<Diagnostic>> = graph
+        .docs
+        .par_iter()
+        .map(|doc| {
+            let mut found = Vec::new();
+            for link in &doc.facts.links {
+                if let Some(mut d) = link_finding(root, graph, link, &disk, &lowercase) {
+                    d.path = doc.path.clone();
+                    found.push(d);
                 }
             }
-            if let (Some(target), Some(fragment)) = (target_doc, target.fragment)
-                && let Some(d) = anchor(&graph.docs[target], &fragment, link.span)
-            {
-                report(d);
+            found
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
+}
+
+fn link_finding<'g>(
+    root: &Path,
+    graph: &'g Graph<'_>,
+    link: &ResolvedLink,
+    disk: &Mutex<HashMap<Arc<str>, OnDisk>>,
+    lowercase: &OnceLock<HashMap<String, &'g str>>,
+) -> Option<Diagnostic> {
+    let path = match &link.target {
+        LinkTarget::Empty => return Some(broken_link::empty(link.span)),
+        LinkTarget::Outside => return Some(link_outside_repository::diagnostic(link.span)),
+        LinkTarget::Path(path) => path,
+    };
+    match graph.index.get(&**path) {
+        Some(&target) => {
+            let fragment = link.fragment.as_deref()?;
+            anchor(&graph.docs[target], fragment, link.span)
+        }
+        None => {
+            let cached = disk
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get(path)
+                .cloned();
+            let state = cached.unwrap_or_else(|| {
+                let state = on_disk(root, path);
+                disk.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(path.clone(), state.clone());
+                state
+            });
+            match state {
+                OnDisk::Present => None,
+                OnDisk::OtherCase(actual) => {
+                    Some(link_case_mismatch::diagnostic(link.span, path, &actual))
+                }
+                OnDisk::Missing => {
+                    let lower = lowercase.get_or_init(|| {
+                        graph.index.keys().map(|p| (p.to_lowercase(), *p)).collect()
+                    });
+                    Some(match lower.get(&path.to_lowercase()) {
+                        Some(actual) => link_case_mismatch::diagnostic(link.span, path, actual),
+                        None => broken_link::missing(link.span, path),
+                    })
+                }
             }
         }
     }

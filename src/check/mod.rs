@@ -9,13 +9,13 @@ pub mod schema;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Notice};
 use crate::discover::{self, Candidate, Entry};
 use crate::error::{Error, Result};
 use crate::graph::Graph;
+use crate::intern::Interner;
 use crate::project::Project;
 use crate::rules::Severity;
 use crate::suppress::Suppressions;
@@ -127,10 +127,13 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     let started = Instant::now();
     // Every document is parsed, so that links, anchors and the graph see
     // the whole project; findings are kept for the selection only.
-    let (mut batches, walk_errors) =
-        discover::walk_with(&project.root, &project.filter, |candidate, entry| {
-            analyze_file(project, &candidate, entry)
-        });
+    let (mut batches, walk_errors) = discover::walk_with(
+        &project.root,
+        &project.filter,
+        |interner: &mut Interner, candidate, entry| {
+            analyze_file(project, interner, &candidate, entry)
+        },
+    );
     // Files named on the command line are checked even when the walk skips
     // them (excluded, ignored by Git, or not Markdown by name).
     let walked: HashSet<&str> = batches
@@ -149,7 +152,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             rel,
         };
         batches.push(
-            analyze_file(project, &candidate, Entry::Other)
+            analyze_file(project, &mut Interner::default(), &candidate, Entry::Other)
                 .into_iter()
                 .collect(),
         );
@@ -198,14 +201,25 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     Ok((report, docs))
 }
 
-fn analyze_file(project: &Project, candidate: &Candidate, entry: Entry) -> Option<Analysis> {
+fn analyze_file(
+    project: &Project,
+    interner: &mut Interner,
+    candidate: &Candidate,
+    entry: Entry,
+) -> Option<Analysis> {
     let kind = project.kinds.for_path(&candidate.rel);
     if kind.is_some_and(|k| !project.kinds.get(k).lint) {
         return None;
     }
-    let path: Arc<str> = Arc::from(candidate.rel.as_str());
+    let path = interner.get(&candidate.rel);
     match document::read(&project.root, &candidate.abs, entry) {
-        Loaded::Text(text) => Some(document::analyze(&project.kinds, path, kind, &text)),
+        Loaded::Text(text) => Some(document::analyze(
+            &project.kinds,
+            interner,
+            path,
+            kind,
+            &text,
+        )),
         Loaded::Skip => None,
         Loaded::Problem(mut d) => {
             d.path = path.clone();

@@ -5,9 +5,9 @@
 
 pub mod render;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use crate::check::document::Document;
+use crate::check::document::{Document, LinkTarget};
 use crate::paths;
 use crate::source::Span;
 
@@ -55,7 +55,7 @@ pub struct Target {
 /// Resolves a link destination written in the document at `from`.
 pub fn resolve_link(from: &str, dest: &str) -> Target {
     let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(percent_decode(f))),
+        Some((p, f)) => (p, Some(percent_decode(f).into_owned())),
         None => (dest, None),
     };
     let path = path.split('?').next().unwrap_or_default();
@@ -68,9 +68,9 @@ pub fn resolve_link(from: &str, dest: &str) -> Target {
 }
 
 /// `%20` → ` `, `%C3%A9` → `é`; invalid sequences are kept as written.
-pub fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('%') {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -87,7 +87,7 @@ pub fn percent_decode(s: &str) -> String {
             i += 1;
         }
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_owned()))
 }
 
 impl<'a> Graph<'a> {
@@ -110,21 +110,27 @@ impl<'a> Graph<'a> {
                     kinds: &r.kinds,
                 });
             }
-            let mut linked = HashSet::new();
-            for link in &doc.facts.links {
-                if let Some(path) = resolve_link(&doc.path, &link.dest).path
-                    && let Some(&to) = index.get(path.as_str())
-                    && to != from
-                    && linked.insert(to)
-                {
-                    edges.push(Edge {
-                        from,
-                        to: Ok(to),
-                        label: Label::Link,
-                        span: link.span,
-                        kinds: &[],
-                    });
-                }
+            // One link edge per target document, however often it is linked.
+            let mut linked: Vec<(usize, Span)> = doc
+                .facts
+                .links
+                .iter()
+                .filter_map(|link| match &link.target {
+                    LinkTarget::Path(path) => index.get(&**path).map(|&to| (to, link.span)),
+                    _ => None,
+                })
+                .filter(|&(to, _)| to != from)
+                .collect();
+            linked.sort_by_key(|&(to, span)| (to, span.start));
+            linked.dedup_by_key(|&mut (to, _)| to);
+            for (to, span) in linked {
+                edges.push(Edge {
+                    from,
+                    to: Ok(to),
+                    label: Label::Link,
+                    span,
+                    kinds: &[],
+                });
             }
         }
         Graph { docs, edges, index }

@@ -23,13 +23,16 @@ declare_rule! {
     BrokenLink, code = "DC301", name = "broken-link", severity = Error
 }
 
-pub fn diagnostic(span: Span, dest: &str, resolved: &str) -> Diagnostic {
-    let message = if dest.is_empty() {
-        "this link has an empty target".to_owned()
-    } else {
-        format!("link target `{dest}` does not exist (resolved to `{resolved}`)")
-    };
-    Diagnostic::new(&BrokenLink::META, span, message)
+/// A link to a path that does not exist.
+pub fn missing(span: Span, path: &str) -> Diagnostic {
+    Diagnostic::new(&BrokenLink::META, span, format!("link target `{path}` does not exist"))
         .label("no such file")
-        .help("point the link at the file's current path, or restore the file")
+        .help("point the link at the file's current path (relative to this document), or restore the file")
+}
+
+/// `[text]()`.
+pub fn empty(span: Span) -> Diagnostic {
+    Diagnostic::new(&BrokenLink::META, span, "this link has an empty target")
+        .label("empty link")
+        .help("write the path of the file or heading this link is meant to point at")
 }

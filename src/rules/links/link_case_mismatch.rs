@@ -21,11 +21,11 @@ declare_rule! {
     LinkCaseMismatch, code = "DC303", name = "link-case-mismatch", severity = Error
 }
 
-pub fn diagnostic(span: Span, dest: &str, actual: &str) -> Diagnostic {
+pub fn diagnostic(span: Span, path: &str, actual: &str) -> Diagnostic {
     Diagnostic::new(
         &LinkCaseMismatch::META,
         span,
-        format!("link target `{dest}` differs in case from the file `{actual}`"),
+        format!("link target `{path}` differs in case from the file `{actual}`"),
     )
     .label("wrong case")
     .help(format!(

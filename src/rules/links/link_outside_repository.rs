@@ -21,11 +21,11 @@ declare_rule! {
     LinkOutsideRepository, code = "DC302", name = "link-outside-repository", severity = Error
 }
 
-pub fn diagnostic(span: Span, dest: &str) -> Diagnostic {
+pub fn diagnostic(span: Span) -> Diagnostic {
     Diagnostic::new(
         &LinkOutsideRepository::META,
         span,
-        format!("link target `{dest}` is outside the repository"),
+        "this link leads outside the repository",
     )
     .label("leaves the repository")
     .help("move the target into the repository, or link to it by URL")
