@@ -43,6 +43,29 @@ pub fn join(from: &str, target: &str) -> Option<String> {
     Some(out)
 }
 
+/// `%20` → ` `, `%C3%A9` → `é`; invalid sequences are kept as written.
+pub fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('%') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = s.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_owned()))
+}
+
 /// The folder part of a project-relative path (empty for the root).
 pub fn parent(path: &str) -> &str {
     path.rfind('/').map_or("", |i| &path[..i])
@@ -68,5 +91,7 @@ mod tests {
         assert_eq!(join("x.md", "../y.md"), None);
         assert_eq!(parent("a/b/c.md"), "a/b");
         assert_eq!(parent("c.md"), "");
+        assert_eq!(percent_decode("a%20b%C3%A9"), "a bé");
+        assert_eq!(percent_decode("%zz%41"), "%zzA");
     }
 }

@@ -59,18 +59,8 @@ impl Selection {
     pub fn new(project: &Project, paths: &[PathBuf]) -> Result<Selection> {
         let mut entries = Vec::new();
         for path in paths {
-            let canonical = path
-                .canonicalize()
-                .map_err(|e| Error::Usage(format!("cannot check {}: {e}", path.display())))?;
-            let rel = canonical.strip_prefix(&project.root).map_err(|_| {
-                Error::Usage(format!(
-                    "{} is outside the project root {}",
-                    path.display(),
-                    project.root.display()
-                ))
-            })?;
-            let rel = discover::to_slash(rel);
-            if canonical.is_dir() {
+            let rel = Self::relative(project, path)?;
+            if path.is_dir() {
                 if rel.is_empty() {
                     return Ok(Selection::default());
                 }
@@ -86,7 +76,7 @@ impl Selection {
     pub fn relative(project: &Project, path: &Path) -> Result<String> {
         let canonical = path
             .canonicalize()
-            .map_err(|e| Error::Usage(format!("cannot use {}: {e}", path.display())))?;
+            .map_err(|e| Error::Usage(format!("cannot check {}: {e}", path.display())))?;
         let rel = canonical.strip_prefix(&project.root).map_err(|_| {
             Error::Usage(format!(
                 "{} is outside the project root {}",

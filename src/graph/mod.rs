@@ -55,39 +55,16 @@ pub struct Target {
 /// Resolves a link destination written in the document at `from`.
 pub fn resolve_link(from: &str, dest: &str) -> Target {
     let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(percent_decode(f).into_owned())),
+        Some((p, f)) => (p, Some(paths::percent_decode(f).into_owned())),
         None => (dest, None),
     };
     let path = path.split('?').next().unwrap_or_default();
     let path = if path.is_empty() {
         Some(from.to_owned())
     } else {
-        paths::join(from, &percent_decode(path))
+        paths::join(from, &paths::percent_decode(path))
     };
     Target { path, fragment }
-}
-
-/// `%20` → ` `, `%C3%A9` → `é`; invalid sequences are kept as written.
-pub fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('%') {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = s.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_owned()))
 }
 
 impl<'a> Graph<'a> {
@@ -183,6 +160,5 @@ mod tests {
             resolve_link("docs/a.md", "/x.md?plain=1").path.as_deref(),
             Some("x.md")
         );
-        assert_eq!(percent_decode("%zz%41"), "%zzA");
     }
 }

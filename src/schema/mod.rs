@@ -245,25 +245,6 @@ fn percent_encode_path(segment: &str) -> String {
     out
 }
 
-fn percent_decode(s: &str) -> Vec<u8> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = s.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
-}
-
 /// Parses a schema file, pointing a syntax error at its line and column.
 pub fn parse_json(path: &Path, text: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| {
@@ -318,9 +299,7 @@ impl jsonschema::Retrieve for RootRetriever {
             )
             .into());
         }
-        let path = PathBuf::from(
-            String::from_utf8_lossy(&percent_decode(uri.path().as_str())).into_owned(),
-        );
+        let path = PathBuf::from(crate::paths::percent_decode(uri.path().as_str()).into_owned());
         let canonical = path.canonicalize()?;
         let root = self.root.canonicalize()?;
         if !canonical.starts_with(&root) {
