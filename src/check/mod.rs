@@ -172,12 +172,18 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         &mut diagnostics,
         &mut notices,
     )?;
-    let doc_graph = Graph::build(&docs);
-    if project.rules.any_enabled("DC3") {
-        links::check(&project.root, &doc_graph, &mut diagnostics);
-    }
-    if project.rules.any_enabled("DC4") {
-        graph::check(project, &doc_graph, repo.as_ref(), &mut diagnostics);
+    let (links_on, graph_on) = (
+        project.rules.any_enabled("DC3"),
+        project.rules.any_enabled("DC4"),
+    );
+    if links_on || graph_on {
+        let doc_graph = Graph::build(&docs);
+        if links_on {
+            links::check(&project.root, &doc_graph, &mut diagnostics);
+        }
+        if graph_on {
+            graph::check(project, &doc_graph, repo.as_ref(), &mut diagnostics);
+        }
     }
     diagnostics.retain(|d| selection.contains(&d.path));
 
