@@ -26,7 +26,7 @@ pub fn check(project: &Project, graph: &Graph<'_>, git: Option<&Git>, out: &mut 
         out.push(d);
     };
     let stems = StemIndex::new(docs);
-    for edge in &graph.edges {
+    for edge in graph.edges() {
         let Label::Field(field) = edge.label else {
             continue;
         };
@@ -79,7 +79,8 @@ pub fn check(project: &Project, graph: &Graph<'_>, git: Option<&Git>, out: &mut 
         let first_line = Span::empty(0);
         if kind == "plan"
             && !outgoing[i].iter().any(|&e| {
-                graph.edges[e]
+                graph
+                    .edge(e as usize)
                     .to
                     .is_ok_and(|to| kind_name(to) == Some("research"))
             })
@@ -103,15 +104,15 @@ pub fn check(project: &Project, graph: &Graph<'_>, git: Option<&Git>, out: &mut 
 
 /// Cycles among reference-field edges (Tarjan's strongly connected
 /// components, iterative), each reported once at the edge that closes it.
-fn cycles(graph: &Graph<'_>, outgoing: &[Vec<usize>], report: &mut impl FnMut(usize, Diagnostic)) {
+fn cycles(graph: &Graph<'_>, outgoing: &[Vec<u32>], report: &mut impl FnMut(usize, Diagnostic)) {
     let n = graph.docs.len();
     let field_targets = |v: usize| {
-        outgoing[v]
-            .iter()
-            .filter_map(move |&e| match (&graph.edges[e].label, graph.edges[e].to) {
-                (Label::Field(_), Ok(to)) => Some((e, to)),
+        outgoing[v].iter().filter_map(move |&e| {
+            match (&graph.edge(e as usize).label, graph.edge(e as usize).to) {
+                (Label::Field(_), Ok(to)) => Some((e as usize, to)),
                 _ => None,
-            })
+            }
+        })
     };
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
@@ -196,7 +197,7 @@ fn report_cycle<I: Iterator<Item = (usize, usize)>>(
     names.push(&graph.docs[start].path);
     report(
         doc,
-        reference_cycle::diagnostic(graph.edges[edge].span, &names),
+        reference_cycle::diagnostic(graph.edge(edge).span, &names),
     );
 }
 
@@ -204,8 +205,7 @@ fn report_cycle<I: Iterator<Item = (usize, usize)>>(
 fn suspect(graph: &Graph<'_>, git: &Git, report: &mut impl FnMut(usize, Diagnostic)) {
     let involved: Vec<usize> = {
         let mut v: Vec<usize> = graph
-            .edges
-            .iter()
+            .edges()
             .filter(|e| matches!(e.label, Label::Field(_)))
             .flat_map(|e| [Some(e.from), e.to.ok()])
             .flatten()
@@ -223,7 +223,7 @@ fn suspect(graph: &Graph<'_>, git: &Git, report: &mut impl FnMut(usize, Diagnost
         .zip(git.last_changes(&paths))
         .filter_map(|(&d, c)| c.map(|(t, _)| (d, t)))
         .collect();
-    for edge in &graph.edges {
+    for edge in graph.edges() {
         let (Label::Field(_), Ok(to)) = (edge.label, edge.to) else {
             continue;
         };

@@ -19,8 +19,8 @@ pub enum Label<'a> {
     Link,
 }
 
-impl Label<'_> {
-    pub fn name(&self) -> &str {
+impl<'a> Label<'a> {
+    pub fn name(&self) -> &'a str {
         match self {
             Label::Field(f) => f,
             Label::Link => "link",
@@ -28,6 +28,21 @@ impl Label<'_> {
     }
 }
 
+/// An edge as stored: 20 bytes, since a project can have millions of links.
+#[derive(Debug, Clone, Copy)]
+struct RawEdge {
+    from: u32,
+    /// The target document, or [`NONE`] when a reference dangles.
+    to: u32,
+    /// The reference field (an index into the citing document's
+    /// `facts.refs`), or [`NONE`] for a body link.
+    field: u32,
+    span: Span,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// An edge as the checks and renderers see it.
 #[derive(Debug, Clone)]
 pub struct Edge<'a> {
     pub from: usize,
@@ -41,7 +56,7 @@ pub struct Edge<'a> {
 
 pub struct Graph<'a> {
     pub docs: &'a [Document],
-    pub edges: Vec<Edge<'a>>,
+    edges: Vec<RawEdge>,
     pub index: HashMap<&'a str, usize>,
 }
 
@@ -77,14 +92,13 @@ impl<'a> Graph<'a> {
             .collect();
         let mut edges = Vec::new();
         for (from, doc) in docs.iter().enumerate() {
-            for r in &doc.facts.refs {
-                let to = Self::resolve_ref(&index, &doc.path, &r.target).ok_or(&*r.target);
-                edges.push(Edge {
-                    from,
-                    to,
-                    label: Label::Field(&r.field),
+            for (field, r) in doc.facts.refs.iter().enumerate() {
+                let to = Self::resolve_ref(&index, &doc.path, &r.target);
+                edges.push(RawEdge {
+                    from: from as u32,
+                    to: to.map_or(NONE, |t| t as u32),
+                    field: field as u32,
                     span: r.span,
-                    kinds: &r.kinds,
                 });
             }
             // One link edge per target document, however often it is linked.
@@ -101,12 +115,11 @@ impl<'a> Graph<'a> {
             linked.sort_by_key(|&(to, span)| (to, span.start));
             linked.dedup_by_key(|&mut (to, _)| to);
             for (to, span) in linked {
-                edges.push(Edge {
-                    from,
-                    to: Ok(to),
-                    label: Label::Link,
+                edges.push(RawEdge {
+                    from: from as u32,
+                    to: to as u32,
+                    field: NONE,
                     span,
-                    kinds: &[],
                 });
             }
         }
@@ -122,14 +135,40 @@ impl<'a> Graph<'a> {
             .or_else(|| paths::join(from, target).and_then(|p| index.get(p.as_str()).copied()))
     }
 
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// Edge `e` as a view onto the documents it connects.
+    pub fn edge(&self, e: usize) -> Edge<'a> {
+        let raw = self.edges[e];
+        let from = raw.from as usize;
+        let reference =
+            (raw.field != NONE).then(|| &self.docs[from].facts.refs[raw.field as usize]);
+        Edge {
+            from,
+            to: match (raw.to, reference) {
+                (NONE, Some(r)) => Err(&*r.target),
+                (to, _) => Ok(to as usize),
+            },
+            label: reference.map_or(Label::Link, |r| Label::Field(&r.field)),
+            span: raw.span,
+            kinds: reference.map_or(&[], |r| r.kinds.as_slice()),
+        }
+    }
+
+    pub fn edges(&self) -> impl Iterator<Item = Edge<'a>> + '_ {
+        (0..self.edges.len()).map(|e| self.edge(e))
+    }
+
     /// For each document, the edges that leave it and the edges that reach it.
-    pub fn adjacency(&self) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    pub fn adjacency(&self) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
         let mut out = vec![Vec::new(); self.docs.len()];
         let mut inc = vec![Vec::new(); self.docs.len()];
         for (e, edge) in self.edges.iter().enumerate() {
-            out[edge.from].push(e);
-            if let Ok(to) = edge.to {
-                inc[to].push(e);
+            out[edge.from as usize].push(e as u32);
+            if edge.to != NONE {
+                inc[edge.to as usize].push(e as u32);
             }
         }
         (out, inc)

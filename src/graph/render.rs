@@ -41,7 +41,7 @@ fn select(graph: &Graph<'_>, kinds: &Kinds, view: &View) -> (Vec<bool>, Vec<usiz
         .collect();
     if let Some(gaps) = &view.gaps {
         let mut near = gaps.clone();
-        for e in &graph.edges {
+        for e in graph.edges() {
             if let Ok(to) = e.to
                 && (gaps.contains(&e.from) || gaps.contains(&to))
             {
@@ -60,7 +60,7 @@ fn select(graph: &Graph<'_>, kinds: &Kinds, view: &View) -> (Vec<bool>, Vec<usiz
         seen[root] = true;
         while let Some(d) = queue.pop_front() {
             for &e in outgoing[d].iter().chain(&incoming[d]) {
-                let edge = &graph.edges[e];
+                let edge = graph.edge(e as usize);
                 for next in [Some(edge.from), edge.to.ok()].into_iter().flatten() {
                     if !seen[next] && keep[next] {
                         seen[next] = true;
@@ -75,7 +75,7 @@ fn select(graph: &Graph<'_>, kinds: &Kinds, view: &View) -> (Vec<bool>, Vec<usiz
     }
     let edges = (0..graph.edges.len())
         .filter(|&e| {
-            let edge = &graph.edges[e];
+            let edge = graph.edge(e);
             keep[edge.from] && edge.to.is_err_and(|_| view.kind.is_none())
                 || edge.to.is_ok_and(|to| keep[edge.from] && keep[to])
         })
@@ -141,7 +141,7 @@ impl Renderer<'_, '_> {
         let mut cites = vec![false; n];
         let mut broken: Vec<Vec<usize>> = vec![Vec::new(); n];
         for &e in &self.edges {
-            let edge = &self.graph.edges[e];
+            let edge = self.graph.edge(e);
             match edge.to {
                 Ok(to) => {
                     citing[to].push(e);
@@ -203,7 +203,7 @@ impl Renderer<'_, '_> {
             .chain(
                 citing[d]
                     .iter()
-                    .map(|&e| (Some(self.graph.edges[e].from), e)),
+                    .map(|&e| (Some(self.graph.edge(e).from), e)),
             )
             .collect();
         for (i, (child, e)) in children.iter().enumerate() {
@@ -213,7 +213,7 @@ impl Renderer<'_, '_> {
             } else {
                 ("├── ", "│   ")
             };
-            let edge = &self.graph.edges[*e];
+            let edge = self.graph.edge(*e);
             match child {
                 None => {
                     let _ = writeln!(
@@ -254,7 +254,7 @@ impl Renderer<'_, '_> {
         }
         let mut missing = 0;
         for &e in &self.edges {
-            let edge = &self.graph.edges[e];
+            let edge = self.graph.edge(e);
             let from = ids[&edge.from];
             match edge.to {
                 Ok(to) => {
@@ -290,7 +290,7 @@ impl Renderer<'_, '_> {
         }
         let mut edges: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
         for &e in &self.edges {
-            let edge = &self.graph.edges[e];
+            let edge = self.graph.edge(e);
             let to = edge.to.map_or("missing", |t| self.kind(t));
             *edges
                 .entry((self.kind(edge.from), to, edge.label.name()))
@@ -321,7 +321,7 @@ impl Renderer<'_, '_> {
             );
         }
         for &e in &self.edges {
-            let edge = &self.graph.edges[e];
+            let edge = self.graph.edge(e);
             let from = dot_text(&self.path(edge.from));
             match edge.to {
                 Ok(to) => {
@@ -382,7 +382,7 @@ impl Renderer<'_, '_> {
             .edges
             .iter()
             .map(|&e| {
-                let edge = &self.graph.edges[e];
+                let edge = self.graph.edge(e);
                 Edge {
                     from: self.path(edge.from),
                     to: match edge.to {
