@@ -45,10 +45,13 @@ pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>>
 
 /// Runs the Git checks. Without a repository only the shape of each commit
 /// is checked.
+/// `history` is when each document last changed (indexed like `docs`),
+/// when the run needs it.
 pub fn check(
     project: &Project,
     git: Option<&Git>,
     docs: &[Document],
+    history: Option<&[Option<(i64, ObjectId)>]>,
     out: &mut Vec<Diagnostic>,
     notices: &mut Vec<Notice>,
 ) -> Result<()> {
@@ -141,8 +144,8 @@ pub fn check(
     }
     branches(git, docs, out);
     code_references(git, docs, &written_at, out);
-    if project.rules.any_enabled("DC210") {
-        stale(git, docs, out);
+    if let Some(history) = history {
+        stale(docs, history, out);
     }
     Ok(())
 }
@@ -307,21 +310,14 @@ fn code_references(
 }
 
 /// `last_updated` against the document's last change in history.
-fn stale(git: &Git, docs: &[Document], out: &mut Vec<Diagnostic>) {
-    let dated: Vec<usize> = (0..docs.len())
-        .filter(|&i| docs[i].facts.last_updated.is_some())
-        .collect();
-    if dated.is_empty() {
-        return;
-    }
-    let paths: Vec<&str> = dated.iter().map(|&i| &*docs[i].path).collect();
-    let changes = git.last_changes(&paths);
-    for (&i, change) in dated.iter().zip(changes) {
-        let doc = &docs[i];
+fn stale(docs: &[Document], history: &[Option<(i64, ObjectId)>], out: &mut Vec<Diagnostic>) {
+    for (i, doc) in docs.iter().enumerate() {
         let Some((written, span)) = doc.facts.last_updated else {
             continue;
         };
-        let Some((time, id)) = change else { continue };
+        let Some((time, id)) = history[i] else {
+            continue;
+        };
         let changed = time.div_euclid(86_400);
         if changed > written + 1 {
             let diagnostic = stale_last_updated::diagnostic(

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use super::document::Document;
 use crate::diagnostic::Diagnostic;
-use crate::git::Git;
 use crate::graph::{Graph, Label};
 use crate::project::Project;
 use crate::rules::graph::{
@@ -17,7 +16,13 @@ use crate::source::Span;
 const DONE: &[&str] = &["complete", "completed", "done", "approved", "accepted"];
 const UNFINISHED: &[&str] = &["in_progress", "draft", "proposed", "running"];
 
-pub fn check(project: &Project, graph: &Graph<'_>, git: Option<&Git>, out: &mut Vec<Diagnostic>) {
+/// `history` is when each document last changed, when the run needs it.
+pub fn check(
+    project: &Project,
+    graph: &Graph<'_>,
+    history: Option<&[Option<(i64, gix::ObjectId)>]>,
+    out: &mut Vec<Diagnostic>,
+) {
     let docs = graph.docs;
     let kinds = &project.kinds;
     let kind_name = |d: usize| docs[d].kind.map(|k| kinds.get(k).name.as_str());
@@ -97,8 +102,10 @@ pub fn check(project: &Project, graph: &Graph<'_>, git: Option<&Git>, out: &mut 
         }
     }
     cycles(graph, &outgoing, &mut report);
-    if let Some(git) = git {
-        suspect(graph, git, &mut report);
+    if let Some(history) = history
+        && project.rules.any_enabled("DC407")
+    {
+        suspect(graph, history, &mut report);
     }
 }
 
@@ -202,32 +209,17 @@ fn report_cycle<I: Iterator<Item = (usize, usize)>>(
 }
 
 /// Reference targets that changed in history after the citing document.
-fn suspect(graph: &Graph<'_>, git: &Git, report: &mut impl FnMut(usize, Diagnostic)) {
-    let involved: Vec<usize> = {
-        let mut v: Vec<usize> = graph
-            .edges()
-            .filter(|e| matches!(e.label, Label::Field(_)))
-            .flat_map(|e| [Some(e.from), e.to.ok()])
-            .flatten()
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    if involved.is_empty() {
-        return;
-    }
-    let paths: Vec<&str> = involved.iter().map(|&d| &*graph.docs[d].path).collect();
-    let changes: HashMap<usize, i64> = involved
-        .iter()
-        .zip(git.last_changes(&paths))
-        .filter_map(|(&d, c)| c.map(|(t, _)| (d, t)))
-        .collect();
+fn suspect(
+    graph: &Graph<'_>,
+    history: &[Option<(i64, gix::ObjectId)>],
+    report: &mut impl FnMut(usize, Diagnostic),
+) {
+    let time = |d: usize| history[d].map(|(t, _)| t);
     for edge in graph.edges() {
         let (Label::Field(_), Ok(to)) = (edge.label, edge.to) else {
             continue;
         };
-        if let (Some(&cited), Some(&citing)) = (changes.get(&to), changes.get(&edge.from))
+        if let (Some(cited), Some(citing)) = (time(to), time(edge.from))
             && cited > citing
         {
             report(

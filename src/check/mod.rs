@@ -165,10 +165,17 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         })
         .collect();
     let repo = git::open(project, &mut notices)?;
+    // When each document last changed: one walk of the history, shared by
+    // the staleness (DC210) and suspect-link (DC407) checks.
+    let history = repo
+        .as_ref()
+        .filter(|_| project.rules.any_enabled("DC210") || project.rules.any_enabled("DC407"))
+        .map(|g| g.last_changes(&docs.iter().map(|d| &*d.path).collect::<Vec<_>>()));
     git::check(
         project,
         repo.as_ref(),
         &docs,
+        history.as_deref(),
         &mut diagnostics,
         &mut notices,
     )?;
@@ -182,7 +189,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             links::check(&project.root, &doc_graph, &mut diagnostics);
         }
         if graph_on {
-            graph::check(project, &doc_graph, repo.as_ref(), &mut diagnostics);
+            graph::check(project, &doc_graph, history.as_deref(), &mut diagnostics);
         }
     }
     diagnostics.retain(|d| selection.contains(&d.path));
