@@ -130,7 +130,8 @@ pub fn check(
             }
         }
     }
-    for &(doc, cited, _, time) in &found {
+    let dates_on = project.rules.any_enabled("DC211");
+    for &(doc, cited, _, time) in found.iter().filter(|_| dates_on) {
         if let Some((date, date_span)) = docs[doc].facts.date
             && time > date + 300
         {
@@ -142,8 +143,12 @@ pub fn check(
             ));
         }
     }
-    branches(git, docs, out);
-    code_references(git, docs, &written_at, out);
+    if project.rules.any_enabled("DC207") {
+        branches(git, docs, out);
+    }
+    if project.rules.any_enabled("DC208") || project.rules.any_enabled("DC209") {
+        code_references(git, docs, &written_at, out);
+    }
     if let Some(history) = history {
         stale(docs, history, out);
     }
