@@ -204,13 +204,32 @@ impl Git {
     /// path is found.
     pub fn last_changes(&self, paths: &[&str]) -> Vec<Option<(i64, ObjectId)>> {
         let repo = self.local();
-        let wanted: HashMap<String, usize> = paths
+        let mut wanted: HashMap<String, usize> = paths
             .iter()
             .enumerate()
             .map(|(i, p)| (self.repo_path(p), i))
             .collect();
+        // A document not in HEAD (new, not committed yet) has no last change
+        // in history: without this the walk could never stop early.
+        if let Ok(commit) = repo.find_commit(self.head)
+            && let Ok(tree) = commit.tree()
+        {
+            let mut recorder = gix::traverse::tree::Recorder::default();
+            if tree.traverse().breadthfirst(&mut recorder).is_ok() {
+                let committed: HashSet<String> = recorder
+                    .records
+                    .into_iter()
+                    .filter(|e| e.mode.is_blob())
+                    .map(|e| e.filepath.to_string())
+                    .collect();
+                wanted.retain(|path, _| committed.contains(path));
+            }
+        }
         let mut found: Vec<Option<(i64, ObjectId)>> = vec![None; paths.len()];
-        let mut remaining = paths.len();
+        let mut remaining = wanted.len();
+        if remaining == 0 {
+            return found;
+        }
         let Ok(walk) = repo
             .rev_walk([self.head])
             .sorting(gix::revision::walk::Sorting::ByCommitTime(

@@ -527,3 +527,27 @@ fn a_reference_whose_target_changed_later_is_suspect() {
     let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
     assert!(json["diagnostics"].as_array().unwrap().is_empty(), "{json}");
 }
+
+#[test]
+fn a_document_not_committed_yet_has_no_history_to_be_stale_against() {
+    let repo = Repo::new();
+    let sha = repo.commit("first");
+    repo.research(
+        "old",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02"),
+    );
+    repo.commit("old note");
+    // Written but not committed: the history knows nothing of it.
+    repo.research(
+        "new",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02"),
+    );
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC210"]);
+    let stale: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(stale, ["thoughts/shared/research/old.md"]);
+}
