@@ -143,6 +143,8 @@ pub enum Format {
     Concise,
     /// One JSON object with a summary and every finding.
     Json,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -101,6 +101,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         Format::Full => OutputFormat::Full,
         Format::Concise => OutputFormat::Concise,
         Format::Json => OutputFormat::Json,
+        Format::Github => OutputFormat::Github,
     };
     let mut style = style(cli.color);
     if args.output.is_some() {

@@ -1,6 +1,7 @@
 //! Rendering a [`Report`] in each output format. Only `human` touches miette.
 
 mod concise;
+mod github;
 pub mod human;
 mod json;
 
@@ -19,6 +20,8 @@ pub enum OutputFormat {
     Full,
     Concise,
     Json,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -47,8 +50,9 @@ pub fn render(
         OutputFormat::Full => human::render(report, &sources, style, &mut out.stdout),
         OutputFormat::Concise => concise::render(report, &sources, &mut out.stdout),
         OutputFormat::Json => json::render(report, &sources, &mut out.stdout),
+        OutputFormat::Github => github::render(report, &sources, &mut out.stdout),
     }
-    if format != OutputFormat::Json && !quiet {
+    if matches!(format, OutputFormat::Full | OutputFormat::Concise) && !quiet {
         out.stdout.push_str(&summary(report));
     }
     if !quiet {

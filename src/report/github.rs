@@ -1,0 +1,59 @@
+//! GitHub Actions workflow commands: one `::error` / `::warning` / `::notice`
+//! line per finding, which GitHub shows as an annotation on the file.
+
+use std::fmt::Write;
+
+use super::Sources;
+use crate::check::Report;
+use crate::rules::Severity;
+
+pub fn render(report: &Report, sources: &Sources, out: &mut String) {
+    for d in &report.diagnostics {
+        let source = sources.get(&d.path);
+        let start = source.position(d.span.start);
+        let end = source.position(d.span.end);
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let message = match &d.help {
+            Some(help) => format!("{}\n{help}", d.message),
+            None => d.message.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            property(&source.name),
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            property(&format!("{} {}", d.rule.code, d.rule.name)),
+            data(&message)
+        );
+    }
+}
+
+/// Escapes a command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command's property value, where `:` and `,` are separators.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(data("50% done\nnext\r"), "50%25 done%0Anext%0D");
+        assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}
