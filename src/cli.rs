@@ -145,6 +145,10 @@ pub enum Format {
     Json,
     /// GitHub Actions annotations (workflow commands).
     Github,
+    /// GitLab Code Quality JSON (line-independent fingerprints).
+    Gitlab,
+    /// JUnit XML: a test suite per file, a failing test case per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -102,6 +102,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         Format::Concise => OutputFormat::Concise,
         Format::Json => OutputFormat::Json,
         Format::Github => OutputFormat::Github,
+        Format::Gitlab => OutputFormat::Gitlab,
+        Format::Junit => OutputFormat::Junit,
     };
     let mut style = style(cli.color);
     if args.output.is_some() {

@@ -1,9 +1,12 @@
 //! Rendering a [`Report`] in each output format. Only `human` touches miette.
 
 mod concise;
+mod fingerprint;
 mod github;
+mod gitlab;
 pub mod human;
 mod json;
+mod junit;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -22,6 +25,10 @@ pub enum OutputFormat {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +58,8 @@ pub fn render(
         OutputFormat::Concise => concise::render(report, &sources, &mut out.stdout),
         OutputFormat::Json => json::render(report, &sources, &mut out.stdout),
         OutputFormat::Github => github::render(report, &sources, &mut out.stdout),
+        OutputFormat::Gitlab => gitlab::render(report, &sources, &mut out.stdout),
+        OutputFormat::Junit => junit::render(report, &sources, &mut out.stdout),
     }
     if matches!(format, OutputFormat::Full | OutputFormat::Concise) && !quiet {
         out.stdout.push_str(&summary(report));
