@@ -149,6 +149,8 @@ pub enum Format {
     Gitlab,
     /// JUnit XML: a test suite per file, a failing test case per finding.
     Junit,
+    /// SARIF 2.1.0 for code scanning (line-independent fingerprints).
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

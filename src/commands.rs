@@ -104,6 +104,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         Format::Github => OutputFormat::Github,
         Format::Gitlab => OutputFormat::Gitlab,
         Format::Junit => OutputFormat::Junit,
+        Format::Sarif => OutputFormat::Sarif,
     };
     let mut style = style(cli.color);
     if args.output.is_some() {

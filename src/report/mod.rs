@@ -7,6 +7,7 @@ mod gitlab;
 pub mod human;
 mod json;
 mod junit;
+mod sarif;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -29,6 +30,8 @@ pub enum OutputFormat {
     Gitlab,
     /// JUnit XML.
     Junit,
+    /// SARIF 2.1.0.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +63,7 @@ pub fn render(
         OutputFormat::Github => github::render(report, &sources, &mut out.stdout),
         OutputFormat::Gitlab => gitlab::render(report, &sources, &mut out.stdout),
         OutputFormat::Junit => junit::render(report, &sources, &mut out.stdout),
+        OutputFormat::Sarif => sarif::render(report, &sources, &mut out.stdout),
     }
     if matches!(format, OutputFormat::Full | OutputFormat::Concise) && !quiet {
         out.stdout.push_str(&summary(report));

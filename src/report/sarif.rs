@@ -1,0 +1,80 @@
+//! SARIF 2.1.0 for code-scanning tools (GitHub code scanning uploads it).
+//! Every rule is described with its documentation; results carry
+//! line-independent `partialFingerprints`.
+
+use serde_json::{Value, json};
+
+use super::{Sources, fingerprint};
+use crate::check::Report;
+use crate::rules::{self, Severity};
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+pub fn render(report: &Report, sources: &Sources, out: &mut String) {
+    let rules: Vec<Value> = rules::ALL
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary() },
+                "help": { "text": r.documentation(), "markdown": r.documentation() },
+                "defaultConfiguration": { "level": level(r.default_severity) },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .zip(fingerprint::all(&report.diagnostics))
+        .map(|(d, fingerprint)| {
+            let source = sources.get(&d.path);
+            let start = source.position(d.span.start);
+            let end = source.position(d.span.end);
+            let text = match &d.help {
+                Some(help) => format!("{}\n{help}", d.message),
+                None => d.message.clone(),
+            };
+            json!({
+                "ruleId": d.rule.code,
+                "ruleIndex": rules::ALL.iter().position(|r| r.code == d.rule.code),
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": source.name },
+                        "region": {
+                            "startLine": start.line,
+                            "startColumn": start.column,
+                            "endLine": end.line,
+                            "endColumn": end.column,
+                        },
+                    },
+                }],
+                "partialFingerprints": { "doccheck/v1": fingerprint },
+            })
+        })
+        .collect();
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "doccheck",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                },
+            },
+            "results": results,
+        }],
+    });
+    out.push_str(&serde_json::to_string_pretty(&sarif).expect("the report serializes"));
+    out.push('\n');
+}
