@@ -96,7 +96,13 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         .unwrap_or_else(|| PathBuf::from("."));
     let project = Project::load(&start, &overrides)?;
     let selection = Selection::new(&project, &args.paths)?;
-    let report = check::check(&project, &selection)?;
+    let (report, docs) = check::run(&project, &selection)?;
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        append(
+            Path::new(&path),
+            &report::summary::render(&project, &report, &docs),
+        )?;
+    }
     let format = match args.output_format {
         Format::Full => OutputFormat::Full,
         Format::Concise => OutputFormat::Concise,
@@ -128,6 +134,22 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+/// Appends to a file, as GitHub's step summary protocol asks.
+fn append(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write as _;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .map_err(|e| {
+            Error::io(
+                format!("cannot append the summary to {}", path.display()),
+                e,
+            )
+        })
 }
 
 fn write_file(path: &Path, text: &str) -> Result<()> {

@@ -85,3 +85,42 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .unwrap();
     assert_eq!(rules.len(), doccheck::rules::ALL.len());
 }
+
+/// With `GITHUB_STEP_SUMMARY` set, a Markdown summary is appended to that
+/// file: counts, findings per rule, and a Mermaid graph of the gaps.
+#[test]
+fn step_summary_is_appended() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
+        .args([
+            "check",
+            "--no-git",
+            "--output-format",
+            "concise",
+            "fixtures/example",
+        ])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.starts_with("earlier step\n## doccheck\n"), "{text}");
+    assert!(
+        text.contains("| DC105 `missing-required-key` | 2 |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("### Graph gaps\n\n```mermaid\ngraph LR\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "fixtures/example/thoughts/shared/plans/2026-11-22_10-30_config-restructure.md"
+        ),
+        "{text}"
+    );
+}

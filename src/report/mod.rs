@@ -8,6 +8,7 @@ pub mod human;
 mod json;
 mod junit;
 mod sarif;
+pub mod summary;
 
 use std::collections::HashMap;
 use std::path::Path;
