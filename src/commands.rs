@@ -204,11 +204,7 @@ fn graph(cli: &Cli, args: &GraphArgs) -> Result<Outcome> {
     let text = crate::graph::render::render(&graph, &project.kinds, &view, format, &project.prefix);
     let mut outcome = Outcome::print(text);
     if !cli.quiet {
-        for notice in &report.notices {
-            outcome
-                .stderr
-                .push_str(&format!("note: {}\n", notice.message));
-        }
+        outcome.stderr = report::notes(&report.notices);
     }
     Ok(outcome)
 }

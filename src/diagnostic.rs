@@ -50,6 +50,14 @@ impl Diagnostic {
         self
     }
 
+    /// The same finding, in the file at `path` (project-relative). Rules
+    /// build findings without knowing the file; the pass that runs them
+    /// places them.
+    pub fn in_file(mut self, path: &Arc<str>) -> Self {
+        self.path = path.clone();
+        self
+    }
+
     pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
         self.related.push(Related {
             span,

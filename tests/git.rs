@@ -128,6 +128,16 @@ fn git_findings(json: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `CODE message` of each DC2xx finding, sorted.
+fn sorted_findings(json: &Value) -> Vec<String> {
+    let mut found: Vec<String> = git_findings(json)
+        .into_iter()
+        .map(|(c, m)| format!("{c} {m}"))
+        .collect();
+    found.sort();
+    found
+}
+
 fn codes(json: &Value) -> Vec<String> {
     git_findings(json).into_iter().map(|(c, _)| c).collect()
 }
@@ -309,11 +319,7 @@ fn commit_values_that_are_not_shas() {
     repo.research("empty-line", &format!("git_commit: {sha}\n**Git Commit**:"));
     repo.commit("docs");
     let (_, json, _) = doccheck(&repo.root, &[]);
-    let mut findings: Vec<String> = git_findings(&json)
-        .into_iter()
-        .map(|(c, m)| format!("{c} {m}"))
-        .collect();
-    findings.sort();
+    let findings = sorted_findings(&json);
     assert_eq!(
         findings,
         [
@@ -377,11 +383,7 @@ fn code_references_at_the_documents_commit_and_at_head() {
     repo.commit("docs");
     let (_, json, _) = doccheck(&repo.root, &[]);
     let short = &old[..7];
-    let mut findings: Vec<String> = git_findings(&json)
-        .into_iter()
-        .map(|(c, m)| format!("{c} {m}"))
-        .collect();
-    findings.sort();
+    let findings = sorted_findings(&json);
     assert_eq!(
         findings,
         [

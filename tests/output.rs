@@ -1,7 +1,27 @@
-//! `-o FILE`: the findings go to the file, nothing to standard output, and
-//! the exit status still reflects them.
+//! Where findings go besides standard output: `-o FILE`, SARIF for code
+//! scanning, and the CI step summary.
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `doccheck check --no-git --output-format FORMAT fixtures/example`, with
+/// extra environment variables.
+fn check_example(format: &str, env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_doccheck"));
+    command
+        .args([
+            "check",
+            "--no-git",
+            "--output-format",
+            format,
+            "fixtures/example",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().unwrap()
+}
 
 #[test]
 fn output_file_receives_the_findings() {
@@ -37,18 +57,8 @@ fn output_file_receives_the_findings() {
 /// SARIF 2.1.0 schema (tests/data).
 #[test]
 fn sarif_output_is_valid_sarif_2_1_0() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
-        .args([
-            "check",
-            "--no-git",
-            "--output-format",
-            "sarif",
-            "fixtures/example",
-        ])
-        .current_dir(root)
-        .output()
-        .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = check_example("sarif", &[]);
     assert_eq!(out.status.code(), Some(1));
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut schema: serde_json::Value = serde_json::from_str(
@@ -90,22 +100,10 @@ fn sarif_output_is_valid_sarif_2_1_0() {
 /// file: counts, findings per rule, and a Mermaid graph of the gaps.
 #[test]
 fn step_summary_is_appended() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
     std::fs::write(&summary, "earlier step\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
-        .args([
-            "check",
-            "--no-git",
-            "--output-format",
-            "concise",
-            "fixtures/example",
-        ])
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .current_dir(root)
-        .output()
-        .unwrap();
+    let out = check_example("concise", &[("GITHUB_STEP_SUMMARY", &summary)]);
     assert_eq!(out.status.code(), Some(1));
     let text = std::fs::read_to_string(&summary).unwrap();
     assert!(text.starts_with("earlier step\n## doccheck\n"), "{text}");

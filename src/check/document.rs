@@ -248,6 +248,7 @@ pub fn analyze(
     }
 
     let body = markdown::scan(text, body_start, &mut suppressions);
+    let body_code_blocks = body.code_blocks;
     let links = body
         .links
         .iter()
@@ -263,7 +264,7 @@ pub fn analyze(
     if let (Some(schema), Some(root)) = (&schema, &root) {
         frontmatter_facts(schema, root, &mut facts);
     }
-    for field in fields::scan(text, body_start) {
+    for field in fields::scan(text, body_start, &body_code_blocks) {
         if COMMIT_LINES.contains(&fields::key(field.name).as_str()) {
             facts.commits.push(Cited {
                 field: field.name.into(),
@@ -276,9 +277,7 @@ pub fn analyze(
             });
         }
     }
-    for d in &mut out {
-        d.path = path.clone();
-    }
+    let out = out.into_iter().map(|d| d.in_file(&path)).collect();
     Analysis {
         document: Document {
             path,

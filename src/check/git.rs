@@ -44,8 +44,7 @@ pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>>
 }
 
 /// Runs the Git checks. Without a repository only the shape of each commit
-/// is checked.
-/// `history` is when each document last changed (indexed like `docs`),
+/// is checked. `history` is when each document last changed (indexed like `docs`),
 /// when the run needs it.
 pub fn check(
     project: &Project,
@@ -149,15 +148,16 @@ pub fn check(
     if project.rules.any_enabled("DC208") || project.rules.any_enabled("DC209") {
         code_references(git, docs, &written_at, out);
     }
-    if let Some(history) = history {
+    if let Some(history) = history
+        && project.rules.any_enabled("DC210")
+    {
         stale(docs, history, out);
     }
     Ok(())
 }
 
-fn at(docs: &[Document], doc: usize, mut d: Diagnostic) -> Diagnostic {
-    d.path = docs[doc].path.clone();
-    d
+fn at(docs: &[Document], doc: usize, d: Diagnostic) -> Diagnostic {
+    d.in_file(&docs[doc].path)
 }
 
 fn hex_of(cited: &Cited) -> &str {

@@ -26,10 +26,7 @@ pub fn check(
     let docs = graph.docs;
     let kinds = &project.kinds;
     let kind_name = |d: usize| docs[d].kind.map(|k| kinds.get(k).name.as_str());
-    let mut report = |doc: usize, mut d: Diagnostic| {
-        d.path = docs[doc].path.clone();
-        out.push(d);
-    };
+    let mut report = |doc: usize, d: Diagnostic| out.push(d.in_file(&docs[doc].path));
     let stems = StemIndex::new(docs);
     for edge in graph.edges() {
         let Label::Field(field) = edge.label else {
@@ -101,7 +98,7 @@ pub fn check(
             report(i, orphan_document::diagnostic(first_line, kind));
         }
     }
-    cycles(graph, &outgoing, &mut report);
+    cycles(graph, &mut report);
     if let Some(history) = history
         && project.rules.any_enabled("DC407")
     {
@@ -111,19 +108,20 @@ pub fn check(
 
 /// Cycles among reference-field edges (Tarjan's strongly connected
 /// components, iterative), each reported once at the edge that closes it.
-fn cycles(graph: &Graph<'_>, outgoing: &[Vec<u32>], report: &mut impl FnMut(usize, Diagnostic)) {
+/// Linear in documents plus edges.
+fn cycles(graph: &Graph<'_>, report: &mut impl FnMut(usize, Diagnostic)) {
     let n = graph.docs.len();
-    let field_targets = |v: usize| {
-        outgoing[v].iter().filter_map(move |&e| {
-            match (&graph.edge(e as usize).label, graph.edge(e as usize).to) {
-                (Label::Field(_), Ok(to)) => Some((e as usize, to)),
-                _ => None,
-            }
-        })
-    };
+    // Reference-field edges only, as (edge, target), built once.
+    let mut fields: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (e, edge) in graph.edges().enumerate() {
+        if let (Label::Field(_), Ok(to)) = (edge.label, edge.to) {
+            fields[edge.from].push((e, to));
+        }
+    }
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
     let mut on_stack = vec![false; n];
+    let mut in_component = vec![false; n];
     let mut stack = Vec::new();
     let mut next = 0;
     for start in 0..n {
@@ -139,8 +137,7 @@ fn cycles(graph: &Graph<'_>, outgoing: &[Vec<u32>], report: &mut impl FnMut(usiz
                 stack.push(v);
                 on_stack[v] = true;
             }
-            let targets: Vec<(usize, usize)> = field_targets(v).collect();
-            if let Some(&(_, w)) = targets.get(*child) {
+            if let Some(&(_, w)) = fields[v].get(*child) {
                 *child += 1;
                 if index[w] == usize::MAX {
                     work.push((w, 0));
@@ -162,50 +159,61 @@ fn cycles(graph: &Graph<'_>, outgoing: &[Vec<u32>], report: &mut impl FnMut(usiz
                         break;
                     }
                 }
-                let self_loop = field_targets(v).any(|(_, w)| w == v);
-                if component.len() > 1 || self_loop {
-                    report_cycle(graph, &component, &field_targets, report);
+                if component.len() > 1 || fields[v].iter().any(|&(_, w)| w == v) {
+                    for &d in &component {
+                        in_component[d] = true;
+                    }
+                    report_cycle(graph, &component, &fields, &in_component, report);
+                    for &d in &component {
+                        in_component[d] = false;
+                    }
                 }
             }
         }
     }
 }
 
-fn report_cycle<I: Iterator<Item = (usize, usize)>>(
+/// Reports one cycle of a strongly connected component: the shortest path
+/// from its first document (by path) back to itself, found breadth-first
+/// inside the component, which always has one.
+fn report_cycle(
     graph: &Graph<'_>,
     component: &[usize],
-    field_targets: &impl Fn(usize) -> I,
+    fields: &[Vec<(usize, usize)>],
+    in_component: &[bool],
     report: &mut impl FnMut(usize, Diagnostic),
 ) {
-    // Walk the cycle from its first document by path, staying inside it.
-    let start = *component
-        .iter()
-        .min_by_key(|&&d| &graph.docs[d].path)
-        .unwrap_or(&component[0]);
-    let mut path = vec![start];
-    let mut current = start;
-    let mut closing = None;
-    for _ in 0..=component.len() {
-        let Some((e, next)) = field_targets(current).find(|(_, w)| component.contains(w)) else {
-            break;
-        };
-        if next == start {
-            closing = Some((current, e));
-            break;
+    let Some(&start) = component.iter().min_by_key(|&&d| &graph.docs[d].path) else {
+        return;
+    };
+    // Parent of each reached document: (previous document, edge taken).
+    let mut parent: std::collections::HashMap<usize, (usize, usize)> =
+        std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(d) = queue.pop_front() {
+        for &(e, w) in &fields[d] {
+            if !in_component[w] {
+                continue;
+            }
+            if w == start {
+                let mut cycle = vec![start];
+                let mut at = d;
+                while at != start {
+                    cycle.push(at);
+                    at = parent[&at].0;
+                }
+                cycle.push(start);
+                cycle.reverse();
+                let names: Vec<&str> = cycle.iter().map(|&c| &*graph.docs[c].path).collect();
+                report(d, reference_cycle::diagnostic(graph.edge(e).span, &names));
+                return;
+            }
+            if let std::collections::hash_map::Entry::Vacant(slot) = parent.entry(w) {
+                slot.insert((d, e));
+                queue.push_back(w);
+            }
         }
-        if path.contains(&next) {
-            break;
-        }
-        path.push(next);
-        current = next;
     }
-    let Some((doc, edge)) = closing else { return };
-    let mut names: Vec<&str> = path.iter().map(|&d| &*graph.docs[d].path).collect();
-    names.push(&graph.docs[start].path);
-    report(
-        doc,
-        reference_cycle::diagnostic(graph.edge(edge).span, &names),
-    );
 }
 
 /// Reference targets that changed in history after the citing document.

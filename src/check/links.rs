@@ -34,9 +34,8 @@ pub fn check(root: &Path, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
         .map(|doc| {
             let mut found = Vec::new();
             for link in &doc.facts.links {
-                if let Some(mut d) = link_finding(root, graph, link, &disk, &lowercase) {
-                    d.path = doc.path.clone();
-                    found.push(d);
+                if let Some(d) = link_finding(root, graph, link, &disk, &lowercase) {
+                    found.push(d.in_file(&doc.path));
                 }
             }
             found

@@ -224,8 +224,8 @@ fn analyze_file(
             &text,
         )),
         Loaded::Skip => None,
-        Loaded::Problem(mut d) => {
-            d.path = path.clone();
+        Loaded::Problem(d) => {
+            let d = d.in_file(&path);
             Some(Analysis {
                 document: document::Document {
                     path,

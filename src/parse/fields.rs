@@ -29,26 +29,27 @@ pub fn key(name: &str) -> String {
 }
 
 /// Field lines of the body that starts at byte `start` of `text`, outside
-/// fenced code blocks. A leading list marker (`- `) is allowed.
-pub fn scan(text: &str, start: usize) -> Vec<Field<'_>> {
+/// the `code_blocks` the Markdown parser found (sorted byte ranges). A
+/// leading list marker (`- `) is allowed.
+pub fn scan<'a>(
+    text: &'a str,
+    start: usize,
+    code_blocks: &[std::ops::Range<usize>],
+) -> Vec<Field<'a>> {
     let mut fields = Vec::new();
-    let mut fence: Option<&str> = None;
+    let mut blocks = code_blocks.iter().peekable();
     let mut offset = start;
     for line in text[start..].split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
+        while blocks.next_if(|b| b.end <= line_start).is_some() {}
+        // Indented blocks start after the indentation: skip lines that
+        // overlap a block at all.
+        if blocks.peek().is_some_and(|b| b.start < offset) {
+            continue;
+        }
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim_start();
-        if let Some(marker) = fence {
-            if trimmed.starts_with(marker) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            continue;
-        }
         let item = trimmed
             .strip_prefix("- ")
             .or_else(|| trimmed.strip_prefix("* "))
@@ -99,7 +100,7 @@ mod tests {
     #[test]
     fn both_colon_placements_and_spans() {
         let text = "# T\n**Date:** 2024-10-19\n- **Experiment ID**: exp-042\r\n**Git Commit**:\n**Commit**: `ab12cd3`\n";
-        let fields = scan(text, 0);
+        let fields = scan(text, 0, &[]);
         assert_eq!(fields.len(), 4);
         assert_eq!(&text[fields[3].span.range()], "ab12cd3");
         assert_eq!((fields[0].name, fields[0].value), ("Date", "2024-10-19"));
@@ -110,8 +111,20 @@ mod tests {
     }
 
     #[test]
+    fn indented_code_is_not_fields() {
+        let text = "Example:\n\n    **Git Commit**: deadbee\n";
+        let blocks =
+            crate::parse::markdown::scan(text, 0, &mut crate::suppress::Builder::default())
+                .code_blocks;
+        assert!(scan(text, 0, &blocks).is_empty());
+    }
+
+    #[test]
     fn not_fields() {
         let text = "**Bold** text\n```\n**Date:** in code\n```\n**Unclosed: x\n";
-        assert!(scan(text, 0).is_empty());
+        let blocks =
+            crate::parse::markdown::scan(text, 0, &mut crate::suppress::Builder::default())
+                .code_blocks;
+        assert!(scan(text, 0, &blocks).is_empty());
     }
 }

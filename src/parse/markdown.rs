@@ -39,6 +39,8 @@ pub struct Body {
     pub anchors: Vec<Box<str>>,
     /// The first level-1 heading's text.
     pub title: Option<Box<str>>,
+    /// Byte ranges of code blocks, fenced and indented, in document order.
+    pub code_blocks: Vec<std::ops::Range<usize>>,
 }
 
 static HTML_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,7 +122,10 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                     out.anchors.push(anchor[1].into());
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code_block = true;
+                out.code_blocks.push(start + range.start..start + range.end);
+            }
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
             Event::Start(Tag::Heading { level, .. }) => heading = Some((*level, String::new())),
             Event::End(TagEnd::Heading(_)) => {

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::check::Report;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Notice};
 use crate::project::Project;
 use crate::rules::Severity;
 use crate::source::{LineCol, LineIndex};
@@ -70,11 +70,18 @@ pub fn render(
         out.stdout.push_str(&summary(report));
     }
     if !quiet {
-        for notice in &report.notices {
-            out.stderr.push_str(&format!("note: {}\n", notice.message));
-            if let Some(help) = &notice.help {
-                out.stderr.push_str(&format!("  help: {help}\n"));
-            }
+        out.stderr = notes(&report.notices);
+    }
+    out
+}
+
+/// Statements about the whole run, for standard error.
+pub fn notes(notices: &[Notice]) -> String {
+    let mut out = String::new();
+    for notice in notices {
+        out.push_str(&format!("note: {}\n", notice.message));
+        if let Some(help) = &notice.help {
+            out.push_str(&format!("  help: {help}\n"));
         }
     }
     out
