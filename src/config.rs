@@ -110,8 +110,19 @@ pub struct KindConfig {
     /// kind. Default: the kind's name.
     pub types: Option<Vec<String>>,
     /// Whether a document of this kind must have frontmatter. Default: true
-    /// when the kind has a schema.
+    /// when the kind has a schema and takes no bold field lines.
     pub frontmatter: Option<bool>,
+    /// Whether bold field lines in the body (`**Date:** 2024-10-19`) hold
+    /// the metadata when there is no frontmatter.
+    pub fields: Option<bool>,
+    /// Headings a document of this kind must have, matched by their text
+    /// (case, numbering, emoji and punctuation aside).
+    pub sections: Option<Vec<String>>,
+    /// A regular expression the file name must match. Named groups `date`
+    /// (`2025-12-12` or `20251212`) and `time` (`15-17`, `15-17-08` or
+    /// `151708`) must agree with the document's `date`. An empty string
+    /// turns the built-in convention off.
+    pub file_name: Option<String>,
 }
 
 /// A configuration file that was found and read.

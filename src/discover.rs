@@ -9,7 +9,14 @@ use std::sync::Mutex;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
 
-pub const DEFAULT_INCLUDE: [&str; 2] = ["**/*.md", "**/*.markdown"];
+/// Markdown documents, and the run configurations that make run folders
+/// nodes of the graph.
+pub const DEFAULT_INCLUDE: [&str; 4] = [
+    "**/*.md",
+    "**/*.markdown",
+    "**/run_config.yaml",
+    "**/run_config.yml",
+];
 
 /// A file to lint, by its path relative to the project root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex::Regex;
 
-use crate::config::{Config, ConfigFile};
+use crate::config::{Config, ConfigFile, KindConfig};
 use crate::error::{Error, Result};
 use crate::schema::{Schema, SchemaSource, SchemaStore, builtin_id};
 
@@ -20,16 +21,40 @@ pub struct Kind {
     /// Discriminator values that select this kind.
     pub types: Vec<String>,
     pub frontmatter_required: bool,
+    /// Bold field lines stand in for frontmatter when there is none.
+    pub fields: bool,
+    /// Headings every document of this kind has.
+    pub sections: Vec<String>,
+    /// The file-name convention, with optional `date` / `time` groups.
+    pub file_name: Option<Regex>,
     /// Templates are not documents: they are skipped, placeholders and all.
     pub lint: bool,
+}
+
+/// How a document's metadata is written, for the built-in kinds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Metadata {
+    /// YAML frontmatter, required.
+    Frontmatter,
+    /// Frontmatter or bold field lines (`**Date:** 2024-10-19`), optional.
+    Either,
+    /// None: the document is checked by its structure.
+    None,
 }
 
 struct Builtin {
     name: &'static str,
     paths: &'static [&'static str],
     schema: Option<&'static str>,
+    metadata: Metadata,
+    sections: &'static [&'static str],
+    file_name: Option<&'static str>,
     lint: bool,
 }
+
+/// `YYYY-MM-DD_HH-MM[-SS]_topic.md`, the `spec_metadata` naming.
+const TIMESTAMPED: &str =
+    r"^(?P<date>\d{4}-\d{2}-\d{2})_(?P<time>\d{2}-\d{2}(?:-\d{2})?)_[^/]+\.md$";
 
 /// The default layout (SPEC §1). Templates come first so that a template
 /// inside a research folder is still a template.
@@ -38,35 +63,105 @@ const BUILTINS: &[Builtin] = &[
         name: "template",
         paths: &["**/templates/**"],
         schema: None,
+        metadata: Metadata::None,
+        sections: &[],
+        file_name: None,
         lint: false,
     },
     Builtin {
         name: "research",
         paths: &["**/thoughts/shared/research/**/*.md"],
         schema: Some("research"),
+        metadata: Metadata::Frontmatter,
+        sections: &[],
+        file_name: Some(TIMESTAMPED),
         lint: true,
     },
     Builtin {
         name: "plan",
         paths: &["**/thoughts/shared/plans/**/*.md"],
         schema: Some("plan"),
+        metadata: Metadata::Frontmatter,
+        sections: &[],
+        file_name: Some(TIMESTAMPED),
         lint: true,
     },
     Builtin {
         name: "pr",
         paths: &["**/thoughts/shared/prs/**/*.md"],
         schema: Some("pr"),
+        metadata: Metadata::Frontmatter,
+        sections: &[],
+        file_name: Some(TIMESTAMPED),
+        lint: true,
+    },
+    Builtin {
+        name: "experiment",
+        paths: &["**/experiments/**/*.md"],
+        schema: Some("experiment"),
+        metadata: Metadata::Either,
+        sections: &[
+            "Experiment Overview",
+            "Dataset Information",
+            "Artifacts & Reproducibility",
+        ],
+        file_name: None,
+        lint: true,
+    },
+    Builtin {
+        name: "session",
+        paths: &["**/docs/sessions/*.md"],
+        schema: Some("session"),
+        metadata: Metadata::Either,
+        sections: &[
+            "Session Overview",
+            "Tasks Completed",
+            "Key Decisions & Rationale",
+        ],
+        file_name: Some(r"^(?P<date>\d{4}-\d{2}-\d{2})-[^/]+\.md$"),
+        lint: true,
+    },
+    Builtin {
+        name: "decision",
+        paths: &["**/{adr,adrs,decisions}/**/*.md"],
+        schema: Some("decision"),
+        metadata: Metadata::Either,
+        sections: &[],
+        file_name: None,
+        lint: true,
+    },
+    Builtin {
+        name: "activity",
+        paths: &["**/ACTIVITY.md"],
+        schema: None,
+        metadata: Metadata::None,
+        sections: &[],
+        file_name: None,
+        lint: true,
+    },
+    Builtin {
+        name: "run",
+        paths: &["**/run_config.yaml", "**/run_config.yml"],
+        schema: Some("run"),
+        metadata: Metadata::Frontmatter,
+        sections: &[],
+        file_name: None,
         lint: true,
     },
 ];
+
+/// Folder index pages are not documents of the folder's kind under the
+/// built-in paths (`docs/adr/README.md` is no decision record).
+const INDEX_PAGES: [&str; 2] = ["readme.md", "index.md"];
 
 pub const DEFAULT_DISCRIMINATORS: [&str; 2] = ["type", "doc_type"];
 
 pub struct Kinds {
     kinds: Vec<Kind>,
     globs: GlobSet,
-    /// Kind of each glob in `globs`.
-    glob_kinds: Vec<KindId>,
+    /// Kind of each glob in `globs`, and whether it is a built-in default
+    /// (which leaves folder index pages alone).
+    glob_kinds: Vec<(KindId, bool)>,
     pub discriminators: Vec<String>,
     pub store: SchemaStore,
 }
@@ -95,21 +190,41 @@ impl Kinds {
         let mut kinds = Vec::new();
         let mut globs = GlobSetBuilder::new();
         let mut glob_kinds = Vec::new();
-        let mut add =
-            |name: &str, paths: &[String], kind: Kind, kinds: &mut Vec<Kind>| -> Result<()> {
-                for pattern in paths {
-                    let glob = Glob::new(pattern).map_err(|e| {
-                        config_error(
-                            &["kinds", name, "paths"],
-                            format!("invalid glob `{pattern}`: {}", e.kind()),
-                        )
-                    })?;
-                    globs.add(glob);
-                    glob_kinds.push(kinds.len());
-                }
-                kinds.push(kind);
-                Ok(())
+        let mut add = |name: &str,
+                       paths: &[String],
+                       default: bool,
+                       kind: Kind,
+                       kinds: &mut Vec<Kind>|
+         -> Result<()> {
+            for pattern in paths {
+                let glob = Glob::new(pattern).map_err(|e| {
+                    config_error(
+                        &["kinds", name, "paths"],
+                        format!("invalid glob `{pattern}`: {}", e.kind()),
+                    )
+                })?;
+                globs.add(glob);
+                glob_kinds.push((kinds.len(), default));
+            }
+            kinds.push(kind);
+            Ok(())
+        };
+        let file_name = |name: &str, custom: Option<&KindConfig>, default: Option<&str>| {
+            let pattern = match custom.and_then(|c| c.file_name.as_deref()) {
+                Some("") => return Ok(None),
+                Some(p) => p,
+                None => match default {
+                    Some(p) => p,
+                    None => return Ok(None),
+                },
             };
+            Regex::new(pattern).map(Some).map_err(|e| {
+                config_error(
+                    &["kinds", name, "file-name"],
+                    format!("invalid regular expression: {e}"),
+                )
+            })
+        };
 
         for builtin in BUILTINS {
             let custom = config.kinds.get(builtin.name);
@@ -120,14 +235,18 @@ impl Kinds {
                 Some(path) => Some(file_schema(&store, path, builtin.name, file)?),
                 None => builtin.schema.map(|s| store.builtin(s)).transpose()?,
             };
-            let paths = custom
-                .and_then(|c| c.paths.clone())
+            let custom_paths = custom.and_then(|c| c.paths.clone());
+            let default_paths = custom_paths.is_none();
+            let paths = custom_paths
                 .unwrap_or_else(|| builtin.paths.iter().map(|p| (*p).to_owned()).collect());
+            let fields = custom
+                .and_then(|c| c.fields)
+                .unwrap_or(builtin.metadata == Metadata::Either);
             let kind = Kind {
                 name: builtin.name.to_owned(),
                 frontmatter_required: custom
                     .and_then(|c| c.frontmatter)
-                    .unwrap_or(schema.is_some()),
+                    .unwrap_or(schema.is_some() && !fields),
                 schema,
                 types: custom.and_then(|c| c.types.clone()).unwrap_or_else(|| {
                     if builtin.lint {
@@ -136,9 +255,14 @@ impl Kinds {
                         Vec::new()
                     }
                 }),
+                fields,
+                sections: custom
+                    .and_then(|c| c.sections.clone())
+                    .unwrap_or_else(|| builtin.sections.iter().map(|s| (*s).to_owned()).collect()),
+                file_name: file_name(builtin.name, custom, builtin.file_name)?,
                 lint: builtin.lint,
             };
-            add(builtin.name, &paths, kind, &mut kinds)?;
+            add(builtin.name, &paths, default_paths, kind, &mut kinds)?;
         }
         for (name, custom) in &config.kinds {
             if BUILTINS.iter().any(|b| b.name == name) || custom.enabled == Some(false) {
@@ -149,16 +273,21 @@ impl Kinds {
                 .as_deref()
                 .map(|path| file_schema(&store, path, name, file))
                 .transpose()?;
+            let fields = custom.fields.unwrap_or(false);
             let kind = Kind {
                 name: name.clone(),
-                frontmatter_required: custom.frontmatter.unwrap_or(schema.is_some()),
+                frontmatter_required: custom.frontmatter.unwrap_or(schema.is_some() && !fields),
                 schema,
                 types: custom.types.clone().unwrap_or_else(|| vec![name.clone()]),
+                fields,
+                sections: custom.sections.clone().unwrap_or_default(),
+                file_name: file_name(name, Some(custom), None)?,
                 lint: true,
             };
             add(
                 name,
                 custom.paths.as_deref().unwrap_or_default(),
+                false,
                 kind,
                 &mut kinds,
             )?;
@@ -194,10 +323,14 @@ impl Kinds {
 
     /// The first kind whose globs match a project-relative path.
     pub fn for_path(&self, rel: &str) -> Option<KindId> {
+        let file = rel.rsplit('/').next().unwrap_or(rel);
+        let index_page = INDEX_PAGES.iter().any(|p| file.eq_ignore_ascii_case(p));
         self.globs
             .matches(rel)
             .into_iter()
             .map(|i| self.glob_kinds[i])
+            .filter(|&(_, default)| !(index_page && default))
+            .map(|(kind, _)| kind)
             .min()
     }
 

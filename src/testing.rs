@@ -178,3 +178,159 @@ pub fn read_finding(
         _ => None,
     }
 }
+
+/// A filled-in session log (seed 000's template), bold field lines and all.
+pub const SESSION: &str = "\
+# Session: Sentiment Analysis with Llama 3.1
+
+**Date:** 2024-10-19
+**Session Type:** Experiment
+**Duration:** ~3 hours
+**Objective:** Evaluate llama3.1 on product reviews
+
+---
+
+## Session Overview
+
+Ran the first sentiment benchmark on 10,000 reviews.
+
+**Key Achievement:** 87.3% accuracy with temperature 0.3.
+
+---
+
+## Tasks Completed
+
+### 1. Preprocess reviews ✓
+
+**Task:** Clean the raw reviews.
+
+**Outcome:** 10,000 reviews, duplicates removed.
+
+## Key Decisions & Rationale
+
+### Decision 1: Temperature 0.3
+
+**Decision:** Run inference at temperature 0.3.
+
+**Rationale:**
+- Predictions were stable across reruns
+- Accuracy rose by 4 points
+
+**Alternative Considered:** Temperature 0.7 **Rejected Because:** labels flipped between runs.
+
+## Lessons Learned
+
+- Lower temperature helps classification.
+";
+
+/// A filled-in experiment log (seed 002's template), in bold field lines.
+pub const EXPERIMENT: &str = "\
+# ML Experiment Tracking Log
+
+**Experiment ID**: exp-123
+**Date**: 2025-01-15
+**Experimenter**: Dana
+
+---
+
+## Experiment Overview
+
+**Experiment Name**: fraud-xgb-depth
+**Objective**: Raise recall on fraud cases
+**Hypothesis**: Deeper trees capture merchant interactions
+**Success Criteria**: F1 above 0.83 on the test set
+
+## Dataset Information
+
+**Dataset Name**: transactions-v1.2
+**Dataset Version**: 1.2.0
+
+**Train/Val/Test Split**:
+- Training: 70% (700K records)
+- Random Seed: 42
+
+## Artifacts & Reproducibility
+
+**Code Version**:
+- Repository: https://github.com/org/repo
+- Branch: main
+- Commit SHA: ea45dd2
+
+**Status**: completed
+";
+
+/// A decision record with its decision, rationale and alternatives.
+pub const DECISION: &str = "\
+# 0002. Store run configs as YAML
+
+**Status**: Accepted
+**Date**: 2025-12-12
+
+## Context
+
+Runs were hard to reproduce.
+
+## Decision
+
+Every run writes `run_config.yaml` into its folder.
+
+## Rationale
+
+YAML diffs well and RunContext already writes it.
+
+## Alternatives Considered
+
+JSON: rejected because comments are not allowed.
+";
+
+/// An activity log, newest day first.
+pub const ACTIVITY: &str = "\
+# ML Workspace Activity Log
+
+---
+
+## 2024-10-19
+
+### Experiments
+- Started: 20241019-143000-sentiment-analysis
+- Status: Complete
+
+## 2024-10-18
+
+### Models
+- Pulled llama3.1:8b
+";
+
+/// The findings of checking a whole project made of `files` (path, text),
+/// without Git: for rules that look across documents.
+pub fn project_findings(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (path, text) in files {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("a parent")).expect("a folder");
+        std::fs::write(full, text).expect("a file");
+    }
+    std::fs::write(dir.path().join(".doccheck.toml"), "").expect("a config");
+    let overrides = crate::project::Overrides {
+        no_git: true,
+        ..Default::default()
+    };
+    let project = crate::project::Project::load(dir.path(), &overrides).expect("a project");
+    let selection = check::Selection::default();
+    check::check(&project, &selection)
+        .expect("a report")
+        .diagnostics
+}
+
+/// `(path, line text)` of each finding of `rule` in `files`.
+pub fn project_rule_findings(rule: &RuleMeta, files: &[(&str, &str)]) -> Vec<(String, String)> {
+    let texts: std::collections::HashMap<&str, &str> = files.iter().copied().collect();
+    project_findings(files)
+        .into_iter()
+        .filter(|d| d.rule.code == rule.code)
+        .map(|d| {
+            let text = texts.get(&*d.path).copied().unwrap_or_default();
+            (d.path.to_string(), text[d.span.range()].to_owned())
+        })
+        .collect()
+}

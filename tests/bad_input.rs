@@ -95,6 +95,7 @@ fn hostile_files_get_findings_and_the_rest_is_checked() {
             ("loop.md".to_owned(), "DC501".to_owned()),
             ("pipe.md".to_owned(), "DC501".to_owned()),
             ("valid.md".to_owned(), "DC107".to_owned()),
+            ("valid.md".to_owned(), "DC514".to_owned()),
         ]
     );
     let escape = report["diagnostics"]

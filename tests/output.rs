@@ -29,7 +29,7 @@ fn output_file_receives_the_findings() {
     let research = dir.path().join("thoughts/shared/research");
     std::fs::create_dir_all(&research).unwrap();
     std::fs::write(dir.path().join(".doccheck.toml"), "").unwrap();
-    std::fs::write(research.join("a.md"), "# No frontmatter\n").unwrap();
+    std::fs::write(research.join("2025-12-12_15-17_a.md"), "# No frontmatter\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
         .args([
             "check",
@@ -47,8 +47,8 @@ fn output_file_receives_the_findings() {
     let written = std::fs::read_to_string(dir.path().join("findings.txt")).unwrap();
     assert_eq!(
         written,
-        "thoughts/shared/research/a.md:1:1: DC101 this research document has no frontmatter\n\
-         thoughts/shared/research/a.md:1:1: DC405 this research document is not connected to any other document\n\
+        "thoughts/shared/research/2025-12-12_15-17_a.md:1:1: DC101 this research document has no frontmatter\n\
+         thoughts/shared/research/2025-12-12_15-17_a.md:1:1: DC405 this research document is not connected to any other document\n\
          Found 1 error and 1 info in 1 document.\n"
     );
 }

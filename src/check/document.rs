@@ -53,9 +53,15 @@ pub struct Facts {
     pub anchors: Vec<Box<str>>,
     /// The first level-1 heading, else `topic` or `title`.
     pub title: Option<Box<str>>,
-    /// Document-reference fields (`format: doc-ref`).
+    /// Document-reference fields (`format: doc-ref`, `run-id`).
     pub refs: Vec<Reference>,
     pub status: Option<Box<str>>,
+    /// The names other documents may cite this one by: `format: doc-id`
+    /// fields, and a run's folder name and its timestamp.
+    pub ids: Vec<(Box<str>, Span)>,
+    /// Execution-log and run names an activity log mentions
+    /// (`20241019-143000-sentiment-analysis`).
+    pub mentions: Vec<(Box<str>, Span)>,
 }
 
 /// Where a link leads, resolved once when the document is parsed.
@@ -78,7 +84,7 @@ pub struct ResolvedLink {
     pub span: Span,
 }
 
-/// A document-reference field's value.
+/// A document-reference field's value: a path, or a document's id.
 #[derive(Debug, Clone)]
 pub struct Reference {
     pub field: Box<str>,
@@ -212,59 +218,76 @@ pub fn analyze(
 ) -> Analysis {
     let mut out = Vec::new();
     let mut suppressions = suppress::Builder::default();
-    let (fence, body_start) = frontmatter::split(text);
+    // A YAML document (a run's `run_config.yaml`) is all metadata.
+    let yaml_document = is_yaml(&path);
+    let (fence, body_start) = if yaml_document {
+        (Fence::None, text.len())
+    } else {
+        frontmatter::split(text)
+    };
 
     let mut root = None;
     let mut open = Span::empty(body_start);
+    let mut yaml_range = None;
     match &fence {
+        Fence::None if yaml_document => yaml_range = Some((0, text.len())),
         Fence::None => {}
         Fence::Unclosed { open } => out.push(unclosed_frontmatter::diagnostic(*open)),
         Fence::Block(block) => {
             open = block.open;
-            suppressions.frontmatter(text, block.yaml.start as usize, block.yaml.end as usize);
-            match yaml::parse(&text[block.yaml.range()], block.yaml.start as usize) {
-                Ok(parsed) => {
-                    out.extend(parsed.duplicates.iter().map(duplicate_key::diagnostic));
-                    root = Some(
-                        parsed
-                            .root
-                            .unwrap_or_else(|| Node::empty_mapping(block.open)),
-                    );
-                }
-                Err(e) => out.push(invalid_yaml::diagnostic(&e)),
+            yaml_range = Some((block.yaml.start as usize, block.yaml.end as usize));
+        }
+    }
+    if let Some((start, end)) = yaml_range {
+        suppressions.frontmatter(text, start, end);
+        match yaml::parse(&text[start..end], start) {
+            Ok(parsed) => {
+                out.extend(parsed.duplicates.iter().map(duplicate_key::diagnostic));
+                root = Some(parsed.root.unwrap_or_else(|| Node::empty_mapping(open)));
             }
+            Err(e) => out.push(invalid_yaml::diagnostic(&e)),
         }
     }
 
     let (kind, schema) = classify(kinds, &path, by_path, root.as_ref(), &mut out);
-    if let Some(id) = kind {
-        let k = kinds.get(id);
-        if k.frontmatter_required && matches!(fence, Fence::None) {
-            out.push(missing_frontmatter::diagnostic(body_start, &k.name));
-        }
+    let kind_def = kind.map(|id| kinds.get(id));
+    let body = markdown::scan(text, body_start, &mut suppressions);
+    let fields = fields::scan(text, body_start, &body.code_blocks);
+    // Bold field lines stand in for frontmatter where the kind allows it.
+    let from_fields = root.is_none()
+        && matches!(fence, Fence::None)
+        && !yaml_document
+        && kind_def.is_some_and(|k| k.fields);
+    if from_fields {
+        root = Some(fields::tree(&fields, Span::empty(body_start)));
+    }
+    if let Some(k) = kind_def
+        && k.frontmatter_required
+        && root.is_none()
+        && matches!(fence, Fence::None)
+    {
+        out.push(missing_frontmatter::diagnostic(body_start, &k.name));
     }
     if let (Some(schema), Some(root)) = (&schema, &root) {
         super::schema::validate(schema, root, open, &mut out);
     }
 
-    let body = markdown::scan(text, body_start, &mut suppressions);
-    let body_code_blocks = body.code_blocks;
     let links = body
         .links
         .iter()
         .map(|link| resolve(interner, &path, link))
         .collect();
     let mut facts = Facts {
-        code_refs: body.code_refs,
+        code_refs: body.code_refs.clone(),
         links,
-        anchors: body.anchors,
-        title: body.title,
+        anchors: body.anchors.clone(),
+        title: body.title.clone(),
         ..Facts::default()
     };
     if let (Some(schema), Some(root)) = (&schema, &root) {
         frontmatter_facts(schema, root, &mut facts);
     }
-    for field in fields::scan(text, body_start, &body_code_blocks) {
+    for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
         if COMMIT_LINES.contains(&fields::key(field.name).as_str()) {
             facts.commits.push(Cited {
                 field: field.name.into(),
@@ -277,6 +300,30 @@ pub fn analyze(
             });
         }
     }
+    // A field line the schema also marks is one citation, not two.
+    facts.commits.sort_by_key(|c| c.span.start);
+    facts.commits.dedup_by_key(|c| c.span);
+    if yaml_document && let Some(run) = run_folder(&path) {
+        facts.title = Some(run.into());
+        facts.ids.push((run.into(), Span::empty(0)));
+        if let Some(stamp) = run.get(..15).filter(|s| s.as_bytes().get(8) == Some(&b'_')) {
+            facts.ids.push((stamp.into(), Span::empty(0)));
+        }
+    }
+    if let Some(k) = kind_def {
+        facts.mentions = super::content::check(
+            &super::content::Input {
+                kind: k,
+                path: &path,
+                text,
+                body_start,
+                root: root.as_ref(),
+                body: &body,
+                facts: &facts,
+            },
+            &mut out,
+        );
+    }
     let out = out.into_iter().map(|d| d.in_file(&path)).collect();
     Analysis {
         document: Document {
@@ -287,6 +334,17 @@ pub fn analyze(
         },
         diagnostics: out,
     }
+}
+
+/// Whether a file is a YAML document rather than Markdown.
+pub fn is_yaml(path: &str) -> bool {
+    path.ends_with(".yaml") || path.ends_with(".yml")
+}
+
+/// The folder a run's configuration sits in (`20251212_151708_baseline`).
+pub fn run_folder(path: &str) -> Option<&str> {
+    let (dir, _) = path.rsplit_once('/')?;
+    Some(dir.rsplit('/').next().unwrap_or(dir))
 }
 
 fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
@@ -329,22 +387,57 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                 }
                 continue;
             }
-            Marker::DocRef => {
+            Marker::Id => {
+                let mut found = Vec::new();
+                collect(root, &marked.path, String::new(), &mut found);
+                for (_, node) in found {
+                    if let Some(s) = node.as_scalar().filter(|s| {
+                        s.resolve() != Resolved::Null && !super::content::is_placeholder(&s.text)
+                    }) {
+                        facts.ids.push((s.text.as_str().into(), node.span));
+                    }
+                }
+                continue;
+            }
+            Marker::DocRef | Marker::RunId => {
+                let run = [String::from("run")];
+                let kinds = if marked.marker == Marker::RunId {
+                    &run[..]
+                } else {
+                    &marked.kinds[..]
+                };
                 let mut found = Vec::new();
                 collect(root, &marked.path, String::new(), &mut found);
                 for (field, node) in found {
-                    if let Some(s) = node.as_scalar().filter(|s| s.resolve() == Resolved::Str) {
+                    let Some(s) = node.as_scalar().filter(|s| s.resolve() == Resolved::Str) else {
+                        continue;
+                    };
+                    // `exp-040, exp-041`: ids never hold commas, so a field
+                    // line can list several.
+                    let at = node.span.start as usize + quote_offset(s);
+                    let mut offset = 0;
+                    for part in s.text.split(',') {
+                        let start = offset + (part.len() - part.trim_start().len());
+                        offset += part.len() + 1;
+                        let target = part.trim();
+                        if target.is_empty() || super::content::is_placeholder(target) {
+                            continue;
+                        }
+                        let span = if s.text.contains(',') {
+                            Span::new(at + start, at + start + target.len())
+                        } else {
+                            node.span
+                        };
                         facts.refs.push(Reference {
-                            field: field.into(),
-                            target: s.text.as_str().into(),
-                            span: node.span,
-                            kinds: marked.kinds.clone(),
+                            field: field.as_str().into(),
+                            target: target.into(),
+                            span,
+                            kinds: kinds.to_vec(),
                         });
                     }
                 }
                 continue;
             }
-            Marker::RunId => continue,
         };
         // A list where the schema also marks the list's items: the items
         // are the values, not the list.

@@ -8,8 +8,8 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::{Graph, Label};
 use crate::project::Project;
 use crate::rules::graph::{
-    dangling_reference, orphan_document, plan_without_research, reference_cycle,
-    status_contradiction, suspect_link, wrong_kind_reference,
+    dangling_reference, duplicate_document_id, orphan_document, plan_without_research,
+    reference_cycle, status_contradiction, suspect_link, wrong_kind_reference,
 };
 use crate::source::Span;
 
@@ -97,6 +97,12 @@ pub fn check(
         if outgoing[i].is_empty() && incoming[i].is_empty() {
             report(i, orphan_document::diagnostic(first_line, kind));
         }
+    }
+    for &(doc, span, id, first) in &graph.duplicate_ids {
+        report(
+            doc,
+            duplicate_document_id::diagnostic(span, id, &docs[first].path),
+        );
     }
     cycles(graph, &mut report);
     if let Some(history) = history

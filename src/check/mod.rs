@@ -1,10 +1,12 @@
 //! `doccheck check`: discover → parse and check each document (in parallel)
 //! → apply rule levels and suppressions → a [`Report`].
 
+pub mod content;
 pub mod document;
 pub mod git;
 pub mod graph;
 pub mod links;
+pub mod mentions;
 pub mod schema;
 
 use std::collections::HashSet;
@@ -187,6 +189,9 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         let doc_graph = Graph::build(&docs);
         if links_on {
             links::check(&project.root, &doc_graph, &mut diagnostics);
+            if project.rules.any_enabled("DC306") {
+                mentions::check(&project.root, &docs, &mut diagnostics);
+            }
         }
         if graph_on {
             graph::check(project, &doc_graph, history.as_deref(), &mut diagnostics);

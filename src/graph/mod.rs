@@ -58,6 +58,10 @@ pub struct Graph<'a> {
     pub docs: &'a [Document],
     edges: Vec<RawEdge>,
     pub index: HashMap<&'a str, usize>,
+    /// Documents by id (`format: doc-id` fields, run folders).
+    pub ids: HashMap<&'a str, usize>,
+    /// Ids claimed twice: (document, its id's span, the id, first owner).
+    pub duplicate_ids: Vec<(usize, Span, &'a str, usize)>,
 }
 
 /// Where a link's destination leads: a project-relative path (`None` when it
@@ -90,10 +94,26 @@ impl<'a> Graph<'a> {
             .enumerate()
             .map(|(i, d)| (&*d.path, i))
             .collect();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut duplicate_ids = Vec::new();
+        for (i, doc) in docs.iter().enumerate() {
+            for (id, span) in &doc.facts.ids {
+                match ids.entry(&**id) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(i);
+                    }
+                    std::collections::hash_map::Entry::Occupied(o) if *o.get() != i => {
+                        duplicate_ids.push((i, *span, &**id, *o.get()));
+                    }
+                    std::collections::hash_map::Entry::Occupied(_) => {}
+                }
+            }
+        }
         let mut edges = Vec::new();
         for (from, doc) in docs.iter().enumerate() {
             for (field, r) in doc.facts.refs.iter().enumerate() {
-                let to = Self::resolve_ref(&index, &doc.path, &r.target);
+                let to = Self::resolve_ref(&index, &doc.path, &r.target)
+                    .or_else(|| ids.get(r.target.trim()).copied());
                 edges.push(RawEdge {
                     from: from as u32,
                     to: to.map_or(NONE, |t| t as u32),
@@ -123,7 +143,13 @@ impl<'a> Graph<'a> {
                 });
             }
         }
-        Graph { docs, edges, index }
+        Graph {
+            docs,
+            edges,
+            index,
+            ids,
+            duplicate_ids,
+        }
     }
 
     /// A reference field's target: relative to the project root, as the
@@ -198,6 +224,43 @@ mod tests {
         assert_eq!(
             resolve_link("docs/a.md", "/x.md?plain=1").path.as_deref(),
             Some("x.md")
+        );
+    }
+
+    #[test]
+    fn references_by_id_and_run_folder() {
+        use crate::rules::graph::{dangling_reference, wrong_kind_reference};
+        use crate::testing::*;
+        let child = EXPERIMENT
+            .replace("exp-123", "exp-124")
+            .replace(
+                "**Status**: completed",
+                "**Status**: completed\n**Run ID**: 20251212_151708\n\n**Related Experiments**:\n- Parent: exp-123\n- Related: exp-404, [experiment-id-2]\n",
+            );
+        let files = [
+            ("experiments/a.md", EXPERIMENT),
+            ("experiments/b.md", child.as_str()),
+            (
+                "runs/20251212_151708_baseline/run_config.yaml",
+                "data_version: ea45dd2\n",
+            ),
+        ];
+        assert_eq!(
+            project_rule_findings(&dangling_reference::DanglingReference::META, &files),
+            [("experiments/b.md".to_owned(), "exp-404".to_owned())]
+        );
+        assert!(
+            project_rule_findings(&wrong_kind_reference::WrongKindReference::META, &files)
+                .is_empty()
+        );
+        let wrong = child.replace("Parent: exp-123", "Parent: 20251212_151708_baseline");
+        let files = [(files[0]), ("experiments/b.md", wrong.as_str()), files[2]];
+        assert_eq!(
+            project_rule_findings(&wrong_kind_reference::WrongKindReference::META, &files),
+            [(
+                "experiments/b.md".to_owned(),
+                "20251212_151708_baseline".to_owned()
+            )]
         );
     }
 }

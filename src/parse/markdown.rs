@@ -41,6 +41,47 @@ pub struct Body {
     pub title: Option<Box<str>>,
     /// Byte ranges of code blocks, fenced and indented, in document order.
     pub code_blocks: Vec<std::ops::Range<usize>>,
+    /// Every heading, in document order.
+    pub headings: Vec<Heading>,
+    /// Byte ranges of prose (text outside code, links' destinations and
+    /// HTML), adjacent pieces merged, in document order.
+    pub prose: Vec<std::ops::Range<usize>>,
+}
+
+/// A heading and whether anything but other headings follows it before the
+/// next heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    /// The rendered text (`1. Task Name ✓`).
+    pub text: String,
+    /// The whole heading line.
+    pub span: Span,
+    /// Whether content (a paragraph, list, table, code…) follows before the
+    /// next heading.
+    pub content: bool,
+}
+
+impl Body {
+    /// The end of section `i`: the start of the next heading at its level or
+    /// above, or `end`.
+    pub fn section_end(&self, i: usize, end: usize) -> usize {
+        let level = self.headings[i].level;
+        self.headings[i + 1..]
+            .iter()
+            .find(|h| h.level <= level)
+            .map_or(end, |h| h.span.start as usize)
+    }
+
+    /// Whether section `i` says nothing: no content and no subsections.
+    pub fn section_is_empty(&self, i: usize) -> bool {
+        let h = &self.headings[i];
+        !h.content
+            && self
+                .headings
+                .get(i + 1)
+                .is_none_or(|next| next.level <= h.level)
+    }
 }
 
 static HTML_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,9 +163,23 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                     out.anchors.push(anchor[1].into());
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => {
-                in_code_block = true;
-                out.code_blocks.push(start + range.start..start + range.end);
+            Event::Start(
+                Tag::Paragraph
+                | Tag::List(_)
+                | Tag::Table(_)
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock,
+            ) if heading.is_none() => {
+                if let Some(last) = out.headings.last_mut()
+                    && !is_comment_block(&event, &body[range.clone()])
+                {
+                    last.content = true;
+                }
+                if matches!(event, Event::Start(Tag::CodeBlock(_))) {
+                    in_code_block = true;
+                    out.code_blocks.push(start + range.start..start + range.end);
+                }
             }
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
             Event::Start(Tag::Heading { level, .. }) => heading = Some((*level, String::new())),
@@ -134,6 +189,14 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                         out.title = Some(text.trim().into());
                     }
                     out.anchors.push(ids.id(slug(&text)).into());
+                    let source = &body[range.clone()];
+                    let line = source.trim_end_matches(['\n', '\r']);
+                    out.headings.push(Heading {
+                        level: level as u8,
+                        text: text.trim().to_owned(),
+                        span: Span::new(start + range.start, start + range.start + line.len()),
+                        content: false,
+                    });
                 }
             }
             Event::Start(Tag::Image { .. }) if heading.is_some() => in_image += 1,
@@ -171,6 +234,13 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                 }
                 // The source slice, not the event text: spans must be exact.
                 let source = &body[range.clone()];
+                if matches!(event, Event::Text(_)) {
+                    let r = start + range.start..start + range.end;
+                    match out.prose.last_mut() {
+                        Some(last) if last.end == r.start => last.end = r.end,
+                        _ => out.prose.push(r),
+                    }
+                }
                 for r in coderef::scan(source) {
                     let at = start + range.start + r.at;
                     out.code_refs.push(CodeRef {
@@ -187,6 +257,14 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
     out.anchors.sort_unstable();
     out.anchors.dedup();
     out
+}
+
+/// An HTML block that is only a comment (a suppression, say) is no content.
+fn is_comment_block(event: &Event<'_>, source: &str) -> bool {
+    matches!(event, Event::Start(Tag::HtmlBlock)) && {
+        let s = source.trim();
+        s.starts_with("<!--") && s.ends_with("-->")
+    }
 }
 
 #[cfg(test)]
@@ -250,6 +328,38 @@ mod tests {
                 ("#here", "#here"),
             ]
         );
+    }
+
+    #[test]
+    fn sections_and_prose() {
+        let text = "# T\n\n## Empty\n\n<!-- note -->\n\n---\n\n## Parent\n### Child\ntext [x] and `[y]`\n## Last\n";
+        let b = body(text);
+        let levels: Vec<(u8, &str, bool)> = b
+            .headings
+            .iter()
+            .map(|h| {
+                (
+                    h.level,
+                    h.text.as_str(),
+                    b.section_is_empty(b.headings.iter().position(|x| x == h).unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (1, "T", false),
+                (2, "Empty", true),
+                (2, "Parent", false),
+                (3, "Child", false),
+                (2, "Last", true)
+            ]
+        );
+        assert_eq!(&text[b.headings[2].span.range()], "## Parent");
+        assert_eq!(b.section_end(2, text.len()), text.find("## Last").unwrap());
+        let prose: Vec<&str> = b.prose.iter().map(|r| &text[r.clone()]).collect();
+        assert!(prose.contains(&"text [x] and "), "{prose:?}");
+        assert!(!prose.iter().any(|p| p.contains("[y]")));
     }
 
     #[test]

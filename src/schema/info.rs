@@ -16,6 +16,8 @@ pub enum Marker {
     DocRef,
     CodeRef,
     RunId,
+    /// The document's own id, unique among documents.
+    Id,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

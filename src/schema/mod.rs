@@ -25,6 +25,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("plan", include_str!("../../schemas/plan.schema.json")),
     ("pr", include_str!("../../schemas/pr.schema.json")),
+    (
+        "experiment",
+        include_str!("../../schemas/experiment.schema.json"),
+    ),
+    ("session", include_str!("../../schemas/session.schema.json")),
+    (
+        "decision",
+        include_str!("../../schemas/decision.schema.json"),
+    ),
+    ("run", include_str!("../../schemas/run.schema.json")),
 ];
 
 const BUILTIN_BASE: &str = "https://doccheck.dev/schemas/";
@@ -37,6 +47,7 @@ pub const FORMATS: &[(&str, Marker)] = &[
     ("doc-ref", Marker::DocRef),
     ("code-ref", Marker::CodeRef),
     ("run-id", Marker::RunId),
+    ("doc-id", Marker::Id),
 ];
 
 /// Where a schema came from, for messages.

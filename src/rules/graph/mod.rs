@@ -1,6 +1,7 @@
 //! DC4xx: gaps in the document graph.
 
 pub mod dangling_reference;
+pub mod duplicate_document_id;
 pub mod orphan_document;
 pub mod plan_without_research;
 pub mod reference_cycle;

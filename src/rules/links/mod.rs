@@ -5,3 +5,4 @@ pub mod broken_anchor;
 pub mod broken_link;
 pub mod link_case_mismatch;
 pub mod link_outside_repository;
+pub mod unresolved_log_reference;

@@ -1,0 +1,630 @@
+//! DC5xx content checks on one document: required and empty sections,
+//! unfilled template placeholders, decisions without rationale, experiment
+//! provenance, the activity log's dates, file-name conventions and run
+//! folders. Everything here reads the document's own parse: no file is
+//! opened and nothing is re-parsed.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::check::document::{self, Facts};
+use crate::dates;
+use crate::diagnostic::Diagnostic;
+use crate::kinds::Kind;
+use crate::parse::markdown::Body;
+use crate::parse::yaml::{Node, Value};
+use crate::rules::content::{
+    activity_date_order, duplicate_activity_date, empty_section, file_name_convention,
+    file_name_date_mismatch, future_activity_date, invalid_activity_heading, invalid_run_folder,
+    missing_rationale, missing_reproducibility_info, missing_section, unfilled_placeholder,
+};
+use crate::source::Span;
+
+pub struct Input<'a> {
+    pub kind: &'a Kind,
+    pub path: &'a str,
+    pub text: &'a str,
+    pub body_start: usize,
+    /// The metadata: frontmatter, the YAML document, or the field lines.
+    pub root: Option<&'a Node>,
+    pub body: &'a Body,
+    pub facts: &'a Facts,
+}
+
+/// Runs the checks that apply to the document's kind; returns the log and
+/// run names an activity log mentions, for the project-wide check.
+pub fn check(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Vec<(Box<str>, Span)> {
+    let mut mentions = Vec::new();
+    sections(input, out);
+    placeholders(input, out);
+    file_name(input, out);
+    match input.kind.name.as_str() {
+        "session" => session_decisions(input, out),
+        "decision" => decision_record(input, out),
+        "experiment" => reproducibility(input, out),
+        "activity" => mentions = activity(input, out),
+        "run" => run_folder(input, out),
+        _ => {}
+    }
+    mentions
+}
+
+/// A heading's words for matching: lowercase, without numbering (`1.`),
+/// emoji, check marks, punctuation or the word "and" (`&` reads the same).
+pub fn heading_words(text: &str) -> Vec<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| w != "and")
+        .collect();
+    let numbering = words
+        .iter()
+        .take_while(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    words[numbering..].to_vec()
+}
+
+/// Where a finding about the whole document goes: its title heading, else
+/// the start of the body.
+fn document_span(input: &Input<'_>) -> Span {
+    input
+        .body
+        .headings
+        .iter()
+        .find(|h| h.level == 1)
+        .map_or(Span::empty(input.body_start), |h| h.span)
+}
+
+fn sections(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
+    let headings: Vec<Vec<String>> = input
+        .body
+        .headings
+        .iter()
+        .map(|h| heading_words(&h.text))
+        .collect();
+    for required in &input.kind.sections {
+        let words = heading_words(required);
+        if !headings.contains(&words) {
+            out.push(missing_section::diagnostic(
+                document_span(input),
+                required,
+                &input.kind.name,
+            ));
+        }
+    }
+    for (i, h) in input.body.headings.iter().enumerate() {
+        if h.level > 1 && input.body.section_is_empty(i) {
+            out.push(empty_section::diagnostic(h.span, &h.text));
+        }
+    }
+}
+
+/// `{{TOPIC}}`, `[experiment-name]`, `[Fill in objective]`, `~X hours`.
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\{\{[^{}\n]{1,80}\}\}|\[[^\[\]\n]{1,120}\]|~\s?X+\s+(?:hours?|hrs?|minutes?|mins?|days?)\b|\bYYYY-MM-DD\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// Whether a value is nothing but a placeholder (`[experiment-id]`).
+pub fn is_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    let mut found = Vec::new();
+    find_placeholders(text, 0..text.len(), &mut found);
+    found.first().is_some_and(|s| s.len() == text.len())
+}
+
+/// The placeholders of a stretch of prose: brackets that are no link, no
+/// task box, no footnote and hold at least one letter.
+fn find_placeholders(full: &str, range: std::ops::Range<usize>, found: &mut Vec<Span>) {
+    let (text, at) = (&full[range.clone()], range.start);
+    for m in PLACEHOLDER.find_iter(text) {
+        let s = m.as_str();
+        if let Some(inner) = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            // The whole text: an escape is not part of the prose range.
+            let before = &full[..at + m.start()];
+            // `\[literal]`, and the `[ref]` of a `[text][ref]` link.
+            let escaped = before.ends_with('\\') || before.ends_with(']');
+            let next = text[m.end()..].chars().next();
+            if escaped
+                || matches!(next, Some('(' | '[' | ':'))
+                || inner.starts_with('^')
+                || inner.starts_with('!')
+                || !inner.chars().any(char::is_alphabetic)
+                || matches!(inner.trim(), "x" | "X")
+            {
+                continue;
+            }
+        }
+        found.push(Span::new(at + m.start(), at + m.end()));
+    }
+}
+
+fn placeholders(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    for range in &input.body.prose {
+        find_placeholders(input.text, range.clone(), &mut found);
+    }
+    // In YAML, `[a]` is a list: only `{{…}}` is a placeholder there.
+    if let Some(root) = input
+        .root
+        .filter(|r| (r.span.start as usize) < input.body_start)
+    {
+        each_scalar(root, &mut |node, text| {
+            if text.contains("{{") {
+                let at = node.span.start as usize;
+                let written = &input.text[node.span.range()];
+                if let Some(i) = written.find("{{")
+                    && let Some(len) = written[i..].find("}}")
+                {
+                    found.push(Span::new(at + i, at + i + len + 2));
+                }
+            }
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.sort_by_key(|s| s.start);
+    found.dedup();
+    // An unfilled field is reported once, as a placeholder, not also as a
+    // schema violation of the placeholder text.
+    out.retain(|d| {
+        !(d.rule.code.starts_with("DC1")
+            && found
+                .iter()
+                .any(|p| p.start <= d.span.start && d.span.end <= p.end))
+    });
+    for span in found {
+        out.push(unfilled_placeholder::diagnostic(
+            span,
+            &input.text[span.range()],
+        ));
+    }
+}
+
+fn each_scalar(node: &Node, f: &mut impl FnMut(&Node, &str)) {
+    match &node.value {
+        Value::Scalar(s) => f(node, &s.text),
+        Value::Seq(items) => items.iter().for_each(|n| each_scalar(n, f)),
+        Value::Map(entries) => entries.iter().for_each(|e| each_scalar(&e.value, f)),
+    }
+}
+
+/// Whether text is there and is more than a placeholder.
+fn filled(text: &str) -> bool {
+    PLACEHOLDER
+        .replace_all(text, "")
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
+// ---------------------------------------------------------------- decisions
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    Decision,
+    Rationale,
+    Alternative,
+    Rejected,
+}
+
+/// What a label (`**Rationale:**`, `## Alternatives Considered`) states.
+fn part(label: &str) -> Option<Part> {
+    let words = heading_words(label);
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    match w.as_slice() {
+        ["decision" | "decided"] | ["decision", "outcome"] | ["decision", "made"] => {
+            Some(Part::Decision)
+        }
+        ["rationale" | "reasoning" | "reason" | "reasons" | "why" | "justification"]
+        | ["decision", "drivers"]
+        | ["rationale", ..] => Some(Part::Rationale),
+        ["rejected", ..] | ["why", "rejected" | "not"] | ["reason", "for", "rejection"] => {
+            Some(Part::Rejected)
+        }
+        ["alternative" | "alternatives", ..]
+        | ["considered", "options" | "alternatives"]
+        | ["options", "considered"]
+        | ["other", "options"] => Some(Part::Alternative),
+        _ => None,
+    }
+}
+
+/// `**Label:** text`, `**Label**: text` or `Label: text` at a line start,
+/// and bold labels later on the line; `(part, label span, content span)`.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\*\*([^*\n]{1,40}?):\*\*|\*\*([^*\n]{1,40}?)\*\*:|(?m)^[ \t]*(?:[-*][ \t]+)?([A-Z][A-Za-z ]{1,30}):")
+        .expect("a valid pattern")
+});
+
+struct Label {
+    part: Part,
+    /// The label's text and what it says, up to the next label or the end
+    /// of the stretch.
+    content: std::ops::Range<usize>,
+}
+
+/// The labels in `range` of the text, outside code blocks.
+fn labels(input: &Input<'_>, range: std::ops::Range<usize>) -> Vec<Label> {
+    let text = &input.text[range.clone()];
+    let mut found: Vec<(Option<Part>, usize, usize)> = LABEL
+        .captures_iter(text)
+        .filter(|c| {
+            let at = range.start + c.get(0).map_or(0, |m| m.start());
+            !input.body.code_blocks.iter().any(|b| b.contains(&at))
+        })
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let name = c.get(1).or(c.get(2)).or(c.get(3))?;
+            Some((part(name.as_str()), whole.start(), whole.end()))
+        })
+        .collect();
+    found.sort_by_key(|f| f.1);
+    let mut labels = Vec::new();
+    for (i, &(part, _, end)) in found.iter().enumerate() {
+        let Some(part) = part else { continue };
+        let stop = found.get(i + 1).map_or(text.len(), |next| next.1);
+        labels.push(Label {
+            part,
+            content: range.start + end..range.start + stop.max(end),
+        });
+    }
+    labels
+}
+
+/// The parts of a decision that `range` states, from labels and from the
+/// headings of subsections.
+fn stated(input: &Input<'_>, range: std::ops::Range<usize>, headings: &[usize]) -> Vec<Part> {
+    let mut parts: Vec<Part> = labels(input, range.clone())
+        .into_iter()
+        .filter(|l| filled(&input.text[l.content.clone()]))
+        .map(|l| l.part)
+        .collect();
+    for &i in headings {
+        let h = &input.body.headings[i];
+        if let Some(p) = part(&h.text) {
+            let end = input.body.section_end(i, range.end);
+            let content = &input.text[h.span.end as usize..end];
+            if filled(content) {
+                parts.push(p);
+                // A whole section on the alternatives says why they lost.
+                if p == Part::Alternative {
+                    parts.push(Part::Rejected);
+                }
+            }
+        }
+    }
+    parts
+}
+
+fn missing_parts(parts: &[Part]) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if !parts.contains(&Part::Decision) {
+        missing.push("the decision");
+    }
+    if !parts.contains(&Part::Rationale) {
+        missing.push("a rationale");
+    }
+    if !parts.contains(&Part::Alternative) {
+        missing.push("an alternative considered");
+    } else if !parts.contains(&Part::Rejected) {
+        missing.push("why the alternative was rejected");
+    }
+    missing
+}
+
+/// Each entry under a session log's "Key Decisions & Rationale".
+fn session_decisions(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
+    let headings = &input.body.headings;
+    let Some(section) = headings.iter().position(|h| {
+        let w = heading_words(&h.text);
+        w.first().is_some_and(|f| f == "key") && w.iter().any(|x| x == "decisions")
+    }) else {
+        return;
+    };
+    let end = input.body.section_end(section, input.text.len());
+    let level = headings[section].level;
+    let entries: Vec<usize> = (section + 1..headings.len())
+        .take_while(|&i| headings[i].level > level)
+        .filter(|&i| headings[i].level == level + 1)
+        .collect();
+    if entries.is_empty() {
+        // Entries written as `**Decision:**` paragraphs, one after another.
+        let from = headings[section].span.end as usize;
+        let labels = labels(input, from..end);
+        let starts: Vec<usize> = labels
+            .iter()
+            .filter(|l| l.part == Part::Decision)
+            .map(|l| l.content.start)
+            .collect();
+        for (n, &start) in starts.iter().enumerate() {
+            let stop = starts.get(n + 1).copied().unwrap_or(end);
+            let line_start = input.text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let parts = stated(input, line_start..stop, &[]);
+            let missing = missing_parts(&parts);
+            if !missing.is_empty() {
+                let name = input.text[start..stop].lines().next().unwrap_or("").trim();
+                let span = Span::new(
+                    line_start,
+                    start + input.text[start..].find('\n').unwrap_or(stop - start),
+                );
+                out.push(missing_rationale::diagnostic(span, name, &missing));
+            }
+        }
+        return;
+    }
+    for &i in &entries {
+        let entry_end = input.body.section_end(i, end);
+        let subs: Vec<usize> = (i + 1..headings.len())
+            .take_while(|&j| (headings[j].span.start as usize) < entry_end)
+            .collect();
+        let parts = stated(input, headings[i].span.end as usize..entry_end, &subs);
+        let missing = missing_parts(&parts);
+        if !missing.is_empty() {
+            out.push(missing_rationale::diagnostic(
+                headings[i].span,
+                &headings[i].text,
+                &missing,
+            ));
+        }
+    }
+}
+
+/// A decision record states its decision, rationale and alternatives, as
+/// sections or labelled paragraphs.
+fn decision_record(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
+    let all: Vec<usize> = (0..input.body.headings.len()).collect();
+    let parts = stated(input, input.body_start..input.text.len(), &all);
+    let missing = missing_parts(&parts);
+    if !missing.is_empty() {
+        let name = input
+            .facts
+            .title
+            .as_deref()
+            .unwrap_or_else(|| input.path.rsplit('/').next().unwrap_or(input.path));
+        out.push(missing_rationale::diagnostic(
+            document_span(input),
+            name,
+            &missing,
+        ));
+    }
+}
+
+// -------------------------------------------------------------- experiments
+
+/// An experiment names its random seed and the commit of its code.
+fn reproducibility(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
+    let mut seed = false;
+    if let Some(root) = input.root {
+        each_entry(root, &mut |key, value| {
+            if key.contains("seed") && value.as_scalar().is_none_or(|s| filled(&s.text)) {
+                seed = true;
+            }
+        });
+    }
+    let commit = !input.facts.commits.is_empty();
+    let mut missing = Vec::new();
+    if !seed {
+        missing.push("a random seed");
+    }
+    if !commit {
+        missing.push("the commit of its code");
+    }
+    if !missing.is_empty() {
+        out.push(missing_reproducibility_info::diagnostic(
+            document_span(input),
+            &missing,
+        ));
+    }
+}
+
+fn each_entry(node: &Node, f: &mut impl FnMut(&str, &Node)) {
+    for entry in node.entries() {
+        if let Some(key) = entry.key.as_scalar() {
+            f(&key.text, &entry.value);
+        }
+        each_entry(&entry.value, f);
+    }
+}
+
+// ------------------------------------------------------------- activity log
+
+/// `20241019-143000-sentiment-analysis` (an execution log) and
+/// `20251212_151708_baseline` (a run folder).
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{8}[-_]\d{6}[-_][A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?\b")
+        .expect("a valid pattern")
+});
+
+static ACTIVITY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4}-\d{2}-\d{2})\b").expect("a valid pattern"));
+
+fn activity(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Vec<(Box<str>, Span)> {
+    let today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64 / 86_400);
+    // (day, heading span) of each dated section seen so far.
+    let mut seen: Vec<(i64, Span)> = Vec::new();
+    for h in input.body.headings.iter().filter(|h| h.level == 2) {
+        let day = ACTIVITY_DATE
+            .captures(&h.text)
+            .and_then(|c| dates::days(&c[1]));
+        let Some(day) = day else {
+            out.push(invalid_activity_heading::diagnostic(h.span, &h.text));
+            continue;
+        };
+        // A day of slack: "today" east of UTC is tomorrow here.
+        if day > today + 1 {
+            out.push(future_activity_date::diagnostic(h.span, &h.text));
+        }
+        if let Some(&(_, first)) = seen.iter().find(|(d, _)| *d == day) {
+            out.push(duplicate_activity_date::diagnostic(h.span, first, &h.text));
+        } else if let Some(&(prev, prev_span)) = seen.last()
+            && day > prev
+        {
+            out.push(activity_date_order::diagnostic(
+                h.span,
+                prev_span,
+                &h.text,
+                &dates::format_day(prev * 86_400),
+            ));
+        }
+        seen.push((day, h.span));
+    }
+    let mut mentions = Vec::new();
+    for range in &input.body.prose {
+        for m in MENTION.find_iter(&input.text[range.clone()]) {
+            mentions.push((
+                m.as_str().into(),
+                Span::new(range.start + m.start(), range.start + m.end()),
+            ));
+        }
+    }
+    mentions
+}
+
+// -------------------------------------------------------------- file names
+
+fn file_name(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(pattern) = &input.kind.file_name else {
+        return;
+    };
+    let name = input.path.rsplit('/').next().unwrap_or(input.path);
+    let span = Span::empty(0);
+    let Some(caps) = pattern.captures(name) else {
+        out.push(file_name_convention::diagnostic(
+            span,
+            name,
+            &input.kind.name,
+            pattern.as_str(),
+        ));
+        return;
+    };
+    let Some(date) = input
+        .root
+        .and_then(|r| r.get("date"))
+        .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
+    else {
+        return;
+    };
+    let (written_day, written_time) = split_date(date.0);
+    let name_day = caps.name("date").map(|m| m.as_str().replace('-', ""));
+    let name_time = caps
+        .name("time")
+        .map(|m| m.as_str().replace(['-', ':'], ""));
+    let day_differs = name_day
+        .as_ref()
+        .is_some_and(|d| Some(d) != written_day.as_ref());
+    // The name may give minutes only; compare what both give.
+    let time_differs = match (&name_time, &written_time) {
+        (Some(n), Some(w)) => {
+            let len = n.len().min(w.len());
+            n[..len] != w[..len]
+        }
+        _ => false,
+    };
+    if written_day.is_some() && (day_differs || time_differs) {
+        let mut said = caps
+            .name("date")
+            .map_or(String::new(), |m| m.as_str().to_owned());
+        if let Some(t) = &name_time {
+            let hm: Vec<&str> = [t.get(..2), t.get(2..4), t.get(4..6)]
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.is_empty())
+                .collect();
+            said = format!("{said} {}", hm.join(":"));
+        }
+        out.push(file_name_date_mismatch::diagnostic(
+            date.1,
+            name,
+            date.0,
+            said.trim(),
+        ));
+    }
+}
+
+/// `2025-12-12T15:17:08-06:00` → (`20251212`, `151708`), as written (the
+/// file name is in the writer's local time, like the date).
+fn split_date(text: &str) -> (Option<String>, Option<String>) {
+    let text = text.trim();
+    let day = text
+        .get(..10)
+        .filter(|d| dates::days(d).is_some())
+        .map(|d| d.replace('-', ""));
+    let time = text
+        .get(11..)
+        .filter(|_| matches!(text.as_bytes().get(10), Some(b'T' | b't' | b' ')))
+        .map(|t| {
+            t.chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ':')
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .filter(|t| t.len() >= 4);
+    (day, time)
+}
+
+// --------------------------------------------------------------------- runs
+
+static RUN_FOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})_.+$").expect("a valid pattern")
+});
+
+/// A run folder is `{YYYYMMDD_HHMMSS}_{name}` with a real date and time.
+fn run_folder(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(folder) = document::run_folder(input.path) else {
+        return;
+    };
+    let valid = RUN_FOLDER.captures(folder).is_some_and(|c| {
+        let n = |i: usize| c[i].parse::<u32>().unwrap_or(99);
+        dates::days(&format!("{}-{}-{}", &c[1], &c[2], &c[3])).is_some()
+            && n(4) < 24
+            && n(5) < 60
+            && n(6) < 60
+    });
+    if !valid {
+        out.push(invalid_run_folder::diagnostic(Span::empty(0), folder));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_matching() {
+        assert_eq!(heading_words("### 1. Task Name ✓"), ["task", "name"]);
+        assert_eq!(
+            heading_words("Key Decisions and Rationale"),
+            heading_words("🔑 Key Decisions & Rationale")
+        );
+    }
+
+    #[test]
+    fn dates_in_names() {
+        assert_eq!(
+            split_date("2025-12-12T15:17:08-06:00"),
+            (Some("20251212".into()), Some("151708".into()))
+        );
+        assert_eq!(split_date("2024-10-19"), (Some("20241019".into()), None));
+        assert_eq!(split_date("soon"), (None, None));
+    }
+
+    #[test]
+    fn placeholders_in_prose() {
+        let mut found = Vec::new();
+        let text =
+            "[Name] [16, 32] [x] [link][ref] [^1] \\[lit] {{TOPIC}} ~X hours YYYY-MM-DD [a](b)";
+        find_placeholders(text, 0..text.len(), &mut found);
+        let got: Vec<&str> = found.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(got, ["[Name]", "{{TOPIC}}", "~X hours", "YYYY-MM-DD"]);
+        assert!(filled("Because it is faster"));
+        assert!(!filled(" [Why you didn't choose it] "));
+        assert!(!filled(""));
+    }
+}
