@@ -553,3 +553,30 @@ fn a_document_not_committed_yet_has_no_history_to_be_stale_against() {
         .collect();
     assert_eq!(stale, ["thoughts/shared/research/old.md"]);
 }
+
+#[test]
+fn run_configs_and_bold_field_experiments_cite_commits_too() {
+    let repo = Repo::new();
+    repo.write("src/a.py", "x = 1\n");
+    let sha = repo.commit("code");
+    let short = &sha[..7];
+    repo.write(
+        "runs/20251212_151708_baseline/run_config.yaml",
+        &format!("name: baseline\ndata_version: {short}\ngit_commit: deadbee\n"),
+    );
+    repo.write(
+        "experiments/exp-1.md",
+        &format!(
+            "# Exp\n\n**Experiment ID**: exp-1\n**Code Version**:\n- Commit SHA: {short}\n\n**Git Commit**: `cafebabe`\n"
+        ),
+    );
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    assert_eq!(
+        sorted_findings(&json),
+        [
+            "DC201 commit `cafebabe` in `Git Commit` does not exist in this repository",
+            "DC201 commit `deadbee` in `git_commit` does not exist in this repository",
+        ]
+    );
+}

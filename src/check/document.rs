@@ -92,6 +92,8 @@ pub struct Reference {
     pub span: Span,
     /// The kinds the target must have (`x-doc-kind`); empty for any.
     pub kinds: Vec<String>,
+    /// Whether the relation must not loop (`x-chain`).
+    pub chain: bool,
 }
 
 /// A value a field cites.
@@ -284,9 +286,6 @@ pub fn analyze(
         title: body.title.clone(),
         ..Facts::default()
     };
-    if let (Some(schema), Some(root)) = (&schema, &root) {
-        frontmatter_facts(schema, root, &mut facts);
-    }
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
         if COMMIT_LINES.contains(&fields::key(field.name).as_str()) {
             facts.commits.push(Cited {
@@ -300,7 +299,11 @@ pub fn analyze(
             });
         }
     }
-    // A field line the schema also marks is one citation, not two.
+    if let (Some(schema), Some(root)) = (&schema, &root) {
+        frontmatter_facts(schema, root, &mut facts);
+    }
+    // A field line the schema also marks is one citation, not two, named
+    // as written.
     facts.commits.sort_by_key(|c| c.span.start);
     facts.commits.dedup_by_key(|c| c.span);
     if yaml_document && let Some(run) = run_folder(&path) {
@@ -409,7 +412,9 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                 let mut found = Vec::new();
                 collect(root, &marked.path, String::new(), &mut found);
                 for (field, node) in found {
-                    let Some(s) = node.as_scalar().filter(|s| s.resolve() == Resolved::Str) else {
+                    let Some(s) = node.as_scalar().filter(|s| {
+                        s.resolve() == Resolved::Str && !super::content::is_placeholder(&s.text)
+                    }) else {
                         continue;
                     };
                     // `exp-040, exp-041`: ids never hold commas, so a field
@@ -433,6 +438,7 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                             target: target.into(),
                             span,
                             kinds: kinds.to_vec(),
+                            chain: marked.chain,
                         });
                     }
                 }

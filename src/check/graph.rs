@@ -117,10 +117,12 @@ pub fn check(
 /// Linear in documents plus edges.
 fn cycles(graph: &Graph<'_>, report: &mut impl FnMut(usize, Diagnostic)) {
     let n = graph.docs.len();
-    // Reference-field edges only, as (edge, target), built once.
+    // Only relations the schema marks `x-chain` (`supersedes`, `parent`)
+    // must not loop: `related` experiments or a run and the experiment
+    // that cites it point at each other by design. As (edge, target).
     let mut fields: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for (e, edge) in graph.edges().enumerate() {
-        if let (Label::Field(_), Ok(to)) = (edge.label, edge.to) {
+        if let (Label::Field(_), Ok(to), true) = (edge.label, edge.to, edge.chain) {
             fields[edge.from].push((e, to));
         }
     }

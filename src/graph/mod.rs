@@ -52,6 +52,8 @@ pub struct Edge<'a> {
     pub span: Span,
     /// For field edges: the kinds the target must have.
     pub kinds: &'a [String],
+    /// Whether the edge belongs to a relation that must not loop.
+    pub chain: bool,
 }
 
 pub struct Graph<'a> {
@@ -180,6 +182,7 @@ impl<'a> Graph<'a> {
             label: reference.map_or(Label::Link, |r| Label::Field(&r.field)),
             span: raw.span,
             kinds: reference.map_or(&[], |r| r.kinds.as_slice()),
+            chain: reference.is_some_and(|r| r.chain),
         }
     }
 

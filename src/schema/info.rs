@@ -35,6 +35,16 @@ pub struct MarkedField {
     pub marker: Marker,
     /// For document references: the kinds the target must have (`x-doc-kind`).
     pub kinds: Vec<String>,
+    /// For document references: the relation must not loop (`x-chain`).
+    pub chain: bool,
+}
+
+/// What a subschema takes over from the schema around it (a list's items
+/// from the list).
+#[derive(Debug, Default)]
+struct Inherited {
+    kinds: Vec<String>,
+    chain: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +71,14 @@ impl SchemaInfo {
         let walker = Walker { documents };
         let mut info = SchemaInfo::default();
         walker.top_level(root, base, &mut info, 0);
-        walker.marked(root, base, &mut Vec::new(), &[], &mut info.marked, 0);
+        walker.marked(
+            root,
+            base,
+            &mut Vec::new(),
+            &Inherited::default(),
+            &mut info.marked,
+            0,
+        );
         info.marked.dedup();
         info
     }
@@ -155,7 +172,7 @@ impl<'a> Walker<'a> {
         schema: &'a Value,
         base: &str,
         path: &mut FieldPath,
-        inherited_kinds: &[String],
+        inherited: &Inherited,
         out: &mut Vec<MarkedField>,
         hops: usize,
     ) {
@@ -170,10 +187,13 @@ impl<'a> Walker<'a> {
                 .collect(),
             _ => Vec::new(),
         };
-        let kinds: &[String] = if own_kinds.is_empty() {
-            inherited_kinds
-        } else {
-            &own_kinds
+        let here = Inherited {
+            kinds: if own_kinds.is_empty() {
+                inherited.kinds.clone()
+            } else {
+                own_kinds
+            },
+            chain: inherited.chain || schema.get("x-chain") == Some(&Value::Bool(true)),
         };
         if let Some(format) = schema.get("format").and_then(Value::as_str)
             && let Some((_, marker)) = FORMATS.iter().find(|(name, _)| *name == format)
@@ -181,16 +201,17 @@ impl<'a> Walker<'a> {
             out.push(MarkedField {
                 path: path.clone(),
                 marker: *marker,
-                kinds: kinds.to_vec(),
+                kinds: here.kinds.clone(),
+                chain: here.chain,
             });
         }
         if let Some((target, uri)) = self.deref(schema, base) {
-            self.marked(target, &uri, path, kinds, out, hops + 1);
+            self.marked(target, &uri, path, &here, out, hops + 1);
         }
         if let Some(props) = schema.get("properties").and_then(Value::as_object) {
             for (name, sub) in props {
                 path.push(Segment::Key(name.clone()));
-                self.marked(sub, base, path, &[], out, hops);
+                self.marked(sub, base, path, &Inherited::default(), out, hops);
                 path.pop();
             }
         }
@@ -203,7 +224,7 @@ impl<'a> Walker<'a> {
         );
         for sub in items {
             path.push(Segment::Item);
-            self.marked(sub, base, path, kinds, out, hops);
+            self.marked(sub, base, path, &here, out, hops);
             path.pop();
         }
         for keyword in ["allOf", "anyOf", "oneOf"] {
@@ -213,7 +234,7 @@ impl<'a> Walker<'a> {
                 .into_iter()
                 .flatten()
             {
-                self.marked(sub, base, path, kinds, out, hops + 1);
+                self.marked(sub, base, path, &here, out, hops + 1);
             }
         }
     }

@@ -4,9 +4,12 @@ use crate::source::Span;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a cycle of document-reference fields: documents that
-    /// supersede, extend or build on each other in a loop. Body links may
-    /// point back and forth; reference fields may not.
+    /// Reports a cycle of chain references: documents that supersede,
+    /// extend or descend from each other in a loop. A chain is a reference
+    /// field the schema marks `"x-chain": true` (built in: a decision's
+    /// `supersedes` / `superseded_by`, an experiment's parent). Body links
+    /// and other references (`related` experiments, a run and the
+    /// experiment citing it) may point back and forth.
     ///
     /// ## Why is this bad?
     /// A chain such as `supersedes` must end somewhere: in a loop no
