@@ -206,15 +206,9 @@ fn generate(root: &Path, n: usize) {
         10..=16 => "plans",
         _ => "prs",
     };
-    let name = |i: usize| {
-        format!(
-            "2025-{:02}-{:02}_{:02}-{:02}_topic-{i}.md",
-            1 + i % 12,
-            1 + i % 28,
-            i % 24,
-            i % 60
-        )
-    };
+    // Named as the `spec_metadata` convention wants, with the date the
+    // frontmatter gives: a clean repository, not one finding per file.
+    let name = |i: usize| format!("{today}_23-59_topic-{i}.md");
     for i in 0..n {
         let mut text = String::with_capacity(1600);
         let _ = write!(

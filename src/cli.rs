@@ -74,6 +74,11 @@ pub struct CheckArgs {
     /// Exit 2 when the Git checks cannot run (not a repository, bare, empty).
     #[arg(long)]
     pub require_git: bool,
+
+    /// Check only what changed since merge-base(REV, HEAD) (and the
+    /// documents linked to it), and apply the rationale gate.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -95,7 +95,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         .cloned()
         .unwrap_or_else(|| PathBuf::from("."));
     let project = Project::load(&start, &overrides)?;
-    let selection = Selection::new(&project, &args.paths)?;
+    let mut selection = Selection::new(&project, &args.paths)?;
+    selection.base = args.base.clone();
     let (report, docs) = check::run(&project, &selection)?;
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         append(

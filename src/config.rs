@@ -25,7 +25,7 @@ pub const FILE_NAMES: [&str; 3] = [".doccheck.toml", "doccheck.toml", "pyproject
 #[schemars(title = "doccheck configuration")]
 pub struct Config {
     /// Glob patterns, relative to the project root, of the files to lint.
-    /// Default: `["**/*.md", "**/*.markdown"]`.
+    /// Default: Markdown files and run configurations (`["**/*.md", "**/*.markdown", "**/run_config.yaml", "**/run_config.yml"]`).
     pub include: Option<Vec<String>>,
     /// Glob patterns of files or folders to skip, in addition to `.gitignore`.
     pub exclude: Vec<String>,
@@ -42,6 +42,20 @@ pub struct Config {
     pub kinds: BTreeMap<String, KindConfig>,
     /// How cited commits, branches and code references are verified.
     pub git: GitConfig,
+    /// The change gate that `check --base` applies.
+    pub gate: GateConfig,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GateConfig {
+    /// Glob patterns, relative to the project root, of files whose changes
+    /// need a rationale: the same change must add or update a document that
+    /// refers to them and states why.
+    pub require_rationale: Vec<String>,
+    /// The kinds of document that can carry that rationale. Default:
+    /// `["plan", "decision", "experiment"]`.
+    pub documents: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]

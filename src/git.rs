@@ -284,6 +284,106 @@ impl Git {
     }
 }
 
+/// The files a change touched, as project-relative paths.
+#[derive(Debug, Default)]
+pub struct Change {
+    /// The merge base the change is measured from, abbreviated.
+    pub base: String,
+    /// Added or modified (a rename is a deletion and an addition).
+    pub changed: Vec<String>,
+    pub deleted: Vec<String>,
+}
+
+impl Git {
+    /// What changed between `merge-base(rev, HEAD)` and HEAD, the files of
+    /// a pull request. Every way this can fail is an error, never an empty
+    /// change: an empty change would pass the gate.
+    pub fn changes_since(&self, rev: &str) -> std::result::Result<Change, String> {
+        let repo = self.repo.to_thread_local();
+        let base = repo
+            .rev_parse_single(rev)
+            .map_err(|_| {
+                format!(
+                    "unknown revision `{rev}`: fetch it first (in CI, `git fetch origin <branch>` or a checkout with `fetch-depth: 0`)"
+                )
+            })?
+            .object()
+            .and_then(|o| Ok(o.peel_to_commit()?.id))
+            .map_err(|_| format!("`{rev}` does not name a commit"))?;
+        let merge_base = match repo.merge_base(base, self.head) {
+            Ok(Some(id)) => id.detach(),
+            Ok(None) => {
+                return Err(format!(
+                    "`{rev}` and HEAD have no common history{}",
+                    if self.shallow {
+                        ": this is a shallow clone, fetch more history (`fetch-depth: 0`)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            Err(e) => {
+                return Err(format!(
+                    "cannot find the merge base of `{rev}` and HEAD: {e}"
+                ));
+            }
+        };
+        let tree_of = |id: ObjectId| -> std::result::Result<gix::Tree<'_>, String> {
+            let unreadable =
+                |e: &dyn std::fmt::Display| format!("cannot read the tree of {id}: {e}");
+            let commit = repo.find_commit(id).map_err(|e| unreadable(&e))?;
+            commit.tree().map_err(|e| unreadable(&e))
+        };
+        let (old, new) = (tree_of(merge_base)?, tree_of(self.head)?);
+        let mut recorder = gix::diff::tree::Recorder::default();
+        gix::diff::tree(
+            gix::objs::TreeRefIter::from_bytes(&old.data, gix::hash::Kind::Sha1),
+            gix::objs::TreeRefIter::from_bytes(&new.data, gix::hash::Kind::Sha1),
+            gix::diff::tree::State::default(),
+            &repo.objects,
+            &mut recorder,
+        )
+        .map_err(|e| format!("cannot compare `{rev}` with HEAD: {e}"))?;
+        let mut change = Change {
+            base: merge_base.to_hex_with_len(7).to_string(),
+            ..Change::default()
+        };
+        use gix::diff::tree::recorder::Change as C;
+        for record in recorder.records {
+            let (path, mode, deleted) = match &record {
+                C::Addition {
+                    path, entry_mode, ..
+                }
+                | C::Modification {
+                    path, entry_mode, ..
+                } => (path, entry_mode, false),
+                C::Deletion {
+                    path, entry_mode, ..
+                } => (path, entry_mode, true),
+            };
+            if mode.is_tree() {
+                continue;
+            }
+            // Paths outside the project root are not the project's.
+            let Some(rel) = path
+                .to_string()
+                .strip_prefix(&self.prefix)
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            if deleted {
+                change.deleted.push(rel);
+            } else {
+                change.changed.push(rel);
+            }
+        }
+        change.changed.sort();
+        change.deleted.sort();
+        Ok(change)
+    }
+}
+
 /// Reads files at commits on one thread, counting each blob's lines once.
 pub struct Reader<'a> {
     git: &'a Git,

@@ -38,6 +38,14 @@ pub struct GitSettings {
     pub repository: Option<PathBuf>,
 }
 
+/// The change gate (`check --base`).
+#[derive(Debug)]
+pub struct GateSettings {
+    pub require_rationale: globset::GlobSet,
+    /// Kinds whose documents can explain a change.
+    pub documents: Vec<String>,
+}
+
 pub struct Project {
     /// The project root: the configuration file's folder, else the Git work
     /// tree's top, else the starting folder. Absolute and canonical.
@@ -51,6 +59,7 @@ pub struct Project {
     pub rules: RuleTable,
     pub fail_on: Severity,
     pub git: GitSettings,
+    pub gate: GateSettings,
 }
 
 impl std::fmt::Debug for Project {
@@ -133,6 +142,26 @@ impl Project {
             }),
             repository: config.git.repository.as_ref().map(|r| root.join(r)),
         };
+        let mut globs = globset::GlobSetBuilder::new();
+        for pattern in &config.gate.require_rationale {
+            let glob = globset::Glob::new(pattern).map_err(|e| {
+                config_error(
+                    &["gate", "require-rationale"],
+                    format!("invalid glob `{pattern}`: {}", e.kind()),
+                )
+            })?;
+            globs.add(glob);
+        }
+        let gate = GateSettings {
+            require_rationale: globs
+                .build()
+                .map_err(|e| config_error(&["gate", "require-rationale"], e.to_string()))?,
+            documents: config.gate.documents.clone().unwrap_or_else(|| {
+                ["plan", "decision", "experiment"]
+                    .map(str::to_owned)
+                    .to_vec()
+            }),
+        };
         Ok(Project {
             root,
             prefix,
@@ -142,6 +171,7 @@ impl Project {
             rules,
             fail_on,
             git,
+            gate,
         })
     }
 

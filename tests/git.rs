@@ -580,3 +580,155 @@ fn run_configs_and_bold_field_experiments_cite_commits_too() {
         ]
     );
 }
+
+/// Every finding's `CODE path`, sorted.
+fn all_findings(json: &Value) -> Vec<String> {
+    let mut found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["code"].as_str().unwrap(),
+                d["path"].as_str().unwrap()
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// A repository whose `main` has a training config under the gate, and a
+/// `feature` branch checked out on top of it.
+fn gated_repo() -> (Repo, String) {
+    let repo = Repo::new();
+    repo.write(
+        ".doccheck.toml",
+        "[gate]\nrequire-rationale = [\"configs/**\"]\n[rules]\nDC405 = \"off\"\nDC403 = \"off\"\n",
+    );
+    repo.write("configs/train.yaml", "lr: 0.001\n");
+    repo.write("src/train.py", "print('train')\n");
+    let base = repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    (repo, base)
+}
+
+#[test]
+fn the_gate_blocks_an_unexplained_config_change_until_a_plan_explains_it() {
+    let (repo, base) = gated_repo();
+    repo.write("configs/train.yaml", "lr: 0.0003\n");
+    repo.write("src/train.py", "print('train v2')\n");
+    repo.commit("lower the learning rate");
+    let (code, json, _) = doccheck(&repo.root, &["--base", "main"]);
+    assert_eq!(code, 1);
+    assert_eq!(all_findings(&json), ["DC601 configs/train.yaml"]);
+
+    // A plan that links the config but gives no rationale does not count.
+    let plan = "thoughts/shared/plans/2099-01-01_00-00_lower-lr.md";
+    let link = "Changes [the training config](../../../configs/train.yaml).";
+    repo.write(plan, &research(&format!("git_commit: {base}\n{link}")));
+    repo.commit("plan without rationale");
+    let (code, json, _) = doccheck(&repo.root, &["--base", "main"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC601 configs/train.yaml".to_owned()])
+    );
+
+    repo.write(
+        plan,
+        &research(&format!(
+            "git_commit: {base}\n{link}\n\n## Rationale\n\nLoss diverged after epoch 3 at 0.001."
+        )),
+    );
+    repo.commit("plan with rationale");
+    let (code, json, stderr) = doccheck(&repo.root, &["--base", "main"]);
+    assert_eq!(all_findings(&json), Vec::<String>::new(), "{stderr}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_code_reference_explains_a_change_too_and_other_paths_need_nothing() {
+    let (repo, base) = gated_repo();
+    repo.write("configs/train.yaml", "lr: 0.0003\nepochs: 3\n");
+    repo.write(
+        "docs/adr/0001-lower-lr.md",
+        "# Lower the learning rate\n\n## Decision\n\nUse 3e-4 (`configs/train.yaml:1`).\n\n\
+         ## Rationale\n\nLoss diverged at 1e-3.\n\n## Alternatives Considered\n\nWarmup: rejected because it only delayed the divergence.\n",
+    );
+    repo.commit("decision");
+    let (code, json, _) = doccheck(&repo.root, &["--base", &base]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()));
+    // A change outside the gated paths needs no document.
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["checkout", "-q", "-b", "code-only"]);
+    repo.write("src/train.py", "print('v3')\n");
+    repo.commit("code");
+    let (code, json, _) = doccheck(&repo.root, &["--base", "main"]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()));
+}
+
+#[test]
+fn base_reports_changed_documents_their_neighbours_and_links_to_deleted_files() {
+    let repo = Repo::new();
+    repo.write(
+        ".doccheck.toml",
+        "[rules]\nDC405 = \"off\"\nDC403 = \"off\"\n",
+    );
+    repo.write("docs/old-broken.md", "[gone](nowhere.md)\n");
+    repo.write("docs/guide.md", "# Guide\n\nSee [the notes](notes.md).\n");
+    repo.write("docs/notes.md", "# Notes\n");
+    repo.write("docs/untouched.md", "# Untouched\n");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write("docs/new.md", "[missing](missing.md)\n");
+    std::fs::remove_file(repo.root.join("docs/notes.md")).unwrap();
+    repo.commit("change");
+    let (code, json, stderr) = doccheck(&repo.root, &["--base", "main"]);
+    assert_eq!(code, 1);
+    // `old-broken.md` is broken too, but the change did not touch it.
+    assert_eq!(
+        all_findings(&json),
+        ["DC301 docs/guide.md", "DC301 docs/new.md"],
+        "{stderr}"
+    );
+    assert!(stderr.contains("--base: 2 changed file(s)"), "{stderr}");
+}
+
+#[test]
+fn a_detached_head_is_compared_like_a_branch() {
+    let (repo, _) = gated_repo();
+    repo.write("configs/train.yaml", "lr: 0.0003\n");
+    repo.commit("change");
+    repo.git(&["checkout", "-q", "--detach"]);
+    let (code, json, _) = doccheck(&repo.root, &["--base", "main"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC601 configs/train.yaml".to_owned()])
+    );
+}
+
+#[test]
+fn a_base_that_cannot_be_compared_is_an_error_never_a_pass() {
+    let (repo, _) = gated_repo();
+    repo.write("configs/train.yaml", "lr: 0.0003\n");
+    repo.commit("change");
+    let (code, _, stderr) = doccheck(&repo.root, &["--base", "origin/main"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown revision `origin/main`"),
+        "{stderr}"
+    );
+
+    repo.git(&["checkout", "-q", "--orphan", "unrelated"]);
+    repo.commit("unrelated history");
+    let (code, _, stderr) = doccheck(&repo.root, &["--base", "main"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no common history"), "{stderr}");
+
+    let plain = tempfile::tempdir().unwrap();
+    std::fs::write(plain.path().join(".doccheck.toml"), "").unwrap();
+    let (code, _, stderr) = doccheck(plain.path(), &["--base", "main"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--base needs a Git history"), "{stderr}");
+}

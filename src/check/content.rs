@@ -32,9 +32,17 @@ pub struct Input<'a> {
     pub facts: &'a Facts,
 }
 
-/// Runs the checks that apply to the document's kind; returns the log and
-/// run names an activity log mentions, for the project-wide check.
-pub fn check(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Vec<(Box<str>, Span)> {
+/// What the content checks learn for the project-wide checks.
+#[derive(Debug, Default)]
+pub struct Learned {
+    /// Log and run names an activity log mentions.
+    pub mentions: Vec<(Box<str>, Span)>,
+    /// Whether the document states a rationale, for the change gate.
+    pub rationale: bool,
+}
+
+/// Runs the checks that apply to the document's kind.
+pub fn check(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Learned {
     let mut mentions = Vec::new();
     sections(input, out);
     placeholders(input, out);
@@ -47,7 +55,41 @@ pub fn check(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Vec<(Box<str>, Spa
         "run" => run_folder(input, out),
         _ => {}
     }
-    mentions
+    Learned {
+        mentions,
+        rationale: has_rationale(input),
+    }
+}
+
+/// Whether the document states why: a section whose heading says
+/// rationale, a metadata field named so, or a `**Rationale:**` paragraph,
+/// each with more than a placeholder in it.
+fn has_rationale(input: &Input<'_>) -> bool {
+    let body = input.body;
+    let end = input.text.len();
+    let section = body.headings.iter().enumerate().any(|(i, h)| {
+        heading_words(&h.text).iter().any(|w| w == "rationale")
+            && filled(&input.text[h.span.end as usize..body.section_end(i, end)])
+    });
+    let mut field = false;
+    if let Some(root) = input.root {
+        each_entry(root, &mut |key, value| {
+            if key.to_lowercase().contains("rationale")
+                && value
+                    .as_scalar()
+                    .map_or(!value.entries().is_empty(), |s| filled(&s.text))
+            {
+                field = true;
+            }
+        });
+    }
+    section
+        || field
+        // The label scan is the costly part: only where the word occurs.
+        || (input.text[input.body_start..].contains("ationale")
+            && labels(input, input.body_start..end)
+                .iter()
+                .any(|l| l.part == Part::Rationale && filled(&input.text[l.content.clone()])))
 }
 
 /// A heading's words for matching: lowercase, without numbering (`1.`),

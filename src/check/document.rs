@@ -62,6 +62,8 @@ pub struct Facts {
     /// Execution-log and run names an activity log mentions
     /// (`20241019-143000-sentiment-analysis`).
     pub mentions: Vec<(Box<str>, Span)>,
+    /// Whether the document states a rationale (for the change gate).
+    pub rationale: bool,
 }
 
 /// Where a link leads, resolved once when the document is parsed.
@@ -314,7 +316,7 @@ pub fn analyze(
         }
     }
     if let Some(k) = kind_def {
-        facts.mentions = super::content::check(
+        let learned = super::content::check(
             &super::content::Input {
                 kind: k,
                 path: &path,
@@ -326,6 +328,8 @@ pub fn analyze(
             },
             &mut out,
         );
+        facts.mentions = learned.mentions;
+        facts.rationale = learned.rationale;
     }
     let out = out.into_iter().map(|d| d.in_file(&path)).collect();
     Analysis {

@@ -3,6 +3,7 @@
 
 pub mod content;
 pub mod document;
+pub mod gate;
 pub mod git;
 pub mod graph;
 pub mod links;
@@ -53,6 +54,9 @@ impl Report {
 pub struct Selection {
     /// Project-relative files, and folders with a trailing `/`.
     entries: Vec<String>,
+    /// `--base REV`: only what the change since `merge-base(REV, HEAD)`
+    /// touched, and the change gate.
+    pub base: Option<String>,
 }
 
 impl Selection {
@@ -64,14 +68,18 @@ impl Selection {
             let rel = Self::relative(project, path)?;
             if path.is_dir() {
                 if rel.is_empty() {
-                    return Ok(Selection::default());
+                    entries.clear();
+                    break;
                 }
                 entries.push(rel + "/");
             } else {
                 entries.push(rel);
             }
         }
-        Ok(Selection { entries })
+        Ok(Selection {
+            entries,
+            base: None,
+        })
     }
 
     /// The project-relative form of a path given on the command line.
@@ -117,6 +125,11 @@ pub fn check(project: &Project, selection: &Selection) -> Result<Report> {
 /// commands that work on the graph.
 pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Document>)> {
     let started = Instant::now();
+    // The change comes first: a bad `--base` must stop the run, not pass it.
+    let change = match &selection.base {
+        Some(rev) => Some(gate::change_since(project, rev)?),
+        None => None,
+    };
     // Every document is parsed, so that links, anchors and the graph see
     // the whole project; findings are kept for the selection only.
     let (mut batches, walk_errors) = discover::walk_with(
@@ -158,7 +171,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     }
     // Cross-document checks see the documents in a stable order.
     docs.sort_by(|a, b| a.path.cmp(&b.path));
-    let documents = docs.iter().filter(|d| selection.contains(&d.path)).count();
+    let mut documents = docs.iter().filter(|d| selection.contains(&d.path)).count();
     let mut notices: Vec<Notice> = walk_errors
         .into_iter()
         .map(|message| Notice {
@@ -185,7 +198,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         project.rules.any_enabled("DC3"),
         project.rules.any_enabled("DC4"),
     );
-    if links_on || graph_on {
+    if links_on || graph_on || change.is_some() {
         let doc_graph = Graph::build(&docs);
         if links_on {
             links::check(&project.root, &doc_graph, &mut diagnostics);
@@ -195,6 +208,26 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         }
         if graph_on {
             graph::check(project, &doc_graph, history.as_deref(), &mut diagnostics);
+        }
+        if let Some(change) = &change {
+            let scope = gate::scope(&doc_graph, change);
+            diagnostics.retain(|d| scope.contains(&*d.path));
+            documents = docs
+                .iter()
+                .filter(|d| scope.contains(&*d.path) && selection.contains(&d.path))
+                .count();
+            if project.rules.any_enabled("DC6") {
+                gate::check(project, &docs, change, &mut diagnostics);
+            }
+            notices.push(Notice {
+                message: format!(
+                    "--base: {} changed file(s) since {}; {} document(s) in scope",
+                    change.changed.len() + change.deleted.len(),
+                    change.base,
+                    scope.len()
+                ),
+                help: None,
+            });
         }
     }
     diagnostics.retain(|d| selection.contains(&d.path));

@@ -6,6 +6,7 @@ use std::fmt;
 
 pub mod content;
 pub mod frontmatter;
+pub mod gate;
 pub mod git;
 pub mod graph;
 pub mod links;
@@ -151,6 +152,7 @@ pub static ALL: &[&RuleMeta] = &[
     &content::file_name_convention::FileNameConvention::META,
     &content::file_name_date_mismatch::FileNameDateMismatch::META,
     &content::invalid_run_folder::InvalidRunFolder::META,
+    &gate::unexplained_change::UnexplainedChange::META,
 ];
 
 /// The rule index published as `docs/rules.md`.

@@ -1,0 +1,3 @@
+//! DC6xx: the change gate (`--base`).
+
+pub mod unexplained_change;
