@@ -489,8 +489,10 @@ fn activity(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Vec<(Box<str>, Span
     let today = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64 / 86_400);
-    // (day, heading span) of each dated section seen so far.
-    let mut seen: Vec<(i64, Span)> = Vec::new();
+    // The first section of each day, and the previous dated section: a
+    // long log stays linear.
+    let mut first: std::collections::HashMap<i64, Span> = std::collections::HashMap::new();
+    let mut previous: Option<(i64, Span)> = None;
     for h in input.body.headings.iter().filter(|h| h.level == 2) {
         let day = ACTIVITY_DATE
             .captures(&h.text)
@@ -503,9 +505,9 @@ fn activity(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Vec<(Box<str>, Span
         if day > today + 1 {
             out.push(future_activity_date::diagnostic(h.span, &h.text));
         }
-        if let Some(&(_, first)) = seen.iter().find(|(d, _)| *d == day) {
+        if let Some(&first) = first.get(&day) {
             out.push(duplicate_activity_date::diagnostic(h.span, first, &h.text));
-        } else if let Some(&(prev, prev_span)) = seen.last()
+        } else if let Some((prev, prev_span)) = previous
             && day > prev
         {
             out.push(activity_date_order::diagnostic(
@@ -515,7 +517,8 @@ fn activity(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Vec<(Box<str>, Span
                 &dates::format_day(prev * 86_400),
             ));
         }
-        seen.push((day, h.span));
+        first.entry(day).or_insert(h.span);
+        previous = Some((day, h.span));
     }
     let mut mentions = Vec::new();
     for range in &input.body.prose {
@@ -637,6 +640,29 @@ fn run_folder(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_activity_log_stays_linear() {
+        use crate::rules::content::duplicate_activity_date::DuplicateActivityDate;
+        let mut text = String::from("# Log\n");
+        // 40,000 days, newest first, then every one of them again.
+        for pass in 0..2 {
+            for d in (0..40_000i64).rev() {
+                text.push_str(&format!(
+                    "## {}\n- x{pass}\n",
+                    dates::format_day(d * 86_400)
+                ));
+            }
+        }
+        let started = std::time::Instant::now();
+        let found = crate::testing::project_findings(&[("ACTIVITY.md", text.as_str())]);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        let duplicates = found
+            .iter()
+            .filter(|d| d.rule.code == DuplicateActivityDate::META.code)
+            .count();
+        assert_eq!(duplicates, 40_000);
+    }
 
     #[test]
     fn heading_matching() {
