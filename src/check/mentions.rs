@@ -55,6 +55,10 @@ fn log_names(dir: &Path) -> HashSet<String> {
     let mut names = HashSet::new();
     let mut stack = vec![(dir.to_path_buf(), 0)];
     let mut seen = 0;
+    // `logs` itself may be a symbolic link out of the project: not listed.
+    if !std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+        return names;
+    }
     while let Some((dir, depth)) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
@@ -72,4 +76,27 @@ fn log_names(dir: &Path) -> HashSet<String> {
         }
     }
     names
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::log_names;
+
+    #[test]
+    fn a_logs_link_out_of_the_project_is_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(outside.join("deep")).unwrap();
+        std::fs::write(outside.join("20241019-143000-secret.log"), "").unwrap();
+        let project = dir.path().join("project");
+        std::fs::create_dir_all(project.join("real/logs")).unwrap();
+        std::fs::write(project.join("real/logs/20241019-143000-run.log"), "").unwrap();
+        std::os::unix::fs::symlink(&outside, project.join("logs")).unwrap();
+        std::os::unix::fs::symlink(&outside, project.join("real/logs/linked")).unwrap();
+        assert!(log_names(&project.join("logs")).is_empty());
+        let names = log_names(&project.join("real/logs"));
+        assert!(names.contains("20241019-143000-run"));
+        assert!(names.contains("linked"));
+        assert!(!names.contains("20241019-143000-secret"));
+    }
 }
