@@ -34,8 +34,8 @@ impl Filter {
     /// Builds the filter; the error names the offending pattern.
     pub fn new(include: &[String], exclude: &[String]) -> std::result::Result<Self, String> {
         Ok(Filter {
-            include: build(include)?,
-            exclude: build(exclude)?,
+            include: glob_set(include)?,
+            exclude: glob_set(exclude)?,
         })
     }
 
@@ -62,7 +62,8 @@ impl Filter {
     }
 }
 
-fn build(patterns: &[String]) -> std::result::Result<GlobSet, String> {
+/// One glob set from patterns; the error names the offending pattern.
+pub fn glob_set(patterns: &[String]) -> std::result::Result<GlobSet, String> {
     let mut set = GlobSetBuilder::new();
     for pattern in patterns {
         set.add(Glob::new(pattern).map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?);

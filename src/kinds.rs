@@ -31,22 +31,13 @@ pub struct Kind {
     pub lint: bool,
 }
 
-/// How a document's metadata is written, for the built-in kinds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Metadata {
-    /// YAML frontmatter, required.
-    Frontmatter,
-    /// Frontmatter or bold field lines (`**Date:** 2024-10-19`), optional.
-    Either,
-    /// None: the document is checked by its structure.
-    None,
-}
-
 struct Builtin {
     name: &'static str,
     paths: &'static [&'static str],
     schema: Option<&'static str>,
-    metadata: Metadata,
+    /// Bold field lines (`**Date:** 2024-10-19`) may stand in for the
+    /// frontmatter, which is then optional.
+    fields: bool,
     sections: &'static [&'static str],
     file_name: Option<&'static str>,
     lint: bool,
@@ -63,7 +54,7 @@ const BUILTINS: &[Builtin] = &[
         name: "template",
         paths: &["**/templates/**"],
         schema: None,
-        metadata: Metadata::None,
+        fields: false,
         sections: &[],
         file_name: None,
         lint: false,
@@ -72,7 +63,7 @@ const BUILTINS: &[Builtin] = &[
         name: "research",
         paths: &["**/thoughts/shared/research/**/*.md"],
         schema: Some("research"),
-        metadata: Metadata::Frontmatter,
+        fields: false,
         sections: &[],
         file_name: Some(TIMESTAMPED),
         lint: true,
@@ -81,7 +72,7 @@ const BUILTINS: &[Builtin] = &[
         name: "plan",
         paths: &["**/thoughts/shared/plans/**/*.md"],
         schema: Some("plan"),
-        metadata: Metadata::Frontmatter,
+        fields: false,
         sections: &[],
         file_name: Some(TIMESTAMPED),
         lint: true,
@@ -90,7 +81,7 @@ const BUILTINS: &[Builtin] = &[
         name: "pr",
         paths: &["**/thoughts/shared/prs/**/*.md"],
         schema: Some("pr"),
-        metadata: Metadata::Frontmatter,
+        fields: false,
         sections: &[],
         file_name: Some(TIMESTAMPED),
         lint: true,
@@ -99,7 +90,7 @@ const BUILTINS: &[Builtin] = &[
         name: "experiment",
         paths: &["**/experiments/**/*.md"],
         schema: Some("experiment"),
-        metadata: Metadata::Either,
+        fields: true,
         sections: &[
             "Experiment Overview",
             "Dataset Information",
@@ -112,7 +103,7 @@ const BUILTINS: &[Builtin] = &[
         name: "session",
         paths: &["**/docs/sessions/*.md"],
         schema: Some("session"),
-        metadata: Metadata::Either,
+        fields: true,
         sections: &[
             "Session Overview",
             "Tasks Completed",
@@ -125,7 +116,7 @@ const BUILTINS: &[Builtin] = &[
         name: "decision",
         paths: &["**/{adr,adrs,decisions}/**/*.md"],
         schema: Some("decision"),
-        metadata: Metadata::Either,
+        fields: true,
         sections: &[],
         file_name: None,
         lint: true,
@@ -134,7 +125,7 @@ const BUILTINS: &[Builtin] = &[
         name: "activity",
         paths: &["**/ACTIVITY.md"],
         schema: None,
-        metadata: Metadata::None,
+        fields: false,
         sections: &[],
         file_name: None,
         lint: true,
@@ -143,7 +134,7 @@ const BUILTINS: &[Builtin] = &[
         name: "run",
         paths: &["**/run_config.yaml", "**/run_config.yml"],
         schema: Some("run"),
-        metadata: Metadata::Frontmatter,
+        fields: false,
         sections: &[],
         file_name: None,
         lint: true,
@@ -239,9 +230,7 @@ impl Kinds {
             let default_paths = custom_paths.is_none();
             let paths = custom_paths
                 .unwrap_or_else(|| builtin.paths.iter().map(|p| (*p).to_owned()).collect());
-            let fields = custom
-                .and_then(|c| c.fields)
-                .unwrap_or(builtin.metadata == Metadata::Either);
+            let fields = custom.and_then(|c| c.fields).unwrap_or(builtin.fields);
             let kind = Kind {
                 name: builtin.name.to_owned(),
                 frontmatter_required: custom

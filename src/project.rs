@@ -142,20 +142,9 @@ impl Project {
             }),
             repository: config.git.repository.as_ref().map(|r| root.join(r)),
         };
-        let mut globs = globset::GlobSetBuilder::new();
-        for pattern in &config.gate.require_rationale {
-            let glob = globset::Glob::new(pattern).map_err(|e| {
-                config_error(
-                    &["gate", "require-rationale"],
-                    format!("invalid glob `{pattern}`: {}", e.kind()),
-                )
-            })?;
-            globs.add(glob);
-        }
         let gate = GateSettings {
-            require_rationale: globs
-                .build()
-                .map_err(|e| config_error(&["gate", "require-rationale"], e.to_string()))?,
+            require_rationale: discover::glob_set(&config.gate.require_rationale)
+                .map_err(|message| config_error(&["gate", "require-rationale"], message))?,
             documents: config.gate.documents.clone().unwrap_or_else(|| {
                 ["plan", "decision", "experiment"]
                     .map(str::to_owned)

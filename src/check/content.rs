@@ -65,16 +65,10 @@ pub fn check(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Learned {
 /// rationale, a metadata field named so, or a `**Rationale:**` paragraph,
 /// each with more than a placeholder in it.
 fn has_rationale(input: &Input<'_>) -> bool {
-    let body = input.body;
-    let end = input.text.len();
-    let section = body.headings.iter().enumerate().any(|(i, h)| {
-        heading_words(&h.text).iter().any(|w| w == "rationale")
-            && filled(&input.text[h.span.end as usize..body.section_end(i, end)])
-    });
     let mut field = false;
     if let Some(root) = input.root {
         each_entry(root, &mut |key, value| {
-            if key.to_lowercase().contains("rationale")
+            if says_rationale(key)
                 && value
                     .as_scalar()
                     .map_or(!value.entries().is_empty(), |s| filled(&s.text))
@@ -83,13 +77,28 @@ fn has_rationale(input: &Input<'_>) -> bool {
             }
         });
     }
-    section
-        || field
-        // The label scan is the costly part: only where the word occurs.
-        || (input.text[input.body_start..].contains("ationale")
-            && labels(input, input.body_start..end)
-                .iter()
-                .any(|l| l.part == Part::Rationale && filled(&input.text[l.content.clone()])))
+    // Every typed document comes through here: the headings and labels are
+    // looked at only when the body says "rationale" at all.
+    if field || !says_rationale(&input.text[input.body_start..]) {
+        return field;
+    }
+    let body = input.body;
+    let end = input.text.len();
+    body.headings.iter().enumerate().any(|(i, h)| {
+        says_rationale(&h.text)
+            && heading_words(&h.text).iter().any(|w| w == "rationale")
+            && filled(&input.text[h.span.end as usize..body.section_end(i, end)])
+    }) || labels(input, input.body_start..end)
+        .iter()
+        .any(|l| l.part == Part::Rationale && filled(&input.text[l.content.clone()]))
+}
+
+/// Whether text holds the word "rationale", in any case, without
+/// allocating.
+fn says_rationale(text: &str) -> bool {
+    text.as_bytes()
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"rationale"))
 }
 
 /// A heading's words for matching: lowercase, without numbering (`1.`),
@@ -120,12 +129,16 @@ fn document_span(input: &Input<'_>) -> Span {
 }
 
 fn sections(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
-    let headings: Vec<Vec<String>> = input
-        .body
-        .headings
-        .iter()
-        .map(|h| heading_words(&h.text))
-        .collect();
+    let headings: Vec<Vec<String>> = if input.kind.sections.is_empty() {
+        Vec::new()
+    } else {
+        input
+            .body
+            .headings
+            .iter()
+            .map(|h| heading_words(&h.text))
+            .collect()
+    };
     for required in &input.kind.sections {
         let words = heading_words(required);
         if !headings.contains(&words) {
@@ -620,19 +633,24 @@ static RUN_FOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})_.+$").expect("a valid pattern")
 });
 
+/// The timestamp of a run folder named `{YYYYMMDD_HHMMSS}_{name}` with a
+/// real date and time (`20251212_151708`), which also names the run.
+pub fn run_stamp(folder: &str) -> Option<&str> {
+    let c = RUN_FOLDER.captures(folder)?;
+    let n = |i: usize| c[i].parse::<u32>().unwrap_or(99);
+    let valid = dates::days(&format!("{}-{}-{}", &c[1], &c[2], &c[3])).is_some()
+        && n(4) < 24
+        && n(5) < 60
+        && n(6) < 60;
+    valid.then(|| &folder[..15])
+}
+
 /// A run folder is `{YYYYMMDD_HHMMSS}_{name}` with a real date and time.
 fn run_folder(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
     let Some(folder) = document::run_folder(input.path) else {
         return;
     };
-    let valid = RUN_FOLDER.captures(folder).is_some_and(|c| {
-        let n = |i: usize| c[i].parse::<u32>().unwrap_or(99);
-        dates::days(&format!("{}-{}-{}", &c[1], &c[2], &c[3])).is_some()
-            && n(4) < 24
-            && n(5) < 60
-            && n(6) < 60
-    });
-    if !valid {
+    if run_stamp(folder).is_none() {
         out.push(invalid_run_folder::diagnostic(Span::empty(0), folder));
     }
 }

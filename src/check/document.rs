@@ -255,7 +255,7 @@ pub fn analyze(
 
     let (kind, schema) = classify(kinds, &path, by_path, root.as_ref(), &mut out);
     let kind_def = kind.map(|id| kinds.get(id));
-    let body = markdown::scan(text, body_start, &mut suppressions);
+    let mut body = markdown::scan(text, body_start, &mut suppressions);
     let fields = fields::scan(text, body_start, &body.code_blocks);
     // Bold field lines stand in for frontmatter where the kind allows it.
     let from_fields = root.is_none()
@@ -281,13 +281,17 @@ pub fn analyze(
         .iter()
         .map(|link| resolve(interner, &path, link))
         .collect();
+    // Moved out (the content checks below read only the outline) and
+    // trimmed: these are kept for every document until the run ends.
     let mut facts = Facts {
-        code_refs: body.code_refs.clone(),
+        code_refs: std::mem::take(&mut body.code_refs),
         links,
-        anchors: body.anchors.clone(),
-        title: body.title.clone(),
+        anchors: std::mem::take(&mut body.anchors),
+        title: body.title.take(),
         ..Facts::default()
     };
+    facts.code_refs.shrink_to_fit();
+    facts.anchors.shrink_to_fit();
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
         if COMMIT_LINES.contains(&fields::key(field.name).as_str()) {
             facts.commits.push(Cited {
@@ -311,7 +315,7 @@ pub fn analyze(
     if yaml_document && let Some(run) = run_folder(&path) {
         facts.title = Some(run.into());
         facts.ids.push((run.into(), Span::empty(0)));
-        if let Some(stamp) = run.get(..15).filter(|s| s.as_bytes().get(8) == Some(&b'_')) {
+        if let Some(stamp) = super::content::run_stamp(run) {
             facts.ids.push((stamp.into(), Span::empty(0)));
         }
     }
@@ -373,12 +377,12 @@ fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
 /// Commit, branch and code-reference fields the schema marks, and the dates.
 fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
     for marked in &schema.info.marked {
+        let mut found = Vec::new();
+        collect(root, &marked.path, String::new(), &mut found);
         let target = match marked.marker {
             Marker::Commit => &mut facts.commits,
             Marker::Branch => &mut facts.branches,
             Marker::CodeRef => {
-                let mut found = Vec::new();
-                collect(root, &marked.path, String::new(), &mut found);
                 for (_, node) in found {
                     if let Some(s) = node.as_scalar() {
                         for r in coderef::scan(&s.text) {
@@ -395,8 +399,6 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                 continue;
             }
             Marker::Id => {
-                let mut found = Vec::new();
-                collect(root, &marked.path, String::new(), &mut found);
                 for (_, node) in found {
                     if let Some(s) = node.as_scalar().filter(|s| {
                         s.resolve() != Resolved::Null && !super::content::is_placeholder(&s.text)
@@ -407,14 +409,6 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                 continue;
             }
             Marker::DocRef | Marker::RunId => {
-                let run = [String::from("run")];
-                let kinds = if marked.marker == Marker::RunId {
-                    &run[..]
-                } else {
-                    &marked.kinds[..]
-                };
-                let mut found = Vec::new();
-                collect(root, &marked.path, String::new(), &mut found);
                 for (field, node) in found {
                     let Some(s) = node.as_scalar().filter(|s| {
                         s.resolve() == Resolved::Str && !super::content::is_placeholder(&s.text)
@@ -441,7 +435,7 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                             field: field.as_str().into(),
                             target: target.into(),
                             span,
-                            kinds: kinds.to_vec(),
+                            kinds: marked.kinds.clone(),
                             chain: marked.chain,
                         });
                     }
@@ -454,8 +448,6 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
         let mut items = marked.path.clone();
         items.push(Segment::Item);
         let items_marked = schema.info.marked.iter().any(|m| m.path == items);
-        let mut found = Vec::new();
-        collect(root, &marked.path, String::new(), &mut found);
         for (field, node) in found {
             let value = match &node.value {
                 Value::Scalar(s) if s.resolve() == Resolved::Null => continue,

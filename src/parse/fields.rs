@@ -239,21 +239,19 @@ mod tests {
         assert_eq!(key("Key Decisions & Rationale"), "key_decisions_rationale");
     }
 
+    fn code_blocks(text: &str) -> Vec<std::ops::Range<usize>> {
+        crate::parse::markdown::scan(text, 0, &mut crate::suppress::Builder::default()).code_blocks
+    }
+
     #[test]
     fn indented_code_is_not_fields() {
         let text = "Example:\n\n    **Git Commit**: deadbee\n";
-        let blocks =
-            crate::parse::markdown::scan(text, 0, &mut crate::suppress::Builder::default())
-                .code_blocks;
-        assert!(scan(text, 0, &blocks).is_empty());
+        assert!(scan(text, 0, &code_blocks(text)).is_empty());
     }
 
     #[test]
     fn not_fields() {
         let text = "**Bold** text\n```\n**Date:** in code\n```\n**Unclosed: x\n";
-        let blocks =
-            crate::parse::markdown::scan(text, 0, &mut crate::suppress::Builder::default())
-                .code_blocks;
-        assert!(scan(text, 0, &blocks).is_empty());
+        assert!(scan(text, 0, &code_blocks(text)).is_empty());
     }
 }

@@ -193,7 +193,12 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                     let line = source.trim_end_matches(['\n', '\r']);
                     out.headings.push(Heading {
                         level: level as u8,
-                        text: text.trim().to_owned(),
+                        // The text was built for the slug: moved, not copied.
+                        text: if text.trim().len() == text.len() {
+                            text
+                        } else {
+                            text.trim().to_owned()
+                        },
                         span: Span::new(start + range.start, start + range.start + line.len()),
                         content: false,
                     });

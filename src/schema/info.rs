@@ -198,10 +198,16 @@ impl<'a> Walker<'a> {
         if let Some(format) = schema.get("format").and_then(Value::as_str)
             && let Some((_, marker)) = FORMATS.iter().find(|(name, _)| *name == format)
         {
+            // A run id names a run, whatever the schema says.
+            let kinds = if *marker == Marker::RunId {
+                vec!["run".to_owned()]
+            } else {
+                here.kinds.clone()
+            };
             out.push(MarkedField {
                 path: path.clone(),
                 marker: *marker,
-                kinds: here.kinds.clone(),
+                kinds,
                 chain: here.chain,
             });
         }
