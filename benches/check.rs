@@ -70,7 +70,41 @@ fn main() {
             no_git.as_secs_f64() * 1000.0,
             cat_file.as_secs_f64() * 1000.0,
         );
+        let (edited, renamed) = staged(&dir);
+        println!(
+            "{n:>9} --staged, one document: edited {:.0} ms, a heading renamed {:.0} ms",
+            edited.as_secs_f64() * 1000.0,
+            renamed.as_secs_f64() * 1000.0,
+        );
     }
+}
+
+/// `check --staged` with one staged document: its text edited (nothing
+/// else is read), then a heading renamed (every document is searched for
+/// links to it). The index and working tree are restored afterwards.
+fn staged(root: &Path) -> (Duration, Duration) {
+    let dir = root.join("thoughts/shared/research");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the research folder")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    names.sort();
+    let doc = dir.join(&names[0]);
+    let original = std::fs::read_to_string(&doc).expect("a document");
+    let best = |text: String| {
+        std::fs::write(&doc, text).expect("the document is written");
+        git(root, &["add", "-A"]);
+        run(root, &["--staged"]);
+        (0..5)
+            .map(|_| run(root, &["--staged"]).0)
+            .min()
+            .unwrap_or_default()
+    };
+    let edited = best(format!("{original}\nEdited.\n"));
+    let renamed = best(original.replace("## Summary", "## Overview"));
+    std::fs::write(&doc, &original).expect("the document is restored");
+    git(root, &["add", "-A"]);
+    (edited, renamed)
 }
 
 /// `git cat-file --batch-check` on the SHAs the documents cite.

@@ -35,6 +35,28 @@ pub enum Command {
     Rule(RuleArgs),
     /// Print the JSON Schema in effect for a document kind.
     Schema(SchemaArgs),
+    /// Manage the Git pre-commit hook.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write `.git/hooks/pre-commit` (or into `core.hooksPath`) to run
+    /// `doccheck check --staged` before each commit.
+    Install(HookInstallArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HookInstallArgs {
+    /// Replace a pre-commit hook doccheck did not write (it is kept as
+    /// `pre-commit.doccheck-backup`).
+    #[arg(long)]
+    pub force: bool,
+
+    /// The project (default: the current folder).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -77,8 +99,13 @@ pub struct CheckArgs {
 
     /// Check only what changed since merge-base(REV, HEAD) (and the
     /// documents linked to it), and apply the rationale gate.
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = "REV", conflicts_with = "staged")]
     pub base: Option<String>,
+
+    /// Check what `git commit` would record: the staged content of staged
+    /// documents, with links resolved against the index.
+    #[arg(long)]
+    pub staged: bool,
 }
 
 #[derive(Debug, Args)]

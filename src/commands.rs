@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{self, Selection};
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat, RuleArgs,
-    SchemaArgs,
+    CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat, HookCommand,
+    HookInstallArgs, RuleArgs, SchemaArgs,
 };
 use crate::config;
 use crate::error::{Error, Result};
@@ -57,6 +57,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Graph(args) => graph(cli, args),
         Command::Rule(args) => rule(args),
         Command::Schema(args) => schema(cli, args),
+        Command::Hook(HookCommand::Install(args)) => hook_install(cli, args),
     }
 }
 
@@ -97,6 +98,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     let project = Project::load(&start, &overrides)?;
     let mut selection = Selection::new(&project, &args.paths)?;
     selection.base = args.base.clone();
+    selection.staged = args.staged;
     let (report, docs) = check::run(&project, &selection)?;
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         append(
@@ -135,6 +137,19 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+fn hook_install(cli: &Cli, args: &HookInstallArgs) -> Result<Outcome> {
+    let project = Project::load(
+        &args.path,
+        &Overrides {
+            config: cli.config.clone(),
+            ..Overrides::default()
+        },
+    )?;
+    let exe = std::env::current_exe().ok();
+    let installed = crate::hook::install(&project.root, exe.as_deref(), args.force)?;
+    Ok(Outcome::print(format!("{}\n", installed.message())))
 }
 
 /// Appends to a file, as GitHub's step summary protocol asks.

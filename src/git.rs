@@ -74,6 +74,36 @@ impl std::fmt::Debug for Git {
     }
 }
 
+/// The non-bare repository holding `root` (or `repository`), and the
+/// project root's path inside its work tree with a trailing `/`.
+fn work_tree(
+    root: &Path,
+    repository: Option<&Path>,
+) -> std::result::Result<(gix::Repository, String), Unavailable> {
+    let start = repository.unwrap_or(root);
+    let repo = match gix::discover(start) {
+        Ok(repo) => repo,
+        Err(_) if crate::discover::work_tree_top(start).is_none() => {
+            return Err(Unavailable::NotARepository);
+        }
+        Err(e) => return Err(Unavailable::Broken(e.to_string())),
+    };
+    if repo.is_bare() {
+        return Err(Unavailable::Bare(repo.git_dir().to_path_buf()));
+    }
+    let prefix = match (repository, repo.workdir()) {
+        (None, Some(workdir)) => workdir
+            .canonicalize()
+            .ok()
+            .and_then(|w| root.strip_prefix(w).ok().map(crate::discover::to_slash))
+            .filter(|p| !p.is_empty())
+            .map(|p| p + "/")
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    Ok((repo, prefix))
+}
+
 fn kind_name(kind: gix::object::Kind) -> &'static str {
     match kind {
         gix::object::Kind::Commit => "commit",
@@ -87,17 +117,7 @@ impl Git {
     /// Opens the repository that holds `root` (or `repository`, when the
     /// configuration names one elsewhere).
     pub fn open(root: &Path, repository: Option<&Path>) -> std::result::Result<Git, Unavailable> {
-        let start = repository.unwrap_or(root);
-        let repo = match gix::discover(start) {
-            Ok(repo) => repo,
-            Err(_) if crate::discover::work_tree_top(start).is_none() => {
-                return Err(Unavailable::NotARepository);
-            }
-            Err(e) => return Err(Unavailable::Broken(e.to_string())),
-        };
-        if repo.is_bare() {
-            return Err(Unavailable::Bare(repo.git_dir().to_path_buf()));
-        }
+        let (repo, prefix) = work_tree(root, repository)?;
         let head = match repo.head_id() {
             Ok(id) => id.detach(),
             Err(_) => return Err(Unavailable::Empty),
@@ -105,16 +125,6 @@ impl Git {
         let shallow = repo
             .is_shallow()
             .map_err(|e| Unavailable::Broken(e.to_string()))?;
-        let prefix = match (repository, repo.workdir()) {
-            (None, Some(workdir)) => workdir
-                .canonicalize()
-                .ok()
-                .and_then(|w| root.strip_prefix(w).ok().map(crate::discover::to_slash))
-                .filter(|p| !p.is_empty())
-                .map(|p| p + "/")
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
         Ok(Git {
             repo: repo.into_sync(),
             head,
@@ -381,6 +391,210 @@ impl Git {
         change.changed.sort();
         change.deleted.sort();
         Ok(change)
+    }
+}
+
+/// A file of the index (stage 0), as `git commit` would record it.
+#[derive(Debug, Clone)]
+pub struct IndexEntry {
+    /// Project-relative.
+    pub path: String,
+    pub id: ObjectId,
+    /// The file's blob at HEAD, if HEAD has it.
+    pub head: Option<ObjectId>,
+    /// What the index recorded about the working-tree file when it was
+    /// staged, to tell whether that file still holds the staged bytes.
+    stat: gix::index::entry::Stat,
+    /// A regular file: not a symbolic link or a submodule.
+    pub regular: bool,
+}
+
+/// The index compared with HEAD, and the blobs behind it.
+pub struct Index {
+    repo: gix::ThreadSafeRepository,
+    /// Entries inside the project, sorted by path.
+    pub entries: Vec<IndexEntry>,
+    /// Files HEAD has and the index does not (deleted or renamed away),
+    /// with their blob at HEAD.
+    pub deleted: Vec<(String, ObjectId)>,
+    work_tree: PathBuf,
+    timestamp: gix::index::entry::stat::Time,
+    stat_options: gix::index::entry::stat::Options,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("entries", &self.entries.len())
+            .field("deleted", &self.deleted)
+            .finish_non_exhaustive()
+    }
+}
+
+impl IndexEntry {
+    /// A file as HEAD has it, for reading its committed content.
+    pub fn committed(path: &str, id: ObjectId) -> IndexEntry {
+        IndexEntry {
+            path: path.to_owned(),
+            id,
+            head: Some(id),
+            stat: gix::index::entry::Stat::default(),
+            regular: true,
+        }
+    }
+
+    /// Added or modified compared with HEAD.
+    pub fn staged(&self) -> bool {
+        self.head != Some(self.id)
+    }
+}
+
+impl Index {
+    /// Reads the index of the repository holding `root` and compares it
+    /// with HEAD's tree (empty before the first commit). An index with
+    /// conflicts is an error: there is no single content to check.
+    pub fn read(root: &Path) -> std::result::Result<Index, String> {
+        let (repo, prefix) = work_tree(root, None).map_err(|u| match u {
+            Unavailable::NotARepository => "not inside a Git repository".to_owned(),
+            Unavailable::Bare(path) => format!("{} is a bare repository", path.display()),
+            other => other.message(),
+        })?;
+        let index = repo
+            .index_or_empty()
+            .map_err(|e| format!("cannot read the index: {e}"))?;
+        let conflicted: Vec<String> = index
+            .entries()
+            .iter()
+            .filter(|e| e.stage_raw() != 0)
+            .map(|e| e.path(&index).to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if let Some(first) = conflicted.first() {
+            return Err(format!(
+                "the index has unresolved conflicts in {first}{}: resolve them and `git add` the files first",
+                match conflicted.len() {
+                    1 => String::new(),
+                    n => format!(" and {} other file(s)", n - 1),
+                }
+            ));
+        }
+        let head_tree = repo
+            .head_tree_id_or_empty()
+            .map_err(|e| format!("cannot read HEAD: {e}"))?
+            .detach();
+        let head = repo
+            .index_from_tree(&head_tree)
+            .map_err(|e| format!("cannot read HEAD's tree: {e}"))?;
+        let regular = |mode: gix::index::entry::Mode| {
+            mode == gix::index::entry::Mode::FILE
+                || mode == gix::index::entry::Mode::FILE_EXECUTABLE
+        };
+        let inside = |path: &gix::bstr::BStr| -> Option<String> {
+            std::str::from_utf8(path)
+                .ok()?
+                .strip_prefix(prefix.as_str())
+                .map(str::to_owned)
+        };
+        // Both lists are sorted by path: one merge, no map of 100,000 paths.
+        let (ours, theirs) = (index.entries(), head.entries());
+        let mut entries = Vec::with_capacity(ours.len());
+        let mut deleted = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < ours.len() || j < theirs.len() {
+            let a = ours.get(i).map(|e| e.path(&index));
+            let b = theirs.get(j).map(|e| e.path(&head));
+            let order = match (a, b) {
+                (Some(a), Some(b)) => a.cmp(b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match order {
+                std::cmp::Ordering::Greater => {
+                    let e = &theirs[j];
+                    if let Some(path) = inside(e.path(&head)) {
+                        deleted.push((path, e.id));
+                    }
+                    j += 1;
+                    continue;
+                }
+                std::cmp::Ordering::Less | std::cmp::Ordering::Equal => {
+                    let e = &ours[i];
+                    let head = (order == std::cmp::Ordering::Equal).then(|| theirs[j].id);
+                    // `git add -N` records an intention, not content.
+                    let intent = e.flags.contains(gix::index::entry::Flags::INTENT_TO_ADD);
+                    if let Some(path) = inside(e.path(&index))
+                        && !intent
+                    {
+                        entries.push(IndexEntry {
+                            path,
+                            id: e.id,
+                            head,
+                            stat: e.stat,
+                            regular: regular(e.mode),
+                        });
+                    }
+                    i += 1;
+                    if order == std::cmp::Ordering::Equal {
+                        j += 1;
+                    }
+                }
+            }
+        }
+        let stat_options = repo
+            .stat_options()
+            .map_err(|e| format!("cannot read the configuration: {e}"))?;
+        let Some(work_tree) = repo.workdir().map(|w| w.join(&prefix)) else {
+            return Err("the repository has no work tree".into());
+        };
+        Ok(Index {
+            timestamp: index.timestamp().into(),
+            stat_options,
+            work_tree,
+            repo: repo.into_sync(),
+            entries,
+            deleted,
+        })
+    }
+
+    /// The staged bytes of `entry`. The working-tree file is read instead of
+    /// the object database when its stat data still matches the index's
+    /// record and is not racily clean, the test `git status` trusts: a
+    /// plain file read is several times cheaper than unpacking a blob.
+    pub fn content(
+        &self,
+        repo: &gix::Repository,
+        entry: &IndexEntry,
+    ) -> std::result::Result<Vec<u8>, String> {
+        let path = self.work_tree.join(&entry.path);
+        let unchanged = gix::index::fs::Metadata::from_path_no_follow(&path)
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| gix::index::entry::Stat::from_fs(&m).ok())
+            .is_some_and(|stat| {
+                entry.stat.matches(&stat, self.stat_options)
+                    // Racily clean: changed within the second the index
+                    // was written, so the stat data cannot tell.
+                    && entry.stat.mtime < self.timestamp
+            });
+        if unchanged && let Ok(bytes) = std::fs::read(&path) {
+            return Ok(bytes);
+        }
+        Self::blob(repo, entry.id)
+    }
+
+    /// A handle for [`Index::blob`] calls on one thread.
+    pub fn reader(&self) -> gix::Repository {
+        let mut repo = self.repo.to_thread_local();
+        repo.objects.refresh_never();
+        repo
+    }
+
+    /// The bytes of a blob, or why they cannot be read.
+    pub fn blob(repo: &gix::Repository, id: ObjectId) -> std::result::Result<Vec<u8>, String> {
+        repo.find_blob(id)
+            .map(|b| b.detach().data)
+            .map_err(|e| format!("cannot read {id} from the object database: {e}"))
     }
 }
 

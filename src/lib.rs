@@ -17,6 +17,7 @@ pub mod discover;
 pub mod error;
 pub mod git;
 pub mod graph;
+pub mod hook;
 pub mod intern;
 pub mod kinds;
 pub mod parse;
@@ -30,3 +31,4 @@ pub mod suggest;
 pub mod suppress;
 #[cfg(test)]
 mod testing;
+pub mod write;

@@ -732,3 +732,306 @@ fn a_base_that_cannot_be_compared_is_an_error_never_a_pass() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--base needs a Git history"), "{stderr}");
 }
+
+/// `(line, column)` of each finding, in output order.
+fn positions(json: &Value) -> Vec<(u64, u64)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect()
+}
+
+/// A repository where every document kind's graph rules are quiet, with
+/// one committed note and a guide linking to its `#method` heading.
+fn staged_repo() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        ".doccheck.toml",
+        "[rules]\nDC405 = \"off\"\nDC403 = \"off\"\n",
+    );
+    repo.write("docs/notes.md", "# Notes\n\n## Method\n\nText.\n");
+    repo.write(
+        "docs/guide.md",
+        "# Guide\n\nSee [the method](notes.md#method).\n",
+    );
+    repo.commit("base");
+    repo
+}
+
+#[test]
+fn staged_checks_what_is_committed_not_the_working_tree() {
+    let repo = staged_repo();
+    // A broken copy is staged; the working tree has been fixed since.
+    repo.write("docs/new.md", "# New\n\n\nSee [it](missing.md).\n");
+    repo.git(&["add", "docs/new.md"]);
+    repo.write("docs/new.md", "# New\n\nSee [it](notes.md).\n");
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 docs/new.md".to_owned()]),
+        "{stderr}"
+    );
+    // The position is in the staged text (line 4), not the working tree's.
+    assert_eq!(positions(&json), [(4, 10)]);
+
+    // The reverse: a good copy staged, a broken one in the working tree.
+    repo.git(&["add", "docs/new.md"]);
+    repo.write("docs/new.md", "See [it](missing.md).\n");
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+    assert!(
+        stderr.contains("--staged: 1 staged and 0 deleted file(s); 1 document(s) staged"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn staged_deletions_renames_and_headings_break_other_documents_links() {
+    let repo = staged_repo();
+    repo.write("docs/untouched.md", "# Untouched\n\n[gone](nowhere.md)\n");
+    repo.commit("a document that was broken already");
+
+    // A rename: the guide still links the old path, which the index lacks
+    // although the working tree (not yet cleaned) still has it.
+    repo.git(&["mv", "docs/notes.md", "docs/method.md"]);
+    repo.write("docs/notes.md", "# Notes\n\n## Method\n");
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(code, 1, "{stderr}");
+    // `untouched.md` is broken too, but not by this commit.
+    assert_eq!(all_findings(&json), ["DC301 docs/guide.md"]);
+    repo.git(&["reset", "-q", "--hard"]);
+
+    // A renamed heading breaks the guide's `#method` fragment.
+    repo.write("docs/notes.md", "# Notes\n\n## Approach\n\nText.\n");
+    repo.git(&["add", "docs/notes.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC304 docs/guide.md".to_owned()]),
+        "{stderr}"
+    );
+
+    // Fixing the guide in the same commit passes.
+    repo.write(
+        "docs/guide.md",
+        "# Guide\n\nSee [the approach](notes.md#approach).\n",
+    );
+    repo.git(&["add", "docs/guide.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+}
+
+#[test]
+fn staged_references_by_id_and_duplicate_ids_see_the_whole_index() {
+    let repo = Repo::new();
+    repo.write(".doccheck.toml", "[rules]\nDC405 = \"off\"\n");
+    let experiment = |id: &str, parent: &str| {
+        format!("---\nexperiment_id: {id}\nparent: {parent}\n---\n\n# Experiment {id}\n")
+    };
+    repo.write(
+        ".doccheck.toml",
+        "[rules]\nDC405 = \"off\"\n[kinds.exp]\npaths = [\"exps/*.md\"]\nschema = \"exp.schema.json\"\n",
+    );
+    repo.write(
+        "exp.schema.json",
+        r#"{"type": "object", "properties": {
+            "experiment_id": {"type": "string", "format": "doc-id"},
+            "parent": {"type": "string", "format": "doc-ref"}}}"#,
+    );
+    repo.write("exps/a.md", &experiment("exp-001", "exp-000"));
+    repo.write("exps/root.md", &experiment("exp-000", "none"));
+    repo.commit("base");
+    // The new experiment cites its parent by id, a file never staged.
+    repo.write("exps/b.md", &experiment("exp-002", "exp-001"));
+    repo.git(&["add", "exps/b.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+    // Reusing an id that an unstaged document has is a clash.
+    repo.write("exps/b.md", &experiment("exp-001", "exp-000"));
+    repo.git(&["add", "exps/b.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(all_findings(&json), ["DC408 exps/b.md"]);
+}
+
+#[test]
+fn staged_applies_the_rationale_gate() {
+    let (repo, _) = gated_repo();
+    repo.write("configs/train.yaml", "lr: 0.0003\n");
+    repo.git(&["add", "configs/train.yaml"]);
+    let (code, json, _) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC601 configs/train.yaml".to_owned()])
+    );
+    repo.write(
+        "docs/adr/0001-lower-lr.md",
+        "# Lower the learning rate\n\n## Decision\n\nUse 3e-4 (`configs/train.yaml:1`).\n\n\
+         ## Rationale\n\nLoss diverged at 1e-3.\n\n## Alternatives Considered\n\nWarmup: rejected because it only delayed the divergence.\n",
+    );
+    repo.git(&["add", "docs"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+}
+
+#[test]
+fn staged_works_before_the_first_commit() {
+    let repo = Repo::new();
+    repo.write("docs/a.md", "# A\n\n[b](b.md)\n");
+    repo.git(&["add", "docs/a.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged", "--select", "DC3"]);
+    // `b.md` is not in the index.
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 docs/a.md".to_owned()]),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn staged_cannot_check_a_conflicted_index_or_outside_a_repository() {
+    let repo = staged_repo();
+    repo.git(&["checkout", "-q", "-b", "other"]);
+    repo.write("docs/notes.md", "# Notes\n\n## Method, theirs\n");
+    repo.commit("theirs");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("docs/notes.md", "# Notes\n\n## Method, ours\n");
+    repo.commit("ours");
+    let merge = Command::new("git")
+        .args(["merge", "-q", "other"])
+        .current_dir(&repo.root)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", &repo.root)
+        .output()
+        .unwrap();
+    assert!(!merge.status.success(), "the merge must conflict");
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!((code, json), (2, Value::Null));
+    assert!(
+        stderr.contains("--staged: the index has unresolved conflicts in docs/notes.md"),
+        "{stderr}"
+    );
+
+    let plain = tempfile::tempdir().unwrap();
+    std::fs::write(plain.path().join(".doccheck.toml"), "").unwrap();
+    let (code, _, stderr) = doccheck(plain.path(), &["--staged"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--staged: not inside a Git repository"),
+        "{stderr}"
+    );
+}
+
+fn hook_install(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
+        .args(["hook", "install"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_installed_hook_blocks_a_commit_with_a_broken_staged_document() {
+    let repo = staged_repo();
+    let (code, stdout, _) = hook_install(&repo.root, &[]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("installed the pre-commit hook"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = hook_install(&repo.root, &[]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("is up to date"), "{stdout}");
+
+    // The hook runs the doccheck that installed it (not on PATH here).
+    repo.write("docs/new.md", "# New\n\n[it](missing.md)\n");
+    repo.git(&["add", "docs/new.md"]);
+    let commit = |dir: &Path| {
+        Command::new("git")
+            .args(["commit", "-q", "-m", "new"])
+            .current_dir(dir)
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.com")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.com")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir)
+            .env("PATH", "/usr/bin:/bin")
+            .output()
+            .unwrap()
+    };
+    let out = commit(&repo.root);
+    assert!(!out.status.success(), "the hook let a broken link in");
+    // Git sends a hook's output to standard error.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DC301"));
+    repo.write("docs/new.md", "# New\n\n[it](notes.md)\n");
+    repo.git(&["add", "docs/new.md"]);
+    let out = commit(&repo.root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn hook_install_never_replaces_a_foreign_hook_without_force() {
+    let repo = Repo::new();
+    let hook = repo.root.join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
+    let (code, _, stderr) = hook_install(&repo.root, &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("was not written by doccheck"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+
+    let (code, stdout, _) = hook_install(&repo.root, &["--force"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("kept as"), "{stdout}");
+    assert!(
+        std::fs::read_to_string(&hook)
+            .unwrap()
+            .contains("check --staged")
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.root.join(".git/hooks/pre-commit.doccheck-backup")).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+}
+
+#[test]
+fn hook_install_follows_core_hooks_path_and_linked_worktrees() {
+    let repo = Repo::new();
+    repo.commit("base");
+    repo.git(&["config", "core.hooksPath", ".githooks"]);
+    let (code, stdout, stderr) = hook_install(&repo.root, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(".githooks"), "{stdout}");
+    assert!(repo.root.join(".githooks/pre-commit").is_file());
+    assert!(!repo.root.join(".git/hooks/pre-commit").exists());
+
+    // A linked worktree shares the main repository's hooks.
+    repo.git(&["config", "--unset", "core.hooksPath"]);
+    let linked = repo.root.parent().unwrap().join("linked");
+    repo.git(&["worktree", "add", "-q", linked.to_str().unwrap()]);
+    let (code, _, stderr) = hook_install(&linked, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(repo.root.join(".git/hooks/pre-commit").is_file());
+}

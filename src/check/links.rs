@@ -25,7 +25,45 @@ enum OnDisk {
     Missing,
 }
 
-pub fn check(root: &Path, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
+/// Where links to files that are not documents are looked up.
+#[derive(Clone, Copy)]
+pub enum Files<'a> {
+    /// The working tree under the project root.
+    Disk(&'a Path),
+    /// The index (`--staged`): its files, sorted.
+    Index(&'a [String]),
+}
+
+impl Files<'_> {
+    fn lookup(self, rel: &str) -> OnDisk {
+        match self {
+            Files::Disk(root) => on_disk(root, rel),
+            Files::Index(files) => {
+                let rel = rel.trim_end_matches('/');
+                let folder = format!("{rel}/");
+                let at = files.partition_point(|f| f.as_str() < rel);
+                let present = rel.is_empty()
+                    || files
+                        .get(at)
+                        .is_some_and(|f| f == rel || f.starts_with(&folder))
+                    || files
+                        .get(files.partition_point(|f| f.as_str() < folder.as_str()))
+                        .is_some_and(|f| f.starts_with(&folder));
+                if present {
+                    return OnDisk::Present;
+                }
+                // Only a broken link pays for this scan.
+                let lower = rel.to_lowercase();
+                files
+                    .iter()
+                    .find(|f| f.len() == rel.len() && f.to_lowercase() == lower)
+                    .map_or(OnDisk::Missing, |f| OnDisk::OtherCase(f.clone()))
+            }
+        }
+    }
+}
+
+pub fn check(files: Files<'_>, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
     let disk: Mutex<HashMap<Arc<str>, OnDisk>> = Mutex::new(HashMap::new());
     let lowercase: OnceLock<HashMap<String, &str>> = OnceLock::new();
     let found: Vec<Vec<Diagnostic>> = graph
@@ -34,7 +72,7 @@ pub fn check(root: &Path, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
         .map(|doc| {
             let mut found = Vec::new();
             for link in &doc.facts.links {
-                if let Some(d) = link_finding(root, graph, link, &disk, &lowercase) {
+                if let Some(d) = link_finding(files, graph, link, &disk, &lowercase) {
                     found.push(d.in_file(&doc.path));
                 }
             }
@@ -45,7 +83,7 @@ pub fn check(root: &Path, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn link_finding<'g>(
-    root: &Path,
+    files: Files<'_>,
     graph: &'g Graph<'_>,
     link: &ResolvedLink,
     disk: &Mutex<HashMap<Arc<str>, OnDisk>>,
@@ -68,7 +106,7 @@ fn link_finding<'g>(
                 .get(path)
                 .cloned();
             let state = cached.unwrap_or_else(|| {
-                let state = on_disk(root, path);
+                let state = files.lookup(path);
                 disk.lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
                     .insert(path.clone(), state.clone());

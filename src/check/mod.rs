@@ -9,9 +9,11 @@ pub mod graph;
 pub mod links;
 pub mod mentions;
 pub mod schema;
+pub mod staged;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Notice};
@@ -19,6 +21,7 @@ use crate::discover::{self, Candidate, Entry};
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::intern::Interner;
+use crate::kinds::KindId;
 use crate::project::Project;
 use crate::rules::Severity;
 use crate::suppress::Suppressions;
@@ -33,6 +36,9 @@ pub struct Report {
     /// Documents checked (templates and skipped files excluded).
     pub documents: usize,
     pub elapsed: Duration,
+    /// The text of files checked from somewhere other than the working
+    /// tree (the index, with `--staged`), for rendering their findings.
+    pub texts: HashMap<Arc<str>, String>,
 }
 
 impl Report {
@@ -57,6 +63,8 @@ pub struct Selection {
     /// `--base REV`: only what the change since `merge-base(REV, HEAD)`
     /// touched, and the change gate.
     pub base: Option<String>,
+    /// `--staged`: the index's content, as a commit would record it.
+    pub staged: bool,
 }
 
 impl Selection {
@@ -79,6 +87,7 @@ impl Selection {
         Ok(Selection {
             entries,
             base: None,
+            staged: false,
         })
     }
 
@@ -130,15 +139,27 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         Some(rev) => Some(gate::change_since(project, rev)?),
         None => None,
     };
+    let mut staged = match selection.staged {
+        true => {
+            let index = crate::git::Index::read(&project.root)
+                .map_err(|e| Error::Git(format!("--staged: {e}")))?;
+            Some(staged::load(project, &index))
+        }
+        false => None,
+    };
     // Every document is parsed, so that links, anchors and the graph see
-    // the whole project; findings are kept for the selection only.
-    let (mut batches, walk_errors) = discover::walk_with(
-        &project.root,
-        &project.filter,
-        |interner: &mut Interner, candidate, entry| {
-            analyze_file(project, interner, &candidate, entry)
-        },
-    );
+    // the whole project; findings are kept for the selection only. With
+    // `--staged`, the documents the commit can affect are, from the index.
+    let (mut batches, walk_errors) = match &mut staged {
+        Some(staged) => (vec![std::mem::take(&mut staged.analyses)], Vec::new()),
+        None => discover::walk_with(
+            &project.root,
+            &project.filter,
+            |interner: &mut Interner, candidate, entry| {
+                analyze_file(project, interner, &candidate, entry)
+            },
+        ),
+    };
     // Files named on the command line are checked even when the walk skips
     // them (excluded, ignored by Git, or not Markdown by name).
     let walked: HashSet<&str> = batches
@@ -148,7 +169,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         .collect();
     let extra: Vec<String> = selection
         .explicit_files()
-        .filter(|rel| !walked.contains(rel))
+        .filter(|rel| staged.is_none() && !walked.contains(rel))
         .map(str::to_owned)
         .collect();
     for rel in extra {
@@ -198,10 +219,14 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         project.rules.any_enabled("DC3"),
         project.rules.any_enabled("DC4"),
     );
-    if links_on || graph_on || change.is_some() {
+    if links_on || graph_on || change.is_some() || staged.is_some() {
         let doc_graph = Graph::build(&docs);
         if links_on {
-            links::check(&project.root, &doc_graph, &mut diagnostics);
+            let files = match &staged {
+                Some(staged) => links::Files::Index(&staged.files),
+                None => links::Files::Disk(&project.root),
+            };
+            links::check(files, &doc_graph, &mut diagnostics);
             if project.rules.any_enabled("DC306") {
                 mentions::check(&project.root, &docs, &mut diagnostics);
             }
@@ -229,6 +254,34 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
                 help: None,
             });
         }
+        if let Some(staged) = &staged {
+            let exposed = staged::exposed(&doc_graph, staged);
+            let changed: HashSet<&str> = staged.change.changed.iter().map(String::as_str).collect();
+            let orphan = crate::rules::graph::orphan_document::OrphanDocument::META.code;
+            diagnostics.retain(|d| {
+                if d.rule.code == orphan && staged.incoming_unknown.contains(&*d.path) {
+                    return false;
+                }
+                changed.contains(&*d.path) || exposed.contains(&(&*d.path, d.span))
+            });
+            documents = docs
+                .iter()
+                .filter(|d| changed.contains(&*d.path) && selection.contains(&d.path))
+                .count();
+            if project.rules.any_enabled("DC6") {
+                gate::check(project, &docs, &staged.change, &mut diagnostics);
+            }
+            notices.push(Notice {
+                message: format!(
+                    "--staged: {} staged and {} deleted file(s); {} document(s) staged, {} read",
+                    staged.change.changed.len(),
+                    staged.change.deleted.len(),
+                    documents,
+                    docs.len()
+                ),
+                help: None,
+            });
+        }
     }
     diagnostics.retain(|d| selection.contains(&d.path));
 
@@ -238,6 +291,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         notices,
         documents,
         elapsed: started.elapsed(),
+        texts: staged.map(|s| s.texts).unwrap_or_default(),
     };
     Ok((report, docs))
 }
@@ -252,18 +306,30 @@ fn analyze_file(
     if kind.is_some_and(|k| !project.kinds.get(k).lint) {
         return None;
     }
-    let path = interner.get(&candidate.rel);
-    match document::read(&project.root, &candidate.abs, entry) {
+    let loaded = document::read(&project.root, &candidate.abs, entry);
+    analysis(project, interner, &candidate.rel, kind, &loaded)
+}
+
+/// The analysis of a document's content, wherever it was read from.
+fn analysis(
+    project: &Project,
+    interner: &mut Interner,
+    rel: &str,
+    kind: Option<KindId>,
+    loaded: &Loaded,
+) -> Option<Analysis> {
+    let path = interner.get(rel);
+    match loaded {
         Loaded::Text(text) => Some(document::analyze(
             &project.kinds,
             interner,
             path,
             kind,
-            &text,
+            text,
         )),
         Loaded::Skip => None,
         Loaded::Problem(d) => {
-            let d = d.in_file(&path);
+            let d = d.clone().in_file(&path);
             Some(Analysis {
                 document: document::Document {
                     path,

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::check::Report;
-use crate::diagnostic::{Diagnostic, Notice};
+use crate::diagnostic::Notice;
 use crate::project::Project;
 use crate::rules::Severity;
 use crate::source::{LineCol, LineIndex};
@@ -55,7 +55,7 @@ pub fn render(
     style: Style,
     quiet: bool,
 ) -> Output {
-    let sources = Sources::load(project, &report.diagnostics);
+    let sources = Sources::load(project, report);
     let mut out = Output::default();
     match format {
         OutputFormat::Full => human::render(report, &sources, style, &mut out.stdout),
@@ -140,14 +140,15 @@ pub struct Sources {
 }
 
 impl Sources {
-    fn load(project: &Project, diagnostics: &[Diagnostic]) -> Sources {
+    fn load(project: &Project, report: &Report) -> Sources {
         let mut by_path = HashMap::new();
-        for d in diagnostics {
+        for d in &report.diagnostics {
             by_path.entry(d.path.clone()).or_insert_with(|| {
-                Source::new(
-                    project.display_path(&d.path),
-                    read_lossy(&project.root, &project.root.join(&*d.path)),
-                )
+                let text = match report.texts.get(&d.path) {
+                    Some(text) => text.clone(),
+                    None => read_lossy(&project.root, &project.root.join(&*d.path)),
+                };
+                Source::new(project.display_path(&d.path), text)
             });
         }
         Sources { by_path }

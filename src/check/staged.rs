@@ -1,0 +1,364 @@
+//! `check --staged`: the documents as `git commit` would record them. Text
+//! comes from the index, not the working tree, and links resolve against the
+//! index's files, so a staged deletion or rename that breaks a link is seen.
+//!
+//! Parsing all of a large project for a one-file commit would cost seconds,
+//! so only three groups of documents are read and parsed: the staged ones;
+//! those whose text names a staged or deleted file (its stem) or a staged
+//! document's id, which are all that can link to them or clash with them;
+//! and the documents the staged ones link to, for anchors, kinds and
+//! reference chains. Every other document is only read as bytes and searched.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::document::{self, Analysis, Document, LinkTarget};
+use crate::git::{Change, Index, IndexEntry};
+use crate::graph::Graph;
+use crate::intern::Interner;
+use crate::paths;
+use crate::project::Project;
+use crate::source::Span;
+
+/// What `--staged` loaded, and how far each document is reported.
+#[derive(Debug, Default)]
+pub struct Staged {
+    pub analyses: Vec<Analysis>,
+    /// Every file of the index, sorted, for links to files that are not
+    /// documents.
+    pub files: Vec<String>,
+    /// The index text of the staged documents and of those whose links may
+    /// break, for rendering their findings.
+    pub texts: HashMap<Arc<str>, String>,
+    /// Staged files (added or modified) and deleted ones, as a change for
+    /// the rationale gate.
+    pub change: Change,
+    /// Names a link or reference to something the commit removes may use:
+    /// deleted files, and ids a deleted or staged document no longer has.
+    gone: HashSet<String>,
+    /// Modified documents whose ids and headings did not change: no other
+    /// document was read for links to them, so whether anything links to
+    /// them is not known (and did not change).
+    pub incoming_unknown: HashSet<String>,
+}
+
+/// Reads and parses what a commit of the index needs.
+pub fn load(project: &Project, index: &Index) -> Staged {
+    let mut out = Staged {
+        files: index.entries.iter().map(|e| e.path.clone()).collect(),
+        change: Change {
+            base: "the index".into(),
+            changed: index
+                .entries
+                .iter()
+                .filter(|e| e.staged())
+                .map(|e| e.path.clone())
+                .collect(),
+            deleted: index.deleted.iter().map(|(p, _)| p.clone()).collect(),
+        },
+        ..Staged::default()
+    };
+    if out.change.changed.is_empty() && out.change.deleted.is_empty() {
+        return out;
+    }
+    let staged: Vec<&IndexEntry> = index
+        .entries
+        .iter()
+        .filter(|e| e.staged() && e.regular && is_document(project, &e.path))
+        .collect();
+    let mut loaded: HashSet<String> = HashSet::new();
+    for (analysis, text) in read_all(project, index, &staged, Version::Staged) {
+        loaded.insert(analysis.document.path.to_string());
+        if let Some(text) = text {
+            out.texts.insert(analysis.document.path.clone(), text);
+        }
+        out.analyses.push(analysis);
+    }
+
+    // The names another document would write to reach what the commit
+    // adds, removes or renames.
+    let mut needles: HashSet<String> = HashSet::new();
+    for (path, _) in &index.deleted {
+        needles.extend(stem_needles(path));
+        out.gone.insert(path.clone());
+    }
+    let deleted_docs: Vec<IndexEntry> = index
+        .deleted
+        .iter()
+        .filter(|(p, _)| is_document(project, p))
+        .map(|(path, id)| IndexEntry::committed(path, *id))
+        .collect();
+    let before: Vec<&IndexEntry> = deleted_docs
+        .iter()
+        .chain(staged.iter().copied().filter(|e| e.head.is_some()))
+        .collect();
+    let old: HashMap<Arc<str>, Document> = read_all(project, index, &before, Version::Head)
+        .into_iter()
+        .map(|(a, _)| (a.document.path.clone(), a.document))
+        .collect();
+    for (path, doc) in &old {
+        if !loaded.contains(&**path) {
+            for (id, _) in &doc.facts.ids {
+                needles.insert(id.to_string());
+                out.gone.insert(id.to_string());
+            }
+        }
+    }
+    for a in &out.analyses {
+        let doc = &a.document;
+        let facts = &doc.facts;
+        let new_ids: HashSet<&str> = facts.ids.iter().map(|(id, _)| &**id).collect();
+        let reached_by_name = match old.get(&doc.path) {
+            // Added: who links to it, and whose id it takes.
+            None => {
+                needles.extend(new_ids.iter().map(|id| (*id).to_owned()));
+                true
+            }
+            Some(before) => {
+                for (id, _) in &before.facts.ids {
+                    if !new_ids.contains(&**id) {
+                        needles.insert(id.to_string());
+                        out.gone.insert(id.to_string());
+                    }
+                }
+                let old_ids: HashSet<&str> = before.facts.ids.iter().map(|(id, _)| &**id).collect();
+                needles.extend(
+                    new_ids
+                        .iter()
+                        .filter(|id| !old_ids.contains(*id))
+                        .map(|id| (*id).to_owned()),
+                );
+                // A heading renamed or removed can break `#fragment` links.
+                let removed_anchor = before
+                    .facts
+                    .anchors
+                    .iter()
+                    .any(|a| facts.anchors.binary_search(a).is_err());
+                removed_anchor || new_ids != old_ids
+            }
+        };
+        if reached_by_name {
+            needles.extend(stem_needles(&doc.path));
+        } else {
+            out.incoming_unknown.insert(doc.path.to_string());
+        }
+        // A reference by id names its target only by that id.
+        needles.extend(
+            facts
+                .refs
+                .iter()
+                .map(|r| r.target.trim())
+                .filter(|t| !t.is_empty() && !t.contains('/') && !t.contains('.'))
+                .map(str::to_owned),
+        );
+    }
+    needles.retain(|n| !n.is_empty());
+
+    let rest: Vec<&IndexEntry> = index
+        .entries
+        .iter()
+        .filter(|e| !e.staged() && e.regular && project.filter.accepts(&e.path))
+        .collect();
+    if !needles.is_empty() {
+        let mut sorted: Vec<&String> = needles.iter().collect();
+        sorted.sort();
+        let pattern = sorted
+            .iter()
+            .map(|n| regex::escape(n))
+            .collect::<Vec<_>>()
+            .join("|");
+        if let Ok(mentions) = regex::bytes::Regex::new(&pattern) {
+            let found: Vec<(Analysis, Option<String>)> = rest
+                .par_iter()
+                .map_init(
+                    || (index.reader(), Interner::default()),
+                    |(repo, interner), entry| {
+                        let bytes = index.content(repo, entry).ok()?;
+                        if !mentions.is_match(&bytes) || !is_document(project, &entry.path) {
+                            return None;
+                        }
+                        analyze(project, interner, entry, Ok(bytes))
+                    },
+                )
+                .flatten()
+                .collect();
+            for (analysis, text) in found {
+                loaded.insert(analysis.document.path.to_string());
+                if let Some(text) = text {
+                    out.texts.insert(analysis.document.path.clone(), text);
+                }
+                out.analyses.push(analysis);
+            }
+        }
+    }
+
+    // What the loaded documents point at, followed along reference chains
+    // (`supersedes`, `parent`) so that a cycle through the change is found.
+    let by_path: HashMap<&str, &IndexEntry> = rest.iter().map(|e| (e.path.as_str(), *e)).collect();
+    let mut frontier: Vec<usize> = (0..out.analyses.len()).collect();
+    while !frontier.is_empty() {
+        let mut wanted: Vec<&IndexEntry> = Vec::new();
+        for &i in &frontier {
+            let doc = &out.analyses[i].document;
+            let all_edges = out
+                .change
+                .changed
+                .binary_search_by(|p| p.as_str().cmp(&doc.path))
+                .is_ok();
+            for target in targets(doc, all_edges) {
+                if let Some(entry) = by_path.get(target.as_str())
+                    && is_document(project, &target)
+                    && loaded.insert(target)
+                {
+                    wanted.push(entry);
+                }
+            }
+        }
+        let start = out.analyses.len();
+        out.analyses.extend(
+            read_all(project, index, &wanted, Version::Staged)
+                .into_iter()
+                .map(|(analysis, _)| analysis),
+        );
+        frontier = (start..out.analyses.len()).collect();
+    }
+    out
+}
+
+/// Which content of an entry to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Version {
+    Staged,
+    Head,
+}
+
+/// The documents an edge from `doc` may reach, as index paths: every link
+/// and reference, or only the chain references.
+fn targets(doc: &Document, all_edges: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    if all_edges {
+        for link in &doc.facts.links {
+            if let LinkTarget::Path(path) = &link.target {
+                out.push(path.to_string());
+            }
+        }
+    }
+    for r in &doc.facts.refs {
+        if all_edges || r.chain {
+            let target = r.target.trim();
+            out.extend(paths::normalize(target));
+            out.extend(paths::join(&doc.path, target));
+        }
+    }
+    out
+}
+
+/// The findings other documents get from the change: on their links and
+/// references into it (a staged document, a deleted file, a deleted
+/// document's id) and on an id that clashes with a staged document's.
+/// Their other findings were there before and are not this commit's.
+pub fn exposed<'a>(graph: &Graph<'a>, staged: &Staged) -> HashSet<(&'a str, Span)> {
+    let docs = graph.docs;
+    let changed = |path: &str| {
+        staged
+            .change
+            .changed
+            .binary_search_by(|p| p.as_str().cmp(path))
+            .is_ok()
+    };
+    let mut out = HashSet::new();
+    for edge in graph.edges() {
+        let into = match edge.to {
+            Ok(to) => changed(&docs[to].path),
+            Err(target) => staged.gone.contains(target.trim()),
+        };
+        if into {
+            out.insert((&*docs[edge.from].path, edge.span));
+        }
+    }
+    for doc in docs {
+        for link in &doc.facts.links {
+            if let LinkTarget::Path(p) = &link.target
+                && (changed(p) || staged.gone.contains(&**p))
+            {
+                out.insert((&*doc.path, link.span));
+            }
+        }
+    }
+    for &(doc, span, _, first) in &graph.duplicate_ids {
+        if changed(&docs[first].path) || changed(&docs[doc].path) {
+            out.insert((&*docs[doc].path, span));
+        }
+    }
+    out
+}
+
+/// Whether the project lints `rel` as a document.
+fn is_document(project: &Project, rel: &str) -> bool {
+    project.filter.accepts(rel)
+        && project
+            .kinds
+            .for_path(rel)
+            .is_none_or(|k| project.kinds.get(k).lint)
+}
+
+/// What a link to `path` contains whatever its form: the file's stem (a
+/// run configuration is named by its folder), also percent-encoded.
+fn stem_needles(path: &str) -> Vec<String> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    if stem == "run_config" {
+        stem = paths::parent(path).rsplit('/').next().unwrap_or(stem);
+    }
+    let mut out = vec![stem.to_owned()];
+    if stem.contains(' ') {
+        out.push(stem.replace(' ', "%20"));
+    }
+    out
+}
+
+/// Reads and analyses entries in parallel, each with its text.
+fn read_all(
+    project: &Project,
+    index: &Index,
+    entries: &[&IndexEntry],
+    version: Version,
+) -> Vec<(Analysis, Option<String>)> {
+    entries
+        .par_iter()
+        .map_init(
+            || (index.reader(), Interner::default()),
+            |(repo, interner), entry| {
+                let bytes = match (version, entry.head) {
+                    (Version::Head, Some(id)) => Index::blob(repo, id),
+                    _ => index.content(repo, entry),
+                };
+                analyze(project, interner, entry, bytes)
+            },
+        )
+        .flatten()
+        .collect()
+}
+
+fn analyze(
+    project: &Project,
+    interner: &mut Interner,
+    entry: &IndexEntry,
+    bytes: Result<Vec<u8>, String>,
+) -> Option<(Analysis, Option<String>)> {
+    let loaded = match bytes {
+        Ok(bytes) => document::decode(bytes),
+        Err(reason) => {
+            document::Loaded::Problem(crate::rules::content::unreadable_file::diagnostic(&reason))
+        }
+    };
+    let kind = project.kinds.for_path(&entry.path);
+    let analysis = super::analysis(project, interner, &entry.path, kind, &loaded)?;
+    let text = match loaded {
+        document::Loaded::Text(text) => Some(text),
+        _ => None,
+    };
+    Some((analysis, text))
+}
