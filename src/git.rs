@@ -302,6 +302,8 @@ pub struct Change {
     /// Added or modified (a rename is a deletion and an addition).
     pub changed: Vec<String>,
     pub deleted: Vec<String>,
+    /// For each changed file, its blob before (none when added) and after.
+    pub versions: HashMap<String, (Option<ObjectId>, ObjectId)>,
 }
 
 impl Git {
@@ -360,16 +362,26 @@ impl Git {
         };
         use gix::diff::tree::recorder::Change as C;
         for record in recorder.records {
-            let (path, mode, deleted) = match &record {
+            let (path, mode, deleted, versions) = match &record {
                 C::Addition {
-                    path, entry_mode, ..
-                }
-                | C::Modification {
-                    path, entry_mode, ..
-                } => (path, entry_mode, false),
+                    path,
+                    entry_mode,
+                    oid,
+                    ..
+                } => (path, entry_mode, false, (None, *oid)),
+                C::Modification {
+                    path,
+                    entry_mode,
+                    previous_oid,
+                    oid,
+                    ..
+                } => (path, entry_mode, false, (Some(*previous_oid), *oid)),
                 C::Deletion {
-                    path, entry_mode, ..
-                } => (path, entry_mode, true),
+                    path,
+                    entry_mode,
+                    oid,
+                    ..
+                } => (path, entry_mode, true, (None, *oid)),
             };
             if mode.is_tree() {
                 continue;
@@ -385,6 +397,7 @@ impl Git {
             if deleted {
                 change.deleted.push(rel);
             } else {
+                change.versions.insert(rel.clone(), versions);
                 change.changed.push(rel);
             }
         }
@@ -392,6 +405,17 @@ impl Git {
         change.deleted.sort();
         Ok(change)
     }
+}
+
+/// The contents of blobs of the repository holding `root`, read for
+/// display; a blob that cannot be read is left out.
+pub fn blobs(root: &Path, ids: &[ObjectId]) -> HashMap<ObjectId, Vec<u8>> {
+    let Ok(repo) = gix::discover(root) else {
+        return HashMap::new();
+    };
+    ids.iter()
+        .filter_map(|&id| Some((id, repo.find_blob(id).ok()?.detach().data)))
+        .collect()
 }
 
 /// A file of the index (stage 0), as `git commit` would record it.

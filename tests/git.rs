@@ -1035,3 +1035,43 @@ fn hook_install_follows_core_hooks_path_and_linked_worktrees() {
     assert_eq!(code, 0, "{stderr}");
     assert!(repo.root.join(".git/hooks/pre-commit").is_file());
 }
+
+#[test]
+fn github_annotations_put_the_lines_a_change_wrote_first() {
+    let repo = Repo::new();
+    repo.write(".doccheck.toml", "[rules]\nDC405 = \"off\"\n");
+    repo.write("docs/a.md", "# A\n\n[old](gone-before.md)\n\nText.\n");
+    repo.write("docs/z.md", "# Z\n\n[old](also-gone.md)\n");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write(
+        "docs/a.md",
+        "# A\n\n[old](gone-before.md)\n\nText.\n\n[new](gone-now.md)\n",
+    );
+    repo.write("docs/b.md", "# B\n\n[new](missing.md)\n");
+    repo.write("docs/z.md", "# Z\n\n[old](also-gone.md)\n\nMore.\n");
+    repo.commit("change");
+    let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
+        .args(["check", "--base", "main", "--output-format", "github"])
+        .current_dir(&repo.root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let order: Vec<&str> = stdout
+        .lines()
+        .map(|l| {
+            let file = l.split("file=").nth(1).unwrap();
+            &file[..file.find(",col=").unwrap()]
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "docs/a.md,line=7",
+            "docs/b.md,line=3",
+            "docs/a.md,line=3",
+            "docs/z.md,line=3"
+        ],
+        "{stdout}"
+    );
+}

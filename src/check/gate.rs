@@ -1,7 +1,11 @@
 //! `check --base REV`: the documents a change touches, and the rationale
 //! gate (DC6xx) on the files it changes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use gix::ObjectId;
 
 use super::document::{Document, LinkTarget};
 use crate::diagnostic::Diagnostic;
@@ -91,5 +95,91 @@ pub fn check(project: &Project, docs: &[Document], change: &Change, out: &mut Ve
             let path_arc: std::sync::Arc<str> = path.as_str().into();
             out.push(unexplained_change::diagnostic(path, &gate.documents).in_file(&path_arc));
         }
+    }
+}
+
+/// The lines of a changed file that the change wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangedLines {
+    /// The file is new.
+    All,
+    /// 1-based numbers of the lines whose text the file did not have before.
+    Some(HashSet<usize>),
+}
+
+impl ChangedLines {
+    pub fn contains(&self, line: usize) -> bool {
+        match self {
+            ChangedLines::All => true,
+            ChangedLines::Some(lines) => lines.contains(&line),
+        }
+    }
+}
+
+/// For each of `paths` the change touched, the lines it wrote. A line
+/// counts as written when its text is not among the old file's lines (as a
+/// multiset): linear, and exact enough to put the findings a reviewer is
+/// looking at first.
+pub fn changed_lines(
+    root: &Path,
+    change: &Change,
+    paths: &[Arc<str>],
+) -> HashMap<Arc<str>, ChangedLines> {
+    let wanted: Vec<(&Arc<str>, Option<ObjectId>, ObjectId)> = paths
+        .iter()
+        .filter_map(|p| change.versions.get(&**p).map(|&(old, new)| (p, old, new)))
+        .collect();
+    let ids: Vec<ObjectId> = wanted
+        .iter()
+        .filter_map(|&(_, old, new)| old.map(|old| [old, new]))
+        .flatten()
+        .collect();
+    let blobs = crate::git::blobs(root, &ids);
+    wanted
+        .into_iter()
+        .filter_map(|(path, old, new)| {
+            let lines = match old {
+                None => ChangedLines::All,
+                Some(old) => ChangedLines::Some(written(blobs.get(&old)?, blobs.get(&new)?)),
+            };
+            Some((path.clone(), lines))
+        })
+        .collect()
+}
+
+/// 1-based numbers of the lines of `new` that `old` does not have.
+fn written(old: &[u8], new: &[u8]) -> HashSet<usize> {
+    let mut before: HashMap<&[u8], usize> = HashMap::new();
+    for line in old.split(|&b| b == b'\n') {
+        *before
+            .entry(line.strip_suffix(b"\r").unwrap_or(line))
+            .or_default() += 1;
+    }
+    let mut out = HashSet::new();
+    for (i, line) in new.split(|&b| b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match before.get_mut(line) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => {
+                out.insert(i + 1);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_lines_are_the_new_texts() {
+        let old = b"# T\n\nkeep\nold line\nkeep\n";
+        let new = b"# T\n\nkeep\nnew line\nkeep\nkeep\n";
+        let mut lines: Vec<usize> = written(old, new).into_iter().collect();
+        lines.sort();
+        // Line 4 is new text; line 6 repeats `keep` once more than before.
+        assert_eq!(lines, [4, 6]);
+        assert!(written(b"a\r\nb\r\n", b"a\nb\n").is_empty());
     }
 }

@@ -39,6 +39,9 @@ pub struct Report {
     /// The text of files checked from somewhere other than the working
     /// tree (the index, with `--staged`), for rendering their findings.
     pub texts: HashMap<Arc<str>, String>,
+    /// With `--base` or `--staged`: the lines the change wrote in the
+    /// changed files that have findings, so those findings can come first.
+    pub changed_lines: HashMap<Arc<str>, gate::ChangedLines>,
 }
 
 impl Report {
@@ -286,12 +289,21 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     diagnostics.retain(|d| selection.contains(&d.path));
 
     let diagnostics = finalize(project, diagnostics, &docs);
+    let changed_lines = match change.as_ref().or(staged.as_ref().map(|s| &s.change)) {
+        Some(change) => {
+            let mut paths: Vec<Arc<str>> = diagnostics.iter().map(|d| d.path.clone()).collect();
+            paths.dedup();
+            gate::changed_lines(&project.root, change, &paths)
+        }
+        None => HashMap::new(),
+    };
     let report = Report {
         diagnostics,
         notices,
         documents,
         elapsed: started.elapsed(),
         texts: staged.map(|s| s.texts).unwrap_or_default(),
+        changed_lines,
     };
     Ok((report, docs))
 }

@@ -57,6 +57,12 @@ pub fn load(project: &Project, index: &Index) -> Staged {
                 .map(|e| e.path.clone())
                 .collect(),
             deleted: index.deleted.iter().map(|(p, _)| p.clone()).collect(),
+            versions: index
+                .entries
+                .iter()
+                .filter(|e| e.staged())
+                .map(|e| (e.path.clone(), (e.head, e.id)))
+                .collect(),
         },
         ..Staged::default()
     };

@@ -7,8 +7,25 @@ use super::Sources;
 use crate::check::Report;
 use crate::rules::Severity;
 
+/// GitHub shows only the first few annotations of a step on the pull
+/// request, so findings on lines the change wrote come first, then the rest
+/// of the changed files, then everything else, each group in file order.
 pub fn render(report: &Report, sources: &Sources, out: &mut String) {
-    for d in &report.diagnostics {
+    let mut ordered: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = sources.get(&d.path).position(d.span.start).line;
+            let rank = match report.changed_lines.get(&d.path) {
+                Some(lines) if lines.contains(line) => 0,
+                Some(_) => 1,
+                None => 2,
+            };
+            (rank, d)
+        })
+        .collect();
+    ordered.sort_by_key(|&(rank, _)| rank);
+    for (_, d) in ordered {
         let source = sources.get(&d.path);
         let start = source.position(d.span.start);
         let end = source.position(d.span.end);
