@@ -35,9 +35,41 @@ pub enum Command {
     Rule(RuleArgs),
     /// Print the JSON Schema in effect for a document kind.
     Schema(SchemaArgs),
+    /// Print the metadata block of a new document, from Git.
+    Meta(MetaArgs),
+    /// Create a document from its kind's template, named and filled in.
+    New(NewArgs),
     /// Manage the Git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct MetaArgs {
+    /// How to print it.
+    #[arg(long, value_enum, default_value_t = MetaFormat::Yaml)]
+    pub format: MetaFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetaFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The document kind: research, plan, pr, experiment, session, decision,
+    /// or one the configuration adds.
+    pub kind: String,
+
+    /// What the document is about; its file name is made from it.
+    pub topic: String,
+
+    /// A document this one builds on; fills the kind's reference field for
+    /// that document's kind (`related_research` for a plan).
+    #[arg(long, value_name = "PATH")]
+    pub related: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::check::{self, Selection};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat, HookCommand,
-    HookInstallArgs, RuleArgs, SchemaArgs,
+    HookInstallArgs, MetaArgs, MetaFormat, NewArgs, RuleArgs, SchemaArgs,
 };
 use crate::config;
 use crate::error::{Error, Result};
@@ -58,6 +58,8 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Rule(args) => rule(args),
         Command::Schema(args) => schema(cli, args),
         Command::Hook(HookCommand::Install(args)) => hook_install(cli, args),
+        Command::Meta(args) => meta(args),
+        Command::New(args) => new(cli, args),
     }
 }
 
@@ -137,6 +139,31 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+fn meta(args: &MetaArgs) -> Result<Outcome> {
+    let meta = crate::author::meta::Meta::collect(Path::new("."))?;
+    Ok(Outcome::print(match args.format {
+        MetaFormat::Yaml => meta.yaml(),
+        MetaFormat::Json => meta.json(),
+    }))
+}
+
+fn new(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
+    let project = Project::load(
+        Path::new("."),
+        &Overrides {
+            config: cli.config.clone(),
+            ..Overrides::default()
+        },
+    )?;
+    let related: Vec<String> = args
+        .related
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let rel = crate::author::new::create(&project, &args.kind, &args.topic, &related)?;
+    Ok(Outcome::print(format!("{}\n", project.display_path(&rel))))
 }
 
 fn hook_install(cli: &Cli, args: &HookInstallArgs) -> Result<Outcome> {

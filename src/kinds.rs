@@ -29,6 +29,8 @@ pub struct Kind {
     pub file_name: Option<Regex>,
     /// Templates are not documents: they are skipped, placeholders and all.
     pub lint: bool,
+    /// Where documents of this kind live (globs).
+    pub paths: Vec<String>,
 }
 
 struct Builtin {
@@ -250,6 +252,7 @@ impl Kinds {
                     .unwrap_or_else(|| builtin.sections.iter().map(|s| (*s).to_owned()).collect()),
                 file_name: file_name(builtin.name, custom, builtin.file_name)?,
                 lint: builtin.lint,
+                paths: paths.clone(),
             };
             add(builtin.name, &paths, default_paths, kind, &mut kinds)?;
         }
@@ -272,6 +275,7 @@ impl Kinds {
                 sections: custom.sections.clone().unwrap_or_default(),
                 file_name: file_name(name, Some(custom), None)?,
                 lint: true,
+                paths: custom.paths.clone().unwrap_or_default(),
             };
             add(
                 name,

@@ -38,3 +38,39 @@ pub fn atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<()> {
     }
     result.map_err(fail)
 }
+
+/// Creates `path` with `bytes`, atomically, and fails if it exists: the
+/// temporary file is hard-linked into place, which never replaces a file.
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.symlink_metadata().is_ok() {
+        return Err(Error::Usage(format!(
+            "{} already exists; doccheck does not overwrite it",
+            path.display()
+        )));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.doccheck-{}",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    let result = written.and_then(|()| std::fs::hard_link(&tmp, path));
+    let _ = std::fs::remove_file(&tmp);
+    result.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::Usage(format!(
+            "{} already exists; doccheck does not overwrite it",
+            path.display()
+        )),
+        _ => Error::io(format!("cannot write {}", path.display()), e),
+    })
+}

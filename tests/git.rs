@@ -1075,3 +1075,197 @@ fn github_annotations_put_the_lines_a_change_wrote_first() {
         "{stdout}"
     );
 }
+
+fn run_doccheck(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_doccheck"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .env_remove("RESEARCHER_NAME");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn meta_prints_the_metadata_block_from_git() {
+    let repo = Repo::new();
+    let head = repo.commit("first");
+    repo.git(&["config", "user.name", "Dana \"DL\" Lee"]);
+    let (code, yaml, stderr) = run_doccheck(&repo.root, &["meta"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = yaml.lines().collect();
+    assert!(
+        regex_like_iso(
+            lines[0]
+                .trim_start_matches("date: \"")
+                .trim_end_matches('"')
+        ),
+        "{yaml}"
+    );
+    assert_eq!(
+        lines[1..],
+        [
+            "researcher: \"Dana \\\"DL\\\" Lee\"".to_owned(),
+            format!("git_commit: \"{}\"", &head[..7]),
+            format!("git_commit_full: \"{head}\""),
+            "branch: \"main\"".to_owned(),
+            "repository: \"repo\"".to_owned(),
+        ]
+    );
+    let (_, json, _) = run_doccheck(
+        &repo.root,
+        &["meta", "--format", "json"],
+        &[("RESEARCHER_NAME", "custom")],
+    );
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["researcher"], "custom");
+    assert_eq!(json["git_commit_full"], head.as_str());
+
+    let plain = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run_doccheck(plain.path(), &["meta"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("is not inside a Git repository"),
+        "{stderr}"
+    );
+}
+
+/// `2025-12-12T15:17:08-06:00` or `…+00:00`.
+fn regex_like_iso(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 25
+        && b[4] == b'-'
+        && b[10] == b'T'
+        && (b[19] == b'+' || b[19] == b'-')
+        && b[22] == b':'
+}
+
+#[test]
+fn new_documents_check_clean_apart_from_their_placeholders() {
+    let repo = Repo::new();
+    repo.commit("first");
+    repo.git(&["config", "user.name", "Dana"]);
+    let mut created = Vec::new();
+    for args in [
+        vec!["new", "research", "Data versioning: DVC vs. Git-LFS"],
+        vec!["new", "session", "Sentiment analysis"],
+        vec!["new", "experiment", "XGBoost baseline"],
+        vec!["new", "decision", "Store run configs"],
+    ] {
+        let (code, stdout, stderr) = run_doccheck(&repo.root, &args, &[]);
+        assert_eq!(code, 0, "{stderr}");
+        created.push(stdout.trim().to_owned());
+    }
+    let research = created[0].clone();
+    for args in [
+        vec!["new", "plan", "Adopt DVC", "--related", &research],
+        vec!["new", "decision", "Version data with DVC"],
+    ] {
+        let (code, stdout, stderr) = run_doccheck(&repo.root, &args, &[]);
+        assert_eq!(code, 0, "{stderr}");
+        created.push(stdout.trim().to_owned());
+    }
+    assert!(
+        research.starts_with("thoughts/shared/research/")
+            && research.ends_with("_data-versioning-dvc-vs-git-lfs.md"),
+        "{research}"
+    );
+    assert_eq!(created[2], "experiments/exp-001-xgboost-baseline.md");
+    assert_eq!(created[3], "adr/0001-store-run-configs.md");
+    assert_eq!(created[5], "adr/0002-version-data-with-dvc.md");
+    let plan = std::fs::read_to_string(repo.root.join(&created[4])).unwrap();
+    assert!(
+        plan.contains(&format!("related_research: \"{research}\"")),
+        "{plan}"
+    );
+    repo.commit("documents");
+    let (code, json, stderr) = doccheck(&repo.root, &[]);
+    let codes: std::collections::BTreeSet<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect();
+    // DC405: nothing links the new documents yet (information only).
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        ["DC405", "DC507"],
+        "{stderr}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn new_refuses_bad_input_and_never_overwrites() {
+    let repo = Repo::new();
+    repo.commit("first");
+    let (code, _, stderr) = run_doccheck(&repo.root, &["new", "memo", "x"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown kind `memo`; the kinds are: research"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run_doccheck(&repo.root, &["new", "activity", "x"], &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not created one per topic"), "{stderr}");
+
+    // Slashes, dots, unicode and emoji: a safe name inside the kind's folder.
+    let (code, stdout, stderr) = run_doccheck(
+        &repo.root,
+        &["new", "session", "../../Évaluation/🚀 v2"],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let path = stdout.trim();
+    assert!(path.starts_with("docs/sessions/"), "{path}");
+    assert!(path.ends_with("-évaluation-v2.md"), "{path}");
+    assert!(repo.root.join(path).is_file());
+    let before = std::fs::read(repo.root.join(path)).unwrap();
+    std::fs::write(repo.root.join(path), "edited\n").unwrap();
+    let (code, _, stderr) = run_doccheck(
+        &repo.root,
+        &["new", "session", "../../Évaluation/🚀 v2"],
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(std::fs::read(repo.root.join(path)).unwrap(), b"edited\n");
+    assert_ne!(before, b"edited\n");
+
+    // A file where the kind's folder should be: a clear error, no panic.
+    repo.write("experiments", "not a folder\n");
+    let (code, _, stderr) = run_doccheck(&repo.root, &["new", "experiment", "x"], &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot create"), "{stderr}");
+    let plain = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run_doccheck(plain.path(), &["new", "research", "x"], &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not inside a Git repository"), "{stderr}");
+}
+
+#[test]
+fn a_project_template_replaces_the_built_in_one() {
+    let repo = Repo::new();
+    repo.commit("first");
+    repo.write(
+        "templates/session.md",
+        "# {{topic}}\n\n**Date:** {{day}}\n**Objective:** ship {{topic}} by {{branch}}\n",
+    );
+    let (code, stdout, stderr) = run_doccheck(&repo.root, &["new", "session", "Release"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(repo.root.join(stdout.trim())).unwrap();
+    assert!(text.starts_with("# Release\n\n**Date:** "), "{text}");
+    assert!(
+        text.ends_with("**Objective:** ship Release by main\n"),
+        "{text}"
+    );
+}

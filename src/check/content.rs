@@ -249,6 +249,24 @@ fn each_scalar(node: &Node, f: &mut impl FnMut(&Node, &str)) {
     }
 }
 
+/// Whether a stretch of the document still holds template placeholders:
+/// then they are what is reported (DC507), not what they stand for.
+fn unfilled(input: &Input<'_>, range: std::ops::Range<usize>) -> bool {
+    let mut found = Vec::new();
+    let prose = &input.body.prose;
+    let first = prose.partition_point(|p| p.end <= range.start);
+    for prose in prose[first..].iter().take_while(|p| p.start < range.end) {
+        let (start, end) = (prose.start.max(range.start), prose.end.min(range.end));
+        if start < end {
+            find_placeholders(input.text, start..end, &mut found);
+            if !found.is_empty() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Whether text is there and is more than a placeholder.
 fn filled(text: &str) -> bool {
     PLACEHOLDER
@@ -401,7 +419,7 @@ fn session_decisions(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
             let line_start = input.text[..start].rfind('\n').map_or(0, |i| i + 1);
             let parts = stated(input, line_start..stop, &[]);
             let missing = missing_parts(&parts);
-            if !missing.is_empty() {
+            if !missing.is_empty() && !unfilled(input, line_start..stop) {
                 let name = input.text[start..stop].lines().next().unwrap_or("").trim();
                 let span = Span::new(
                     line_start,
@@ -419,7 +437,7 @@ fn session_decisions(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
             .collect();
         let parts = stated(input, headings[i].span.end as usize..entry_end, &subs);
         let missing = missing_parts(&parts);
-        if !missing.is_empty() {
+        if !missing.is_empty() && !unfilled(input, headings[i].span.start as usize..entry_end) {
             out.push(missing_rationale::diagnostic(
                 headings[i].span,
                 &headings[i].text,
@@ -435,7 +453,7 @@ fn decision_record(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
     let all: Vec<usize> = (0..input.body.headings.len()).collect();
     let parts = stated(input, input.body_start..input.text.len(), &all);
     let missing = missing_parts(&parts);
-    if !missing.is_empty() {
+    if !missing.is_empty() && !unfilled(input, input.body_start..input.text.len()) {
         let name = input
             .facts
             .title
@@ -456,7 +474,12 @@ fn reproducibility(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
     let mut seed = false;
     if let Some(root) = input.root {
         each_entry(root, &mut |key, value| {
-            if key.contains("seed") && value.as_scalar().is_none_or(|s| filled(&s.text)) {
+            // A placeholder seed is reported once, as a placeholder.
+            if key.contains("seed")
+                && value
+                    .as_scalar()
+                    .is_none_or(|s| filled(&s.text) || s.text.contains("{{"))
+            {
                 seed = true;
             }
         });

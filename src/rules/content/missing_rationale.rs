@@ -66,11 +66,24 @@ mod tests {
                 ),
             ])
             .fail([
-                SESSION.replace("**Rationale:**\n- Predictions were stable across reruns\n- Accuracy rose by 4 points\n", "**Rationale:** [Reason 1]\n").as_str(),
+                SESSION.replace("**Rationale:**\n- Predictions were stable across reruns\n- Accuracy rose by 4 points\n", "**Rationale:**\n").as_str(),
                 SESSION.replace(" **Rejected Because:** labels flipped between runs.", "").as_str(),
                 SESSION.replace("### Decision 1: Temperature 0.3\n\n", "").replace("**Rationale:**", "**Notes:**").as_str(),
             ])
             .snapshot();
+    }
+
+    #[test]
+    fn an_unfilled_template_is_reported_as_placeholders_only() {
+        // `[Reason 1]` is DC507's: the entry is not finished, not unjustified.
+        Tester::new(&MissingRationale::META)
+            .path("docs/sessions/2024-10-19-sentiment.md")
+            .pass([SESSION
+                .replace(
+                    "**Rationale:**\n- Predictions were stable across reruns\n- Accuracy rose by 4 points\n",
+                    "**Rationale:** [Reason 1]\n",
+                )
+                .as_str()]);
     }
 
     #[test]

@@ -1,0 +1,5 @@
+//! Commands that write documents: `meta`, `new`, `init`, `index`, and the
+//! fixes of `check --fix`.
+
+pub mod meta;
+pub mod new;
