@@ -138,6 +138,17 @@ pub struct CheckArgs {
     /// documents, with links resolved against the index.
     #[arg(long)]
     pub staged: bool,
+
+    /// Apply the safe fixes (quote a SHA YAML reads as a number, rename an
+    /// alias to the schema's key, a misspelled enum value, a stale
+    /// `last_updated`), then report what is left.
+    #[arg(long, conflicts_with_all = ["staged", "diff"])]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff and write nothing; exit 1
+    /// when there is something to fix.
+    #[arg(long, conflicts_with = "staged")]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

@@ -101,7 +101,47 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     let mut selection = Selection::new(&project, &args.paths)?;
     selection.base = args.base.clone();
     selection.staged = args.staged;
-    let (report, docs) = check::run(&project, &selection)?;
+    let (mut report, mut docs) = check::run(&project, &selection)?;
+    if args.diff {
+        let fixes = crate::author::fix::plan(&project.root, &report.diagnostics);
+        let count: usize = fixes.iter().map(|f| f.fixes).sum();
+        return Ok(Outcome {
+            stdout: crate::author::fix::diff(&fixes),
+            stderr: if cli.quiet {
+                String::new()
+            } else {
+                format!(
+                    "note: {count} fix(es) in {} file(s); `--fix` applies them\n",
+                    fixes.len()
+                )
+            },
+            status: if fixes.is_empty() {
+                ExitStatus::Success
+            } else {
+                ExitStatus::Failure
+            },
+        });
+    }
+    if args.fix {
+        // A fix can uncover another (a renamed alias whose value then needs
+        // quotes): repeat until nothing changes, so a second run has
+        // nothing left to do.
+        let (mut fixed, mut files) = (0, std::collections::BTreeSet::new());
+        for _ in 0..8 {
+            let fixes = crate::author::fix::plan(&project.root, &report.diagnostics);
+            if fixes.is_empty() {
+                break;
+            }
+            crate::author::fix::apply(&project.root, &fixes)?;
+            fixed += fixes.iter().map(|f| f.fixes).sum::<usize>();
+            files.extend(fixes.into_iter().map(|f| f.path));
+            (report, docs) = check::run(&project, &selection)?;
+        }
+        report.notices.push(crate::diagnostic::Notice {
+            message: format!("fixed {fixed} finding(s) in {} file(s)", files.len()),
+            help: None,
+        });
+    }
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         append(
             Path::new(&path),

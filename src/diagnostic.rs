@@ -18,6 +18,22 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places in the same file that explain the finding.
     pub related: Vec<Related>,
+    /// A safe, mechanical repair, applied by `check --fix`.
+    pub fix: Option<Fix>,
+}
+
+/// Text replacements that repair a finding and change nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes of `span` with `text`. A quoted scalar replaced by
+/// unquoted text keeps its quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
 }
 
 #[derive(Debug, Clone)]
@@ -37,7 +53,19 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            fix: None,
         }
+    }
+
+    /// Attaches a fix that replaces the finding's span with `text`.
+    pub fn fix_with(mut self, text: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            edits: vec![Edit {
+                span: self.span,
+                text: text.into(),
+            }],
+        });
+        self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {

@@ -76,7 +76,7 @@ pub fn install(project_root: &Path, exe: Option<&Path>, force: bool) -> Result<I
         }
         Some(bytes) => {
             let backup = hooks.join("pre-commit.doccheck-backup");
-            crate::write::atomic(&backup, bytes, permissions(&path))?;
+            crate::write::atomic(&backup, bytes, crate::write::mode_of(&path))?;
             Installed::Replaced(path.clone(), backup)
         }
     };
@@ -125,17 +125,4 @@ fn script(prefix: &str, exe: Option<&Path>) -> String {
 /// A single-quoted shell word.
 fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-#[cfg(unix)]
-fn permissions(path: &Path) -> Option<u32> {
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::metadata(path)
-        .ok()
-        .map(|m| m.permissions().mode() & 0o7777)
-}
-
-#[cfg(not(unix))]
-fn permissions(_: &Path) -> Option<u32> {
-    None
 }

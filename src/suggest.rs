@@ -36,6 +36,22 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// Like [`closest`], but only when no other candidate is as close: a
+/// suggestion safe to apply without asking.
+pub fn unique_closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let best = closest(input, candidates.clone())?;
+    let norm = normalize(input);
+    let d = distance(&norm, &normalize(best));
+    let ties = candidates
+        .into_iter()
+        .filter(|c| distance(&norm, &normalize(c)) == d)
+        .count();
+    (ties == 1).then_some(best)
+}
+
 fn normalize(s: &str) -> String {
     s.chars()
         .map(|c| if c == '-' || c == ' ' { '_' } else { c })
@@ -61,6 +77,8 @@ mod tests {
         assert_eq!(closest("in-progress", statuses), Some("in_progress"));
         assert_eq!(closest("Complete", statuses), Some("complete"));
         assert_eq!(closest("draft", statuses), None);
+        assert_eq!(unique_closest("completed", statuses), Some("complete"));
+        assert_eq!(unique_closest("cat", ["bat", "car"]), None);
         assert_eq!(
             closest("reseacher", ["researcher", "repository"]),
             Some("researcher")

@@ -5,6 +5,20 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// The permission bits of a file, to keep them when it is rewritten.
+#[cfg(unix)]
+pub fn mode_of(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o7777)
+}
+
+#[cfg(not(unix))]
+pub fn mode_of(_: &Path) -> Option<u32> {
+    None
+}
+
 /// Writes through a temporary file in the same folder and renames it over
 /// `path`, so a hook is never half written.
 pub fn atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<()> {

@@ -1269,3 +1269,86 @@ fn a_project_template_replaces_the_built_in_one() {
         "{text}"
     );
 }
+
+/// A research note drifted the way real ones do: an aliased key holding a
+/// SHA YAML reads as a number, a misspelled status, a stale date.
+const DRIFTED: &str = "---\ndate: 2024-01-08T10:00:00Z\nresearcher: t\ncommit: 1234567\nbranch: main\nrepository: r\ntopic: \"Drift\"   # kept\ntags: [a]\nstatus: completed\nlast_updated: \"2020-01-01\"\nlast_updated_by: t\n---\n\n# Drift\n\nBody   with  odd   spacing.\r\n";
+
+#[test]
+fn fix_repairs_drifted_metadata_and_keeps_every_other_byte() {
+    let repo = Repo::new();
+    repo.write(
+        ".doccheck.toml",
+        "[rules]\nDC405 = \"off\"\nDC201 = \"off\"\n",
+    );
+    let path = "thoughts/shared/research/2024-01-08_10-00_drift.md";
+    repo.write(path, DRIFTED);
+    repo.commit("drifted note");
+    let read = || std::fs::read_to_string(repo.root.join(path)).unwrap();
+
+    let (code, diff, stderr) = run_doccheck(&repo.root, &["check", "--diff"], &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        diff.starts_with(&format!("--- a/{path}\n+++ b/{path}\n@@ ")),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-commit: 1234567\n+git_commit: 1234567\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-status: completed\n+status: complete\n"),
+        "{diff}"
+    );
+    assert_eq!(read(), DRIFTED, "--diff wrote to the file");
+
+    let (_, _, stderr) = run_doccheck(&repo.root, &["check", "--fix"], &[]);
+    assert!(
+        stderr.contains("fixed 4 finding(s) in 1 file(s)"),
+        "{stderr}"
+    );
+    let today = read()
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("last_updated: \"")
+                .map(|d| d[..10].to_owned())
+        })
+        .unwrap();
+    assert_ne!(today, "2020-01-01");
+    let expected = DRIFTED
+        .replace("commit: 1234567", "git_commit: \"1234567\"")
+        .replace("status: completed", "status: complete")
+        .replace("2020-01-01", &today);
+    assert_eq!(read(), expected);
+    let (code, json, stderr) = doccheck(&repo.root, &[]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+
+    let (code, diff, _) = run_doccheck(&repo.root, &["check", "--diff"], &[]);
+    assert_eq!((code, diff.as_str()), (0, ""));
+    let (_, _, stderr) = run_doccheck(&repo.root, &["check", "--fix"], &[]);
+    assert!(
+        stderr.contains("fixed 0 finding(s) in 0 file(s)"),
+        "{stderr}"
+    );
+    assert_eq!(read(), expected);
+}
+
+#[test]
+fn fix_leaves_bold_fields_and_guesses_alone() {
+    let repo = Repo::new();
+    repo.write(".doccheck.toml", "[rules]\nDC405 = \"off\"\n");
+    // A typo (not an alias) and an enum value with no unique suggestion.
+    let text = "---\ndate: 2024-01-08T10:00:00Z\nresearcher: t\ngit_commt: abcdef1\nbranch: main\nrepository: r\ntopic: x\ntags: [a]\nstatus: draft\nlast_updated: 2099-01-01\nlast_updated_by: t\n---\n\n# X\n";
+    let path = "thoughts/shared/research/2024-01-08_10-00_x.md";
+    repo.write(path, text);
+    repo.write(
+        "experiments/exp-001-x.md",
+        "# Experiment exp-001\n\n**Experiment ID**: exp-001\n**Status**: complete\n",
+    );
+    repo.commit("notes");
+    let (_, diff, stderr) = run_doccheck(&repo.root, &["check", "--diff"], &[]);
+    assert_eq!(diff, "", "{stderr}");
+    let (_, _, stderr) = run_doccheck(&repo.root, &["check", "--fix"], &[]);
+    assert!(stderr.contains("fixed 0 finding(s)"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(repo.root.join(path)).unwrap(), text);
+}

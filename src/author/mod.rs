@@ -1,5 +1,6 @@
 //! Commands that write documents: `meta`, `new`, `init`, `index`, and the
 //! fixes of `check --fix`.
 
+pub mod fix;
 pub mod meta;
 pub mod new;

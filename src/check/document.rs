@@ -273,7 +273,7 @@ pub fn analyze(
         out.push(missing_frontmatter::diagnostic(body_start, &k.name));
     }
     if let (Some(schema), Some(root)) = (&schema, &root) {
-        super::schema::validate(schema, root, open, &mut out);
+        super::schema::validate(schema, root, open, !from_fields, &mut out);
     }
 
     let links = body

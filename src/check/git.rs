@@ -316,6 +316,11 @@ fn code_references(
 
 /// `last_updated` against the document's last change in history.
 fn stale(docs: &[Document], history: &[Option<(i64, ObjectId)>], out: &mut Vec<Diagnostic>) {
+    // The fix writes today, not the day history says: committing the fix
+    // is itself a change, which would make that day stale again.
+    let today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
     for (i, doc) in docs.iter().enumerate() {
         let Some((written, span)) = doc.facts.last_updated else {
             continue;
@@ -330,7 +335,8 @@ fn stale(docs: &[Document], history: &[Option<(i64, ObjectId)>], out: &mut Vec<D
                 &dates::format_day(written * 86_400),
                 &dates::format_day(time),
                 &short(&id),
-            );
+            )
+            .fix_with(dates::format_day(today.max(time)));
             out.push(at(docs, i, diagnostic));
         }
     }

@@ -19,8 +19,16 @@ use crate::suggest;
 const RESERVED: &[&str] = &["$schema"];
 
 /// Validates the frontmatter `root`; `fence` is the opening `---`, where
-/// findings about the top-level mapping point.
-pub fn validate(schema: &Schema, root: &Node, fence: Span, out: &mut Vec<Diagnostic>) {
+/// findings about the top-level mapping point. Fixes are offered only for
+/// YAML (`fixable`), never for bold field lines, whose text is Markdown.
+pub fn validate(
+    schema: &Schema,
+    root: &Node,
+    fence: Span,
+    fixable: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let first = out.len();
     let mut json = root.to_json();
     if let Some(object) = json.as_object_mut() {
         for key in RESERVED {
@@ -46,6 +54,17 @@ pub fn validate(schema: &Schema, root: &Node, fence: Span, out: &mut Vec<Diagnos
         missing.report(out);
     }
     misspelled_keys(schema, root, &stand_ins, out);
+    if !fixable {
+        for d in &mut out[first..] {
+            d.fix = None;
+        }
+    }
+}
+
+/// Whether `node` is a plain scalar, so that its span is exactly its text.
+fn plain(node: &Node) -> bool {
+    node.as_scalar()
+        .is_some_and(|s| s.style == crate::parse::yaml::Style::Plain)
 }
 
 /// Reports unquoted numbers where the schema wants a string, and replaces
@@ -63,11 +82,10 @@ fn quote_numbers(schema: &Schema, root: &Node, json: &mut Json, out: &mut Vec<Di
         let Some(scalar) = node.as_scalar().filter(|s| s.is_plain_number()) else {
             continue;
         };
-        out.push(string_read_as_number::diagnostic(
-            node.span,
-            &field_name(&pointer),
-            &scalar.text,
-        ));
+        out.push(
+            string_read_as_number::diagnostic(node.span, &field_name(&pointer), &scalar.text)
+                .fix_with(format!("\"{}\"", scalar.text)),
+        );
         if let Some(slot) = json.pointer_mut(&pointer) {
             *slot = Json::String(scalar.text.clone());
         }
@@ -138,8 +156,19 @@ fn report<'a>(
             };
             match stand_in(schema, node, property, pointer.is_empty()) {
                 Some(other) => {
-                    stand_ins.push(other_key_text(other));
-                    missing_required_key::misnamed(other.span, property, other_key_text(other))
+                    let text = other_key_text(other);
+                    stand_ins.push(text);
+                    let d = missing_required_key::misnamed(other.span, property, text);
+                    // An alias is unambiguous; a near miss is only a guess.
+                    let alias = schema
+                        .info
+                        .property(property)
+                        .is_some_and(|p| p.aliases.iter().any(|a| a == text));
+                    if alias && plain(other) {
+                        d.fix_with(property)
+                    } else {
+                        d
+                    }
                 }
                 None => return missing.add(at, field, property),
             }
@@ -156,7 +185,14 @@ fn report<'a>(
                 .as_scalar()
                 .map_or_else(|| display(&node.to_json()), |s| s.text.clone());
             let suggestion = suggest::closest(&value, allowed.iter().map(String::as_str));
-            invalid_enum_value::diagnostic(value_span, &field, &value, &allowed, suggestion)
+            let d =
+                invalid_enum_value::diagnostic(value_span, &field, &value, &allowed, suggestion);
+            match suggest::unique_closest(&value, allowed.iter().map(String::as_str)) {
+                Some(fix) if node.as_scalar().is_some() && value_span == node.span => {
+                    d.fix_with(fix)
+                }
+                _ => d,
+            }
         }
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
@@ -250,12 +286,12 @@ fn misspelled_keys(schema: &Schema, root: &Node, stand_ins: &[&str], out: &mut V
             continue;
         }
         if let Some(declared) = schema.info.alias_of(key).filter(|p| !present(&p.name)) {
-            out.push(misspelled_key::diagnostic(
-                entry.key.span,
-                key,
-                &declared.name,
-                true,
-            ));
+            let d = misspelled_key::diagnostic(entry.key.span, key, &declared.name, true);
+            out.push(if plain(&entry.key) {
+                d.fix_with(declared.name.as_str())
+            } else {
+                d
+            });
         } else if let Some(declared) = suggest::closest(key, absent.iter().copied()) {
             out.push(misspelled_key::diagnostic(
                 entry.key.span,
