@@ -35,6 +35,8 @@ pub enum Command {
     Rule(RuleArgs),
     /// Print the JSON Schema in effect for a document kind.
     Schema(SchemaArgs),
+    /// Write a commented configuration, editable schemas and templates.
+    Init(InitArgs),
     /// Print the metadata block of a new document, from Git.
     Meta(MetaArgs),
     /// Create a document from its kind's template, named and filled in.
@@ -42,6 +44,13 @@ pub enum Command {
     /// Manage the Git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Replace files that differ from what `init` writes.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::check::{self, Selection};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat, HookCommand,
-    HookInstallArgs, MetaArgs, MetaFormat, NewArgs, RuleArgs, SchemaArgs,
+    HookInstallArgs, InitArgs, MetaArgs, MetaFormat, NewArgs, RuleArgs, SchemaArgs,
 };
 use crate::config;
 use crate::error::{Error, Result};
@@ -59,6 +59,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Schema(args) => schema(cli, args),
         Command::Hook(HookCommand::Install(args)) => hook_install(cli, args),
         Command::Meta(args) => meta(args),
+        Command::Init(args) => init(args),
         Command::New(args) => new(cli, args),
     }
 }
@@ -179,6 +180,13 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+fn init(args: &InitArgs) -> Result<Outcome> {
+    let written = crate::author::init::init(Path::new("."), args.force)?;
+    Ok(Outcome::print(
+        written.iter().map(|w| w.line() + "\n").collect(),
+    ))
 }
 
 fn meta(args: &MetaArgs) -> Result<Outcome> {

@@ -1352,3 +1352,57 @@ fn fix_leaves_bold_fields_and_guesses_alone() {
     assert!(stderr.contains("fixed 0 finding(s)"), "{stderr}");
     assert_eq!(std::fs::read_to_string(repo.root.join(path)).unwrap(), text);
 }
+
+#[test]
+fn init_writes_editable_files_once_and_never_overwrites_without_force() {
+    let repo = Repo::new();
+    repo.commit("first");
+    let (code, stdout, stderr) = run_doccheck(&repo.root, &["init"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("created   .doccheck.toml\n"), "{stdout}");
+    assert!(
+        stdout.contains("created   schemas/research.schema.json\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("created   templates/plan.md\n"), "{stdout}");
+    let (_, again, _) = run_doccheck(&repo.root, &["init"], &[]);
+    assert!(again.lines().all(|l| l.starts_with("unchanged")), "{again}");
+
+    // The copies are what is checked: a key made required here applies.
+    let schema = repo.root.join("schemas/research.schema.json");
+    let edited = std::fs::read_to_string(&schema).unwrap().replacen(
+        "\"researcher\",",
+        "\"researcher\",\n    \"reviewer\",",
+        1,
+    );
+    std::fs::write(&schema, &edited).unwrap();
+    let (code, stdout, stderr) = run_doccheck(&repo.root, &["new", "research", "Hello"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    repo.commit("note");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    let findings = all_findings(&json);
+    let doc = stdout.trim();
+    assert!(findings.contains(&format!("DC105 {doc}")), "{findings:?}");
+
+    let (_, out, _) = run_doccheck(&repo.root, &["init"], &[]);
+    assert!(
+        out.contains("kept      schemas/research.schema.json"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read_to_string(&schema).unwrap(), edited);
+    let (_, out, _) = run_doccheck(&repo.root, &["init", "--force"], &[]);
+    assert!(
+        out.contains("replaced  schemas/research.schema.json"),
+        "{out}"
+    );
+    assert_ne!(std::fs::read_to_string(&schema).unwrap(), edited);
+
+    let other = Repo::new();
+    other.write("doccheck.toml", "");
+    let (code, _, stderr) = run_doccheck(&other.root, &["init"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("doccheck.toml already configures doccheck"),
+        "{stderr}"
+    );
+}

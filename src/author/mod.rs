@@ -2,5 +2,6 @@
 //! fixes of `check --fix`.
 
 pub mod fix;
+pub mod init;
 pub mod meta;
 pub mod new;
