@@ -35,6 +35,8 @@ pub enum Command {
     Rule(RuleArgs),
     /// Print the JSON Schema in effect for a document kind.
     Schema(SchemaArgs),
+    /// Write an index of all documents by kind, newest first.
+    Index(IndexArgs),
     /// Write a commented configuration, editable schemas and templates.
     Init(InitArgs),
     /// Print the metadata block of a new document, from Git.
@@ -44,6 +46,28 @@ pub enum Command {
     /// Manage the Git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Write the index to this file (default: standard output).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Markdown tables or JSON.
+    #[arg(long, value_enum, default_value_t = IndexFormat::Md)]
+    pub format: IndexFormat,
+
+    /// Write nothing; exit 1 when the file at --output is not the current
+    /// index.
+    #[arg(long, requires = "output")]
+    pub check: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IndexFormat {
+    Md,
+    Json,
 }
 
 #[derive(Debug, Args)]

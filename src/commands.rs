@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::check::{self, Selection};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat, HookCommand,
-    HookInstallArgs, InitArgs, MetaArgs, MetaFormat, NewArgs, RuleArgs, SchemaArgs,
+    HookInstallArgs, IndexArgs, IndexFormat, InitArgs, MetaArgs, MetaFormat, NewArgs, RuleArgs,
+    SchemaArgs,
 };
 use crate::config;
 use crate::error::{Error, Result};
@@ -60,6 +61,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Hook(HookCommand::Install(args)) => hook_install(cli, args),
         Command::Meta(args) => meta(args),
         Command::Init(args) => init(args),
+        Command::Index(args) => index(cli, args),
         Command::New(args) => new(cli, args),
     }
 }
@@ -180,6 +182,67 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
+    let project = Project::load(
+        Path::new("."),
+        &Overrides {
+            config: cli.config.clone(),
+            // The index needs the documents, not the Git checks.
+            no_git: true,
+            ..Overrides::default()
+        },
+    )?;
+    let (_, docs) = check::run(&project, &Selection::new(&project, &[])?)?;
+    // The folder the index goes to, relative to the project root, for its
+    // links; it may not exist yet.
+    let folder = match &args.output {
+        Some(path) => {
+            let cwd = Selection::relative(&project, Path::new("."))?;
+            let dir = crate::discover::to_slash(path.parent().unwrap_or(Path::new("")));
+            crate::paths::normalize(&format!("{cwd}/{dir}"))
+                .ok_or_else(|| Error::Usage(format!("{} is outside the project", path.display())))?
+        }
+        None => String::new(),
+    };
+    let format = match args.format {
+        IndexFormat::Md => crate::author::index::Format::Markdown,
+        IndexFormat::Json => crate::author::index::Format::Json,
+    };
+    let text = crate::author::index::render(&project.kinds, &docs, format, &folder);
+    let Some(path) = &args.output else {
+        return Ok(Outcome::print(text));
+    };
+    let current = std::fs::read(path).ok();
+    if args.check {
+        return Ok(if current.as_deref() == Some(text.as_bytes()) {
+            Outcome::print(String::new())
+        } else {
+            Outcome {
+                stdout: String::new(),
+                stderr: format!(
+                    "{} is {}: run `doccheck index --output {}` and commit it\n",
+                    path.display(),
+                    if current.is_some() {
+                        "stale"
+                    } else {
+                        "missing"
+                    },
+                    path.display()
+                ),
+                status: ExitStatus::Failure,
+            }
+        });
+    }
+    if current.as_deref() != Some(text.as_bytes()) {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+        }
+        crate::write::atomic(path, text.as_bytes(), crate::write::mode_of(path))?;
+    }
+    Ok(Outcome::print(String::new()))
 }
 
 fn init(args: &InitArgs) -> Result<Outcome> {

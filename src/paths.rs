@@ -71,6 +71,26 @@ pub fn parent(path: &str) -> &str {
     path.rfind('/').map_or("", |i| &path[..i])
 }
 
+/// A link from the folder `from` to the file `to` (both project-relative),
+/// in angle brackets when it holds a space, as Markdown needs.
+pub fn relative(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to_parts.len().saturating_sub(1));
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    if out.contains(' ') {
+        format!("<{out}>")
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +113,9 @@ mod tests {
         assert_eq!(parent("c.md"), "");
         assert_eq!(percent_decode("a%20b%C3%A9"), "a bé");
         assert_eq!(percent_decode("%zz%41"), "%zzA");
+        assert_eq!(relative("", "a/b.md"), "a/b.md");
+        assert_eq!(relative("docs", "a/b.md"), "../a/b.md");
+        assert_eq!(relative("a", "a/b.md"), "b.md");
+        assert_eq!(relative("a/c", "a/my b.md"), "<../my b.md>");
     }
 }

@@ -1406,3 +1406,73 @@ fn init_writes_editable_files_once_and_never_overwrites_without_force() {
         "{stderr}"
     );
 }
+
+#[test]
+fn index_lists_documents_by_kind_newest_first_and_checks_staleness() {
+    let repo = Repo::new();
+    repo.write(
+        "thoughts/shared/research/2024-01-01_00-00_old.md",
+        &research("date: 2024-01-01T00:00:00Z\ntopic: Old | piped\ntags: [a, b]"),
+    );
+    repo.write(
+        "thoughts/shared/research/2024-02-01_00-00_new.md",
+        &research("date: 2024-02-01T00:00:00Z\ntopic: New"),
+    );
+    repo.write(
+        "thoughts/shared/plans/2024-03-01_00-00_plan.md",
+        &research(
+            "date: 2024-03-01T00:00:00Z\ntopic: The plan\nrelated_research: thoughts/shared/research/2024-02-01_00-00_new.md",
+        ),
+    );
+    repo.commit("documents");
+    let (code, md, stderr) = run_doccheck(&repo.root, &["index"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| 20")).collect();
+    assert_eq!(
+        rows,
+        [
+            "| 2024-02-01 | [Note](thoughts/shared/research/2024-02-01_00-00_new.md) | complete | a |  |",
+            "| 2024-01-01 | [Note](thoughts/shared/research/2024-01-01_00-00_old.md) | complete | a, b |  |",
+            "| 2024-03-01 | [Note](thoughts/shared/plans/2024-03-01_00-00_plan.md) | complete | a | [Note](thoughts/shared/research/2024-02-01_00-00_new.md) |",
+        ],
+        "{md}"
+    );
+    let (_, json, _) = run_doccheck(&repo.root, &["index", "--format", "json"], &[]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["kinds"][1]["kind"], "plan");
+    assert_eq!(
+        json["kinds"][1]["documents"][0]["links"][0],
+        "thoughts/shared/research/2024-02-01_00-00_new.md"
+    );
+
+    // Written into a folder, links are relative to it; --check compares.
+    let (code, _, stderr) = run_doccheck(&repo.root, &["index", "-o", "docs/INDEX.md"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = std::fs::read_to_string(repo.root.join("docs/INDEX.md")).unwrap();
+    assert!(written.contains("](../thoughts/shared/research/2024-02-01_00-00_new.md)"));
+    let (code, _, _) = run_doccheck(
+        &repo.root,
+        &["index", "-o", "docs/INDEX.md", "--check"],
+        &[],
+    );
+    assert_eq!(code, 0);
+    // The index is not a document: checking sees no new links or findings.
+    let (_, before, _) = doccheck(&repo.root, &["--select", "DC3,DC4"]);
+    assert!(!all_findings(&before).iter().any(|f| f.contains("INDEX")));
+
+    repo.write(
+        "thoughts/shared/research/2024-04-01_00-00_newer.md",
+        &research("date: 2024-04-01T00:00:00Z"),
+    );
+    let (code, _, stderr) = run_doccheck(
+        &repo.root,
+        &["index", "-o", "docs/INDEX.md", "--check"],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("docs/INDEX.md is stale"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(repo.root.join("docs/INDEX.md")).unwrap(),
+        written
+    );
+}

@@ -2,6 +2,7 @@
 //! fixes of `check --fix`.
 
 pub mod fix;
+pub mod index;
 pub mod init;
 pub mod meta;
 pub mod new;

@@ -56,6 +56,8 @@ pub struct Facts {
     /// Document-reference fields (`format: doc-ref`, `run-id`).
     pub refs: Vec<Reference>,
     pub status: Option<Box<str>>,
+    /// `tags`, for the index: a list, or a comma-separated string.
+    pub tags: Vec<Box<str>>,
     /// The names other documents may cite this one by: `format: doc-id`
     /// fields, and a run's folder name and its timestamp.
     pub ids: Vec<(Box<str>, Span)>,
@@ -467,6 +469,20 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
             .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
     };
     facts.status = text_of("status").map(|(t, _)| t.into());
+    facts.tags = match root.get("tags").map(|e| &e.value.value) {
+        Some(Value::Seq(items)) => items
+            .iter()
+            .filter_map(|n| n.as_scalar().map(|s| s.text.trim().into()))
+            .collect(),
+        Some(Value::Scalar(s)) => s
+            .text
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(Into::into)
+            .collect(),
+        _ => Vec::new(),
+    };
     if facts.title.is_none() {
         facts.title = text_of("topic")
             .or_else(|| text_of("title"))

@@ -332,6 +332,8 @@ fn analysis(
 ) -> Option<Analysis> {
     let path = interner.get(rel);
     match loaded {
+        // The generated index lists every document; it is not one.
+        Loaded::Text(text) if text.starts_with(crate::author::index::MARKER) => None,
         Loaded::Text(text) => Some(document::analyze(
             &project.kinds,
             interner,
