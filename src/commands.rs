@@ -252,6 +252,17 @@ fn init(args: &InitArgs) -> Result<Outcome> {
     ))
 }
 
+/// The project holding the current folder, with `--config` applied.
+fn project_here(cli: &Cli) -> Result<Project> {
+    Project::load(
+        Path::new("."),
+        &Overrides {
+            config: cli.config.clone(),
+            ..Overrides::default()
+        },
+    )
+}
+
 fn meta(args: &MetaArgs) -> Result<Outcome> {
     let meta = crate::author::meta::Meta::collect(Path::new("."))?;
     Ok(Outcome::print(match args.format {
@@ -261,13 +272,7 @@ fn meta(args: &MetaArgs) -> Result<Outcome> {
 }
 
 fn new(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
-    let project = Project::load(
-        Path::new("."),
-        &Overrides {
-            config: cli.config.clone(),
-            ..Overrides::default()
-        },
-    )?;
+    let project = project_here(cli)?;
     let related: Vec<String> = args
         .related
         .iter()
@@ -393,13 +398,7 @@ fn rule(args: &RuleArgs) -> Result<Outcome> {
 }
 
 fn schema(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
-    let project = Project::load(
-        Path::new("."),
-        &Overrides {
-            config: cli.config.clone(),
-            ..Overrides::default()
-        },
-    )?;
+    let project = project_here(cli)?;
     let kinds = &project.kinds;
     let Some(id) = kinds.by_name(&args.kind) else {
         let names: Vec<&str> = kinds.iter().map(|(_, k)| k.name.as_str()).collect();

@@ -599,6 +599,10 @@ fn all_findings(json: &Value) -> Vec<String> {
     found
 }
 
+/// A decision record that cites the gated config and says why it changed.
+const EXPLAINING_ADR: &str = "# Lower the learning rate\n\n## Decision\n\nUse 3e-4 (`configs/train.yaml:1`).\n\n\
+     ## Rationale\n\nLoss diverged at 1e-3.\n\n## Alternatives Considered\n\nWarmup: rejected because it only delayed the divergence.\n";
+
 /// A repository whose `main` has a training config under the gate, and a
 /// `feature` branch checked out on top of it.
 fn gated_repo() -> (Repo, String) {
@@ -651,11 +655,7 @@ fn the_gate_blocks_an_unexplained_config_change_until_a_plan_explains_it() {
 fn a_code_reference_explains_a_change_too_and_other_paths_need_nothing() {
     let (repo, base) = gated_repo();
     repo.write("configs/train.yaml", "lr: 0.0003\nepochs: 3\n");
-    repo.write(
-        "docs/adr/0001-lower-lr.md",
-        "# Lower the learning rate\n\n## Decision\n\nUse 3e-4 (`configs/train.yaml:1`).\n\n\
-         ## Rationale\n\nLoss diverged at 1e-3.\n\n## Alternatives Considered\n\nWarmup: rejected because it only delayed the divergence.\n",
-    );
+    repo.write("docs/adr/0001-lower-lr.md", EXPLAINING_ADR);
     repo.commit("decision");
     let (code, json, _) = doccheck(&repo.root, &["--base", &base]);
     assert_eq!((code, all_findings(&json)), (0, Vec::new()));
@@ -826,7 +826,6 @@ fn staged_deletions_renames_and_headings_break_other_documents_links() {
 #[test]
 fn staged_references_by_id_and_duplicate_ids_see_the_whole_index() {
     let repo = Repo::new();
-    repo.write(".doccheck.toml", "[rules]\nDC405 = \"off\"\n");
     let experiment = |id: &str, parent: &str| {
         format!("---\nexperiment_id: {id}\nparent: {parent}\n---\n\n# Experiment {id}\n")
     };
@@ -866,11 +865,7 @@ fn staged_applies_the_rationale_gate() {
         (code, all_findings(&json)),
         (1, vec!["DC601 configs/train.yaml".to_owned()])
     );
-    repo.write(
-        "docs/adr/0001-lower-lr.md",
-        "# Lower the learning rate\n\n## Decision\n\nUse 3e-4 (`configs/train.yaml:1`).\n\n\
-         ## Rationale\n\nLoss diverged at 1e-3.\n\n## Alternatives Considered\n\nWarmup: rejected because it only delayed the divergence.\n",
-    );
+    repo.write("docs/adr/0001-lower-lr.md", EXPLAINING_ADR);
     repo.git(&["add", "docs"]);
     let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
     assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
