@@ -32,22 +32,11 @@ pub fn plan(root: &Path, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
         let Ok(old) = std::fs::read_to_string(root.join(&**path)) else {
             continue;
         };
-        let mut edits: Vec<(&Edit, usize)> = Vec::new();
-        for (n, d) in found.iter().enumerate() {
-            for edit in d.fix.iter().flat_map(|f| &f.edits) {
-                edits.push((edit, n));
-            }
-        }
-        edits.sort_by_key(|(e, _)| (e.span.start, e.span.end));
         // One fix at a time, all of its edits or none.
         let mut taken: Vec<&Edit> = Vec::new();
         let mut fixes = 0;
-        for n in 0..found.len() {
-            let mine: Vec<&Edit> = edits
-                .iter()
-                .filter(|(_, m)| *m == n)
-                .map(|(e, _)| *e)
-                .collect();
+        for d in found {
+            let mine: Vec<&Edit> = d.fix.iter().flat_map(|f| &f.edits).collect();
             let fits = |e: &Edit| {
                 e.span.end as usize <= old.len()
                     && old.is_char_boundary(e.span.start as usize)

@@ -100,7 +100,7 @@ fn markdown(groups: &[(&str, Vec<Entry>)], from: &str) -> String {
                 cell(title(e.doc)),
                 link(&e.doc.path),
                 cell(e.doc.facts.status.as_deref().unwrap_or("")),
-                cell(&e.doc.facts.tags.join(", ")),
+                cell(&e.doc.facts.tags.replace('\n', ", ")),
                 links
             ));
         }
@@ -128,7 +128,7 @@ fn json(groups: &[(&str, Vec<Entry>)]) -> String {
                     "title": title(e.doc),
                     "status": e.doc.facts.status.as_deref(),
                     "date": e.date,
-                    "tags": e.doc.facts.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+                    "tags": e.doc.facts.tags.lines().collect::<Vec<_>>(),
                     "links": e.links.iter().map(|d| &*d.path).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
             })

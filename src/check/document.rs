@@ -56,8 +56,9 @@ pub struct Facts {
     /// Document-reference fields (`format: doc-ref`, `run-id`).
     pub refs: Vec<Reference>,
     pub status: Option<Box<str>>,
-    /// `tags`, for the index: a list, or a comma-separated string.
-    pub tags: Vec<Box<str>>,
+    /// `tags`, for the index (a list, or a comma-separated string), one per
+    /// line: a single allocation, since every document keeps its facts.
+    pub tags: Box<str>,
     /// The names other documents may cite this one by: `format: doc-id`
     /// fields, and a run's folder name and its timestamp.
     pub ids: Vec<(Box<str>, Span)>,
@@ -469,20 +470,21 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
             .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
     };
     facts.status = text_of("status").map(|(t, _)| t.into());
-    facts.tags = match root.get("tags").map(|e| &e.value.value) {
+    let tags: Vec<&str> = match root.get("tags").map(|e| &e.value.value) {
         Some(Value::Seq(items)) => items
             .iter()
-            .filter_map(|n| n.as_scalar().map(|s| s.text.trim().into()))
+            .filter_map(|n| n.as_scalar().map(|s| s.text.trim()))
             .collect(),
-        Some(Value::Scalar(s)) => s
-            .text
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(Into::into)
-            .collect(),
+        Some(Value::Scalar(s)) => s.text.split(',').map(str::trim).collect(),
         _ => Vec::new(),
     };
+    facts.tags = tags
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| t.replace(['\n', '\r'], " "))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into();
     if facts.title.is_none() {
         facts.title = text_of("topic")
             .or_else(|| text_of("title"))

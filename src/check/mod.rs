@@ -258,15 +258,8 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             });
         }
         if let Some(staged) = &staged {
-            let exposed = staged::exposed(&doc_graph, staged);
+            staged.retain(&doc_graph, &mut diagnostics);
             let changed: HashSet<&str> = staged.change.changed.iter().map(String::as_str).collect();
-            let orphan = crate::rules::graph::orphan_document::OrphanDocument::META.code;
-            diagnostics.retain(|d| {
-                if d.rule.code == orphan && staged.incoming_unknown.contains(&*d.path) {
-                    return false;
-                }
-                changed.contains(&*d.path) || exposed.contains(&(&*d.path, d.span))
-            });
             documents = docs
                 .iter()
                 .filter(|d| changed.contains(&*d.path) && selection.contains(&d.path))

@@ -15,11 +15,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::document::{self, Analysis, Document, LinkTarget};
+use crate::diagnostic::Diagnostic;
 use crate::git::{Change, Index, IndexEntry};
-use crate::graph::Graph;
+use crate::graph::{Graph, Label};
 use crate::intern::Interner;
+use crate::kinds::KindId;
 use crate::paths;
 use crate::project::Project;
+use crate::rules::graph::orphan_document::OrphanDocument;
 use crate::source::Span;
 
 /// What `--staged` loaded, and how far each document is reported.
@@ -41,7 +44,7 @@ pub struct Staged {
     /// Modified documents whose ids and headings did not change: no other
     /// document was read for links to them, so whether anything links to
     /// them is not known (and did not change).
-    pub incoming_unknown: HashSet<String>,
+    incoming_unknown: HashSet<String>,
 }
 
 /// Reads and parses what a commit of the index needs.
@@ -72,16 +75,13 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     let staged: Vec<&IndexEntry> = index
         .entries
         .iter()
-        .filter(|e| e.staged() && e.regular && is_document(project, &e.path))
+        .filter(|e| e.staged() && e.regular && document_kind(project, &e.path).is_some())
         .collect();
     let mut loaded: HashSet<String> = HashSet::new();
-    for (analysis, text) in read_all(project, index, &staged, Version::Staged) {
-        loaded.insert(analysis.document.path.to_string());
-        if let Some(text) = text {
-            out.texts.insert(analysis.document.path.clone(), text);
-        }
-        out.analyses.push(analysis);
-    }
+    out.keep(
+        &mut loaded,
+        read_all(project, index, &staged, Version::Staged),
+    );
 
     // The names another document would write to reach what the commit
     // adds, removes or renames.
@@ -93,7 +93,7 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     let deleted_docs: Vec<IndexEntry> = index
         .deleted
         .iter()
-        .filter(|(p, _)| is_document(project, p))
+        .filter(|(p, _)| document_kind(project, p).is_some())
         .map(|(path, id)| IndexEntry::committed(path, *id))
         .collect();
     let before: Vec<&IndexEntry> = deleted_docs
@@ -182,7 +182,7 @@ pub fn load(project: &Project, index: &Index) -> Staged {
                     || (index.reader(), Interner::default()),
                     |(repo, interner), entry| {
                         let bytes = index.content(repo, entry).ok()?;
-                        if !mentions.is_match(&bytes) || !is_document(project, &entry.path) {
+                        if !mentions.is_match(&bytes) {
                             return None;
                         }
                         analyze(project, interner, entry, Ok(bytes))
@@ -190,13 +190,7 @@ pub fn load(project: &Project, index: &Index) -> Staged {
                 )
                 .flatten()
                 .collect();
-            for (analysis, text) in found {
-                loaded.insert(analysis.document.path.to_string());
-                if let Some(text) = text {
-                    out.texts.insert(analysis.document.path.clone(), text);
-                }
-                out.analyses.push(analysis);
-            }
+            out.keep(&mut loaded, found);
         }
     }
 
@@ -208,14 +202,10 @@ pub fn load(project: &Project, index: &Index) -> Staged {
         let mut wanted: Vec<&IndexEntry> = Vec::new();
         for &i in &frontier {
             let doc = &out.analyses[i].document;
-            let all_edges = out
-                .change
-                .changed
-                .binary_search_by(|p| p.as_str().cmp(&doc.path))
-                .is_ok();
+            let all_edges = out.changed(&doc.path);
             for target in targets(doc, all_edges) {
                 if let Some(entry) = by_path.get(target.as_str())
-                    && is_document(project, &target)
+                    && document_kind(project, &target).is_some()
                     && loaded.insert(target)
                 {
                     wanted.push(entry);
@@ -231,6 +221,41 @@ pub fn load(project: &Project, index: &Index) -> Staged {
         frontier = (start..out.analyses.len()).collect();
     }
     out
+}
+
+impl Staged {
+    /// Keeps analysed documents, with their text for rendering.
+    fn keep(&mut self, loaded: &mut HashSet<String>, found: Vec<(Analysis, Option<String>)>) {
+        for (analysis, text) in found {
+            loaded.insert(analysis.document.path.to_string());
+            if let Some(text) = text {
+                self.texts.insert(analysis.document.path.clone(), text);
+            }
+            self.analyses.push(analysis);
+        }
+    }
+
+    /// Whether `path` is a staged (added or modified) file.
+    fn changed(&self, path: &str) -> bool {
+        self.change
+            .changed
+            .binary_search_by(|p| p.as_str().cmp(path))
+            .is_ok()
+    }
+
+    /// Keeps the findings this commit answers for: every finding of a
+    /// staged file, and the [`exposed`] findings of other documents. An
+    /// orphan finding is dropped where incoming links were not looked for.
+    pub fn retain(&self, graph: &Graph<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let exposed = exposed(graph, self);
+        let orphan = OrphanDocument::META.code;
+        diagnostics.retain(|d| {
+            if d.rule.code == orphan && self.incoming_unknown.contains(&*d.path) {
+                return false;
+            }
+            self.changed(&d.path) || exposed.contains(&(&*d.path, d.span))
+        });
+    }
 }
 
 /// Which content of an entry to read.
@@ -265,17 +290,12 @@ fn targets(doc: &Document, all_edges: bool) -> Vec<String> {
 /// references into it (a staged document, a deleted file, a deleted
 /// document's id) and on an id that clashes with a staged document's.
 /// Their other findings were there before and are not this commit's.
-pub fn exposed<'a>(graph: &Graph<'a>, staged: &Staged) -> HashSet<(&'a str, Span)> {
+fn exposed<'a>(graph: &Graph<'a>, staged: &Staged) -> HashSet<(&'a str, Span)> {
     let docs = graph.docs;
-    let changed = |path: &str| {
-        staged
-            .change
-            .changed
-            .binary_search_by(|p| p.as_str().cmp(path))
-            .is_ok()
-    };
+    let changed = |path: &str| staged.changed(path);
     let mut out = HashSet::new();
-    for edge in graph.edges() {
+    // Links are all taken below (the graph keeps one edge per target).
+    for edge in graph.edges().filter(|e| matches!(e.label, Label::Field(_))) {
         let into = match edge.to {
             Ok(to) => changed(&docs[to].path),
             Err(target) => staged.gone.contains(target.trim()),
@@ -301,13 +321,15 @@ pub fn exposed<'a>(graph: &Graph<'a>, staged: &Staged) -> HashSet<(&'a str, Span
     out
 }
 
-/// Whether the project lints `rel` as a document.
-fn is_document(project: &Project, rel: &str) -> bool {
-    project.filter.accepts(rel)
-        && project
-            .kinds
-            .for_path(rel)
-            .is_none_or(|k| project.kinds.get(k).lint)
+/// The kind of `rel` when the project lints it as a document (`Some(None)`
+/// for a document of no kind), else `None`.
+fn document_kind(project: &Project, rel: &str) -> Option<Option<KindId>> {
+    if !project.filter.accepts(rel) {
+        return None;
+    }
+    let kind = project.kinds.for_path(rel);
+    kind.is_none_or(|k| project.kinds.get(k).lint)
+        .then_some(kind)
 }
 
 /// What a link to `path` contains whatever its form: the file's stem (a
@@ -354,13 +376,13 @@ fn analyze(
     entry: &IndexEntry,
     bytes: Result<Vec<u8>, String>,
 ) -> Option<(Analysis, Option<String>)> {
+    let kind = document_kind(project, &entry.path)?;
     let loaded = match bytes {
         Ok(bytes) => document::decode(bytes),
         Err(reason) => {
             document::Loaded::Problem(crate::rules::content::unreadable_file::diagnostic(&reason))
         }
     };
-    let kind = project.kinds.for_path(&entry.path);
     let analysis = super::analysis(project, interner, &entry.path, kind, &loaded)?;
     let text = match loaded {
         document::Loaded::Text(text) => Some(text),
