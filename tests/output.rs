@@ -94,6 +94,30 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .as_array()
         .unwrap();
     assert_eq!(rules.len(), doccheck::rules::ALL.len());
+    // Every rule links to its section of the published documentation, at
+    // the tag of this version.
+    let docs = std::fs::read_to_string(root.join("docs/rules.md")).unwrap();
+    let anchors =
+        doccheck::parse::markdown::scan(&docs, 0, &mut doccheck::suppress::Builder::default())
+            .anchors;
+    let prefix = format!(
+        "{}/blob/v{}/docs/rules.md#",
+        env!("CARGO_PKG_REPOSITORY"),
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(prefix.starts_with("https://"), "{prefix}");
+    for rule in rules {
+        let uri = rule["helpUri"].as_str().unwrap_or_default();
+        let fragment = uri.strip_prefix(&prefix).unwrap_or_else(|| panic!("{uri}"));
+        assert!(
+            anchors.binary_search(&fragment.into()).is_ok(),
+            "{uri}: docs/rules.md has no such section"
+        );
+    }
+    assert_eq!(
+        sarif["runs"][0]["tool"]["driver"]["informationUri"],
+        env!("CARGO_PKG_REPOSITORY")
+    );
 }
 
 /// With `GITHUB_STEP_SUMMARY` set, a Markdown summary is appended to that

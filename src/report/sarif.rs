@@ -1,5 +1,6 @@
 //! SARIF 2.1.0 for code-scanning tools (GitHub code scanning uploads it).
-//! Every rule is described with its documentation; results carry
+//! Every rule is described with its documentation and links to its
+//! published section (`helpUri`); results carry
 //! line-independent `partialFingerprints`.
 
 use serde_json::{Value, json};
@@ -25,6 +26,7 @@ pub fn render(report: &Report, sources: &Sources, out: &mut String) {
                 "name": r.name,
                 "shortDescription": { "text": r.summary() },
                 "help": { "text": r.documentation(), "markdown": r.documentation() },
+                "helpUri": rules::help_uri(r),
                 "defaultConfiguration": { "level": level(r.default_severity) },
             })
         })
@@ -69,6 +71,7 @@ pub fn render(report: &Report, sources: &Sources, out: &mut String) {
                 "driver": {
                     "name": "doccheck",
                     "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
                     "rules": rules,
                 },
             },

@@ -55,6 +55,11 @@ impl RuleMeta {
         out.trim_end().to_owned() + "\n"
     }
 
+    /// The GitHub anchor of the rule's section in the published documentation.
+    pub fn anchor(&self) -> String {
+        crate::parse::slug::slug(&format!("{} {}", self.code, self.name))
+    }
+
     /// The first sentence of "What it does", for rule tables.
     pub fn summary(&self) -> String {
         let docs = self.documentation();
@@ -155,22 +160,65 @@ pub static ALL: &[&RuleMeta] = &[
     &gate::unexplained_change::UnexplainedChange::META,
 ];
 
-/// The rule index published as `docs/rules.md`.
-pub fn index_markdown() -> String {
-    let mut out = String::from(
-        "# Rules\n\nGenerated from the rules' documentation; `doccheck rule CODE` prints one in full.\n\n\
-         | Code | Name | Default | What it checks |\n|---|---|---|---|\n",
-    );
+/// Where the rules' documentation is published, relative to the project.
+pub const DOCS_PATH: &str = "docs/rules.md";
+
+/// The rule table, each code linking to its section of [`DOCS_PATH`]
+/// through `docs` (the path of that file as seen from the table's file).
+pub fn table(docs: &str) -> String {
+    let mut out = String::from("| Code | Name | Default | What it checks |\n|---|---|---|---|\n");
     for rule in ALL {
         out.push_str(&format!(
-            "| {} | `{}` | {} | {} |\n",
+            "| [{}]({docs}#{}) | `{}` | {} | {} |\n",
             rule.code,
+            rule.anchor(),
             rule.name,
             rule.default_severity,
             rule.summary().replace('|', "\\|")
         ));
     }
     out
+}
+
+/// The rules' documentation published as [`DOCS_PATH`]: the table, then
+/// every rule's full text under a heading that [`RuleMeta::anchor`] names.
+pub fn index_markdown() -> String {
+    // The examples cite files (`src/config.py:183-243`) that doccheck's own
+    // repository does not have, and it checks its own documentation.
+    let mut out = String::from(
+        "<!-- doccheck-disable-file DC208 -->\n# Rules\n\nGenerated from the rules' documentation; `doccheck rule CODE` prints one in full.\n\n",
+    );
+    out.push_str(&table(""));
+    for rule in ALL {
+        out.push_str(&format!(
+            "\n## {} {}\n\nDefault level: {}.\n\n",
+            rule.code, rule.name, rule.default_severity
+        ));
+        // The rule's own sections sit one level below its heading; a `#`
+        // inside an example's code block is not a heading.
+        let mut fenced = false;
+        for line in rule.documentation().lines() {
+            if line.starts_with("```") || line.starts_with("~~~") {
+                fenced = !fenced;
+            } else if !fenced && line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The address of a rule's documentation, for tools that link to it (SARIF
+/// `helpUri`): the published file at the tag of this version.
+pub fn help_uri(rule: &RuleMeta) -> String {
+    format!(
+        "{}/blob/v{}/{DOCS_PATH}#{}",
+        env!("CARGO_PKG_REPOSITORY"),
+        env!("CARGO_PKG_VERSION"),
+        rule.anchor()
+    )
 }
 
 /// Finds a rule by code or name, case-insensitively.
@@ -264,34 +312,66 @@ mod tests {
         insta::assert_snapshot!(list.join("\n"));
     }
 
-    #[test]
-    fn published_index_is_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    /// Compares a generated file with what is committed; `DOCCHECK_BLESS=1`
+    /// writes the generated text instead.
+    fn assert_current(file: &str, expected: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current != index_markdown() {
-            if std::env::var_os("DOCCHECK_BLESS").is_some() {
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(&path, index_markdown()).unwrap();
-            } else {
-                panic!(
-                    "docs/rules.md is stale; run `DOCCHECK_BLESS=1 cargo test published_index_is_current`"
-                );
-            }
+        if current == expected {
+            return;
+        }
+        if std::env::var_os("DOCCHECK_BLESS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, expected).unwrap();
+        } else {
+            panic!("{file} is stale; run `DOCCHECK_BLESS=1 cargo test --lib rules`");
         }
     }
 
     #[test]
+    fn published_index_is_current() {
+        assert_current(DOCS_PATH, &index_markdown());
+    }
+
+    /// The README's rule table is [`table`] with links into [`DOCS_PATH`].
+    #[test]
     fn readme_rule_table_is_current() {
-        let readme = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
-        )
-        .unwrap();
-        for row in index_markdown().lines().filter(|l| l.starts_with("| DC")) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let start = readme
+            .find("| Code | Name | Default | What it checks |")
+            .expect("README.md has a rule table");
+        let end = readme[start..]
+            .find("\n\n")
+            .map_or(readme.len(), |at| start + at + 1);
+        let expected = format!("{}{}{}", &readme[..start], table(DOCS_PATH), &readme[end..]);
+        assert_current("README.md", &expected);
+    }
+
+    /// Every rule's section exists under the anchor its links and its SARIF
+    /// `helpUri` name, by GitHub's slug rules; the rule's own sections are
+    /// nested under it.
+    #[test]
+    fn published_sections_match_anchors() {
+        let text = index_markdown();
+        let body = crate::parse::markdown::scan(&text, 0, &mut crate::suppress::Builder::default());
+        for rule in ALL {
+            let anchor = rule.anchor();
             assert!(
-                readme.contains(row),
-                "README.md lacks the rule row (copy it from docs/rules.md):\n{row}"
+                body.anchors.binary_search(&anchor.as_str().into()).is_ok(),
+                "no section #{anchor} for {}",
+                rule.code
             );
+            assert!(help_uri(rule).ends_with(&format!("/docs/rules.md#{anchor}")));
         }
+        let levels: Vec<u8> = body.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels[0], 1);
+        assert_eq!(levels.iter().filter(|&&l| l == 2).count(), ALL.len());
+        assert_eq!(
+            levels.iter().filter(|&&l| l == 3).count(),
+            ALL.len() * SECTIONS.len(),
+            "a rule's sections are nested under its heading"
+        );
     }
 
     #[test]
