@@ -15,7 +15,9 @@ use crate::parse::frontmatter::{self, Fence};
 use crate::parse::markdown::{self, CodeRef, Link};
 use crate::parse::yaml::{self, Node, Resolved, Value};
 use crate::parse::{coderef, fields};
-use crate::rules::content::{binary_file, file_too_large, invalid_utf8, unreadable_file};
+use crate::rules::content::{
+    binary_file, file_too_large, invalid_suppression, invalid_utf8, unreadable_file,
+};
 use crate::rules::frontmatter::{
     duplicate_key, invalid_yaml, missing_frontmatter, unclosed_frontmatter, unknown_kind,
     unknown_schema,
@@ -338,6 +340,12 @@ pub fn analyze(
         facts.mentions = learned.mentions;
         facts.rationale = learned.rationale;
     }
+    out.extend(
+        suppressions
+            .invalid()
+            .iter()
+            .map(invalid_suppression::diagnostic),
+    );
     let out = out.into_iter().map(|d| d.in_file(&path)).collect();
     Analysis {
         document: Document {

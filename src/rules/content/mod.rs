@@ -11,6 +11,7 @@ pub mod file_too_large;
 pub mod future_activity_date;
 pub mod invalid_activity_heading;
 pub mod invalid_run_folder;
+pub mod invalid_suppression;
 pub mod invalid_utf8;
 pub mod missing_rationale;
 pub mod missing_reproducibility_info;
