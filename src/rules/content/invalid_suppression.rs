@@ -51,7 +51,9 @@ pub fn diagnostic(invalid: &Invalid) -> Diagnostic {
             const USAGE: &str = "by code (`DC301`), name (`broken-link`) or code prefix \
                                  (`DC3`), with any reason after ` -- `";
             // `DC208:` is most likely `DC208` followed by a reason.
-            let first = selectors[0].trim_matches(|c: char| !c.is_alphanumeric());
+            let first = selectors
+                .first()
+                .map_or("", |s| s.trim_matches(|c: char| !c.is_alphanumeric()));
             let help = match suggest::unique_closest(first, names) {
                 Some(rule) => format!("did you mean `{rule}`? Name rules {USAGE}"),
                 None => format!("name rules {USAGE}"),
