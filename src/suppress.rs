@@ -43,8 +43,10 @@ impl Codes {
     /// document; selectors that name no rule go to `invalid`.
     fn parse(list: &str, offset: usize, invalid: &mut Vec<Invalid>) -> Codes {
         let list = list.split_once("--").map_or(list, |(codes, _reason)| codes);
+        if list.chars().all(|c| c == ',' || c.is_whitespace()) {
+            return Codes::All;
+        }
         let mut codes = Vec::new();
-        let mut any = false;
         let mut start = None;
         let mut unknown: Option<(Span, Vec<String>)> = None;
         for (i, c) in list.char_indices().chain([(list.len(), ' ')]) {
@@ -53,7 +55,6 @@ impl Codes {
                 continue;
             }
             let Some(from) = start.take() else { continue };
-            any = true;
             let selector = &list[from..i];
             let found = rules::select(selector);
             if found.is_empty() {
@@ -70,7 +71,7 @@ impl Codes {
                 problem: Problem::UnknownRule(selectors),
             });
         }
-        if any { Codes::Only(codes) } else { Codes::All }
+        Codes::Only(codes)
     }
 
     fn covers(&self, code: &str) -> bool {
@@ -137,37 +138,33 @@ impl Builder {
             return;
         };
         let (word, codes) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        let codes_at = at + body.len() - codes.len();
+        if !DIRECTIVES.contains(&word) {
+            self.invalid.push(Invalid {
+                span: Span::new(at, at + "doccheck-".len() + word.len()),
+                problem: Problem::UnknownDirective(word.to_owned()),
+            });
+            return;
+        }
+        let codes = Codes::parse(codes, at + body.len() - codes.len(), &mut self.invalid);
         match word {
-            "disable" => {
-                let codes = Codes::parse(codes, codes_at, &mut self.invalid);
-                self.open.push((end, codes));
-            }
-            "disable-file" => {
-                let codes = Codes::parse(codes, codes_at, &mut self.invalid);
-                self.done.file.push(codes);
-            }
+            "disable" => self.open.push((end, codes)),
+            "disable-file" => self.done.file.push(codes),
             "disable-next-line" => {
                 let next = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
                 let next_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
-                let codes = Codes::parse(codes, codes_at, &mut self.invalid);
                 self.done.regions.push((Span::new(next, next_end), codes));
             }
-            "enable" => {
-                let closing = Codes::parse(codes, codes_at, &mut self.invalid);
+            // `enable`, the one directive left.
+            _enable => {
                 let (closed, still_open): (Vec<_>, Vec<_>) = self
                     .open
                     .drain(..)
-                    .partition(|(_, c)| closing == Codes::All || *c == closing);
+                    .partition(|(_, c)| codes == Codes::All || *c == codes);
                 self.open = still_open;
                 for (start, codes) in closed {
                     self.done.regions.push((Span::new(start, end), codes));
                 }
             }
-            _ => self.invalid.push(Invalid {
-                span: Span::new(at, at + "doccheck-".len() + word.len()),
-                problem: Problem::UnknownDirective(word.to_owned()),
-            }),
         }
     }
 
