@@ -20,6 +20,9 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// A safe, mechanical repair, applied by `check --fix`.
     pub fix: Option<Fix>,
+    /// The most this finding can weigh, whatever level the rule is set to:
+    /// drift in a document that says it is complete is information.
+    pub cap: Option<Severity>,
 }
 
 /// Text replacements that repair a finding and change nothing else.
@@ -54,7 +57,14 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
+            cap: None,
         }
+    }
+
+    /// Caps the finding's severity at `severity`.
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.cap = Some(self.cap.map_or(severity, |c| c.min(severity)));
+        self
     }
 
     /// Attaches a fix that replaces the finding's span with `text`.

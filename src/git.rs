@@ -294,6 +294,245 @@ impl Git {
     }
 }
 
+/// The files of one tree, by name, for finding the file a bare or partial
+/// path (`extractor.py`, `battlefield/mod.rs`) means.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Project-relative paths, by their last segment.
+    by_name: HashMap<Box<str>, Vec<Box<str>>>,
+    /// First segments (top-level files and folders).
+    top: HashSet<Box<str>>,
+    /// File-name extensions, lowercased.
+    extensions: HashSet<Box<str>>,
+}
+
+impl Listing {
+    pub fn insert(&mut self, path: &str) {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let list = self.by_name.entry(name.into()).or_default();
+        if !list.iter().any(|p| &**p == path) {
+            list.push(path.into());
+        }
+        let top = path.split('/').next().unwrap_or(path);
+        if !self.top.contains(top) {
+            self.top.insert(top.into());
+        }
+        if let Some((_, ext)) = name.rsplit_once('.') {
+            let ext = ext.to_ascii_lowercase();
+            if !self.extensions.contains(ext.as_str()) {
+                self.extensions.insert(ext.into());
+            }
+        }
+    }
+
+    /// Every file named `name`.
+    pub fn named(&self, name: &str) -> &[Box<str>] {
+        self.by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a top-level file or folder is called `name`.
+    pub fn has_top(&self, name: &str) -> bool {
+        self.top.contains(name)
+    }
+
+    /// Whether some file's name ends in `.ext` (any case).
+    pub fn has_extension(&self, ext: &str) -> bool {
+        self.extensions.contains(ext.to_ascii_lowercase().as_str())
+    }
+
+    /// Every file name, for "did you mean" suggestions.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_name.keys().map(|k| &**k)
+    }
+}
+
+/// What the whole history says about paths: one walk, for the references
+/// that the cited commit and HEAD cannot explain.
+#[derive(Debug, Default)]
+pub struct PathHistory {
+    /// For each wanted path: the oldest and the newest commit that changed
+    /// it.
+    pub changed: Vec<Option<(ObjectId, ObjectId)>>,
+    /// Every file that ever existed in the history of HEAD.
+    pub ever: Listing,
+    /// Where a file went when a commit deleted it and added one with the
+    /// same content or the same name (newest move first).
+    pub moves: HashMap<String, String>,
+    /// For each watched path: every version committed, newest first, as
+    /// (commit, its time, blob).
+    pub versions: HashMap<String, Vec<(ObjectId, i64, ObjectId)>>,
+    /// Each commit's place in the walk, newest (0) first.
+    pub order: HashMap<ObjectId, usize>,
+}
+
+impl PathHistory {
+    /// Where `path` lives now, following moves; `None` when it was not moved.
+    pub fn moved_to(&self, path: &str) -> Option<&str> {
+        let mut at = self.moves.get(path)?;
+        // A chain of moves, cut short should it ever loop.
+        for _ in 0..32 {
+            match self.moves.get(at.as_str()) {
+                Some(next) if next != path => at = next,
+                _ => break,
+            }
+        }
+        Some(at)
+    }
+}
+
+impl Git {
+    /// The first parent of `commit`, if it has one.
+    pub fn first_parent(&self, commit: ObjectId) -> Option<ObjectId> {
+        let repo = self.local();
+        let commit = repo.find_commit(commit).ok()?;
+        commit.parent_ids().next().map(|id| id.detach())
+    }
+
+    /// The files of `commit`'s tree, inside the project.
+    pub fn listing(&self, commit: ObjectId) -> Option<Listing> {
+        let repo = self.local();
+        let tree = repo.find_commit(commit).ok()?.tree().ok()?;
+        let mut recorder = gix::traverse::tree::Recorder::default();
+        tree.traverse().breadthfirst(&mut recorder).ok()?;
+        let mut listing = Listing::default();
+        for entry in recorder.records.iter().filter(|e| e.mode.is_blob()) {
+            if let Ok(path) = std::str::from_utf8(&entry.filepath)
+                && let Some(rel) = path.strip_prefix(self.prefix.as_str())
+            {
+                listing.insert(rel);
+            }
+        }
+        Some(listing)
+    }
+
+    /// One walk of HEAD's whole history, diffing each commit against its
+    /// first parent: when each of `wanted` (project-relative) was first and
+    /// last changed, every file that ever existed, the moves, and every
+    /// version of the `watched` files.
+    pub fn path_history(&self, wanted: &[&str], watched: &HashSet<&str>) -> PathHistory {
+        let repo = self.local();
+        let index: HashMap<String, usize> = wanted
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (self.repo_path(p), i))
+            .collect();
+        let mut history = PathHistory {
+            changed: vec![None; wanted.len()],
+            ..PathHistory::default()
+        };
+        let Ok(walk) = repo
+            .rev_walk([self.head])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .all()
+        else {
+            return history;
+        };
+        let mut state = gix::diff::tree::State::default();
+        use gix::diff::tree::recorder::Change as C;
+        for info in walk {
+            let Ok(info) = info else { break };
+            let seq = history.order.len();
+            history.order.insert(info.id, seq);
+            let Ok(commit) = repo.find_commit(info.id) else {
+                continue;
+            };
+            let time = commit.time().map(|t| t.seconds).unwrap_or_default();
+            let Ok(tree) = commit.tree() else { continue };
+            let parent_tree = info
+                .parent_ids
+                .first()
+                .and_then(|p| repo.find_commit(*p).ok())
+                .and_then(|c| c.tree().ok());
+            let mut recorder = gix::diff::tree::Recorder::default();
+            let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
+            let old = parent_tree.as_ref().map_or(empty, |t| {
+                gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
+            });
+            let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
+            if gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).is_err() {
+                continue;
+            }
+            let mut added: Vec<(String, ObjectId)> = Vec::new();
+            let mut deleted: Vec<(String, ObjectId)> = Vec::new();
+            for change in &recorder.records {
+                let (path, mode, oid) = match change {
+                    C::Addition {
+                        path,
+                        entry_mode,
+                        oid,
+                        ..
+                    }
+                    | C::Deletion {
+                        path,
+                        entry_mode,
+                        oid,
+                        ..
+                    }
+                    | C::Modification {
+                        path,
+                        entry_mode,
+                        oid,
+                        ..
+                    } => (path.to_string(), entry_mode, *oid),
+                };
+                if !mode.is_blob() {
+                    continue;
+                }
+                if let Some(&i) = index.get(&path) {
+                    let slot = &mut history.changed[i];
+                    *slot = Some((info.id, slot.map_or(info.id, |(_, last)| last)));
+                }
+                let Some(rel) = path.strip_prefix(self.prefix.as_str()) else {
+                    continue;
+                };
+                if watched.contains(rel) && !matches!(change, C::Deletion { .. }) {
+                    history
+                        .versions
+                        .entry(rel.to_owned())
+                        .or_default()
+                        .push((info.id, time, oid));
+                }
+                match change {
+                    C::Addition { .. } => {
+                        history.ever.insert(rel);
+                        added.push((rel.to_owned(), oid));
+                    }
+                    C::Deletion { .. } => deleted.push((rel.to_owned(), oid)),
+                    C::Modification { .. } => history.ever.insert(rel),
+                }
+            }
+            for (old, oid) in deleted {
+                let name = old.rsplit('/').next().unwrap_or(&old);
+                let same_content = added.iter().find(|(_, a)| *a == oid);
+                let mut same_name = added
+                    .iter()
+                    .filter(|(p, _)| p.rsplit('/').next() == Some(name));
+                let to = same_content
+                    .or_else(|| match (same_name.next(), same_name.next()) {
+                        (Some(only), None) => Some(only),
+                        _ => None,
+                    })
+                    .map(|(new, _)| new.clone())
+                    .or_else(|| {
+                        // `models/naive_bayes.rs` split into `models/naive_bayes/`.
+                        let folder = format!("{}/", old.rsplit_once('.')?.0);
+                        added
+                            .iter()
+                            .any(|(p, _)| p.starts_with(&folder))
+                            .then_some(folder)
+                    });
+                // Newest first: a later move of the same path is already known.
+                if let Some(new) = to {
+                    history.moves.entry(old).or_insert(new);
+                }
+            }
+        }
+        history
+    }
+}
+
 /// The files a change touched, as project-relative paths.
 #[derive(Debug, Default)]
 pub struct Change {
@@ -630,6 +869,19 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The number of lines of a blob, or `None` when it cannot be read.
+    pub fn blob_lines(&mut self, id: ObjectId) -> Option<usize> {
+        if let Some(&n) = self.lines.get(&id) {
+            return Some(n);
+        }
+        let blob = self.repo.find_blob(id).ok()?;
+        let data = &blob.data;
+        let newlines = data.iter().filter(|&&b| b == b'\n').count();
+        let n = newlines + usize::from(!data.is_empty() && data.last() != Some(&b'\n'));
+        self.lines.insert(id, n);
+        Some(n)
+    }
+
     /// The number of lines of `path` (project-relative) at `commit`, or
     /// `None` when it was not a file there.
     pub fn line_count(&mut self, commit: ObjectId, path: &str) -> Option<usize> {

@@ -54,7 +54,14 @@ const TIMESTAMPED: &str =
 const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "template",
-        paths: &["**/templates/**"],
+        // Prompt files for coding assistants show document skeletons and
+        // example references, as templates do.
+        paths: &[
+            "**/templates/**",
+            "**/.claude/**",
+            "**/.cursor/**",
+            "**/.github/prompts/**",
+        ],
         schema: None,
         fields: false,
         sections: &[],

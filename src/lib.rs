@@ -10,6 +10,7 @@
 pub mod author;
 pub mod check;
 pub mod cli;
+pub mod coderefs;
 pub mod commands;
 pub mod config;
 pub mod dates;

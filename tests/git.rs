@@ -365,24 +365,31 @@ fn branches_must_exist() {
     assert_eq!(help, "did you mean `feature/data-versioning`?");
 }
 
+fn numbered(n: usize) -> String {
+    (1..=n).map(|i| format!("line{i}\n")).collect()
+}
+
 #[test]
 fn code_references_at_the_documents_commit_and_at_head() {
     let repo = Repo::new();
-    let lines = |n: usize| (1..=n).map(|i| format!("line{i}\n")).collect::<String>();
-    repo.write("src/config.py", &lines(300));
-    repo.write("src/moved.py", &lines(10));
+    repo.write("src/config.py", &numbered(300));
+    repo.write("src/moved.py", &numbered(10));
     let old = repo.commit("v1");
-    repo.write("src/config.py", &lines(200));
+    repo.write("src/config.py", &numbered(200));
     std::fs::remove_file(repo.root.join("src/moved.py")).unwrap();
     repo.commit("v2");
     let body = "| `src/config.py:183-243` | ok at v1, drifted at HEAD |\n\
-                | `src/config.py:301` | past the end |\n\
+                | `src/config.py:302` | past the end |\n\
                 | `src/nope.py:1` | never existed |\n\
-                See src/moved.py#L2-L3 and `src/config.py:1-10`.";
-    repo.research("old", &format!("git_commit: {old}\n{body}"));
+                See src/moved.py#L2-L3 and `src/config.py:1-10`, `src/config.py:250`.";
+    repo.research(
+        "old",
+        &format!("git_commit: {old}\nstatus: in_progress\n{body}"),
+    );
+    // Dated after v2 by its name: written against the 200-line file.
     repo.write(
-        "thoughts/shared/research/head.md",
-        "# No commit: references are checked at HEAD\n\n`src/config.py:250`\n",
+        "thoughts/shared/research/2099-01-01_10-00_head.md",
+        "# No commit: references are checked where it was written\n\n`src/config.py:250`\n",
     );
     repo.commit("docs");
     let (_, json, _) = doccheck(&repo.root, &[]);
@@ -394,14 +401,16 @@ fn code_references_at_the_documents_commit_and_at_head() {
             "DC208 `src/config.py` has 200 lines at HEAD; the reference reaches line 250"
                 .to_owned(),
             format!(
-                "DC208 `src/config.py` has 300 lines at commit {short}; the reference reaches line 301"
-            ),
-            format!("DC208 `src/nope.py` does not exist at commit {short}"),
-            format!(
-                "DC209 code reference drifted since commit {short}: `src/config.py` has only 200 lines at HEAD"
+                "DC208 `src/config.py` has 300 lines at commit {short}; the reference reaches line 302"
             ),
             format!(
-                "DC209 code reference drifted since commit {short}: `src/moved.py` no longer exists at HEAD"
+                "DC208 `src/nope.py` matches no file at commit {short}, at HEAD or anywhere in the history"
+            ),
+            format!(
+                "DC209 `src/config.py` has only 200 lines at HEAD; at commit {short} it held lines 183-243, 250"
+            ),
+            format!(
+                "DC209 `src/moved.py` no longer exists at HEAD; it did at commit {short} (line 2-3 cited)"
             ),
         ]
     );
@@ -414,6 +423,188 @@ fn code_references_at_the_documents_commit_and_at_head() {
     assert_eq!(
         (drift["line"].as_u64(), drift["column"].as_u64()),
         (Some(16), Some(4))
+    );
+}
+
+/// `CODE message` of each code-reference finding (DC208, DC209, DC212),
+/// infos included, sorted.
+fn code_findings(dir: &Path) -> Vec<String> {
+    let (_, json, _) = doccheck(dir, &["--select", "DC208,DC209,DC212"]);
+    let mut found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {}",
+                d["code"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_partial_path_means_the_one_file_that_ends_that_way() {
+    let repo = Repo::new();
+    repo.write("src/preprocessing/extractor.py", &numbered(420));
+    repo.write("web/src/lib/Sidebar.svelte", &numbered(240));
+    repo.write("core/src/svm.rs", &numbered(900));
+    repo.write("bindings/src/svm.rs", &numbered(200));
+    repo.write("web/src/routes/[id]/+page.svelte", &numbered(30));
+    repo.write("thoughts/shared/plans/helper.py", &numbered(5));
+    let sha = repo.commit("code");
+    repo.research(
+        "bare",
+        &format!(
+            "git_commit: {sha}\nstatus: in_progress\n\
+             `extractor.py:400`, `preprocessing/extractor.py:410-420`, `Sidebar.svelte:218`,\n\
+             `svm.rs:850` (only one is that long), `svm.rs:20` (both are),\n\
+             `+page.svelte:12`, `extractor.py:500` (too far)"
+        ),
+    );
+    repo.write(
+        "thoughts/shared/plans/2026-01-01_10-00_p.md",
+        "# Plan\n\nThe helper next to this plan: `helper.py:3`.\n",
+    );
+    repo.commit("docs");
+    let short = &sha[..7];
+    assert_eq!(
+        code_findings(&repo.root),
+        [
+            format!(
+                "DC208 error `src/preprocessing/extractor.py` (from `extractor.py`) has 420 lines at commit {short}; the reference reaches line 500"
+            ),
+            "DC212 info `svm.rs` is ambiguous: `bindings/src/svm.rs`, `core/src/svm.rs`".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn references_outside_the_repository_are_not_checked() {
+    let repo = Repo::new();
+    repo.write("src/app.py", &numbered(10));
+    repo.commit("code");
+    repo.write(
+        "thoughts/shared/plans/2026-01-01_10-00_p.md",
+        "# Plan\n\n\
+         - torch: `.venv/lib/python3.11/site-packages/torch/nn/modules/module.py:1501`\n\
+         - `~/.cargo/registry/src/index/bevy_ecs-0.18.0/src/hierarchy.rs:386`\n\
+         - the library's own `hierarchy.rs:386-392` and `transformers/models/bert/modeling_bert.py:200`\n\
+         - the service at `ranker.svc:8000`, the sibling `../other-repo/src/model.py:88`\n\
+         - cite code as `path/to/file.py:123` or `file.ext:line`\n\
+         - a typo of ours: `src/ap.py:3`, `apps.py:3`\n",
+    );
+    repo.commit("docs");
+    assert_eq!(
+        code_findings(&repo.root),
+        [
+            "DC208 error `apps.py` matches no file at HEAD or anywhere in the history",
+            "DC208 error `src/ap.py` matches no file at HEAD or anywhere in the history",
+        ]
+    );
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC208"]);
+    let helps: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["help"].as_str().unwrap())
+        .collect();
+    assert!(
+        helps
+            .iter()
+            .all(|h| h.starts_with("did you mean `src/app.py`?")),
+        "{helps:?}"
+    );
+}
+
+#[test]
+fn a_note_without_a_commit_is_read_against_the_code_it_was_written_with() {
+    let repo = Repo::new();
+    repo.write("src/units/ai.rs", &numbered(80));
+    repo.write("src/combat.rs", &numbered(200));
+    repo.write("src/cache.py", &numbered(400));
+    repo.commit("code");
+    // Written against the code before the change it was committed with.
+    repo.write("src/cache.py", &numbered(250));
+    repo.write(
+        "thoughts/shared/plans/2026-01-01_10-00_review.md",
+        "# Review\n\nThe dead cache path is at `cache.py:390`.\n",
+    );
+    repo.commit("review and fix");
+    repo.write(
+        "thoughts/shared/plans/2026-01-02_10-00_combat.md",
+        "# Combat\n\n`src/combat.rs:150-180` and `src/units/ai.rs:20-77`.\n",
+    );
+    let written = repo.commit("combat plan");
+    repo.write("src/combat.rs", &numbered(20));
+    repo.git(&["mv", "src/units/ai.rs", "src/ai.rs"]);
+    repo.commit("refactor");
+    let short = &written[..7];
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    assert_eq!(
+        sorted_findings(&json)
+            .iter()
+            .filter(|f| f.starts_with("DC208"))
+            .count(),
+        0,
+        "{json:#}"
+    );
+    let findings = code_findings(&repo.root);
+    assert_eq!(findings.len(), 3, "{findings:#?}");
+    assert!(
+        findings[0]
+            .starts_with("DC209 warning `src/cache.py` has only 250 lines at HEAD; at commit ")
+    );
+    assert_eq!(
+        findings[1..],
+        [
+            format!(
+                "DC209 warning `src/combat.rs` has only 20 lines at HEAD; at commit {short} it held line 150-180"
+            ),
+            format!(
+                "DC209 warning `src/units/ai.rs` has moved since commit {short}: it is now `src/ai.rs` (line 20-77 cited)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_file_committed_after_the_cited_commit_is_checked_at_head() {
+    let repo = Repo::new();
+    repo.write("README.md", "x\n");
+    let before = repo.commit("start");
+    repo.write("src/new_module.py", &numbered(50));
+    repo.commit("the work the note describes");
+    repo.research(
+        "ahead",
+        &format!("git_commit: {before}\n`src/new_module.py:10-40`"),
+    );
+    repo.commit("docs");
+    assert_eq!(code_findings(&repo.root), Vec::<String>::new());
+}
+
+#[test]
+fn drift_in_a_finished_document_is_information() {
+    let repo = Repo::new();
+    repo.write("src/a.py", &numbered(100));
+    let old = repo.commit("v1");
+    repo.write("src/a.py", &numbered(10));
+    repo.commit("v2");
+    repo.research(
+        "done",
+        &format!("git_commit: {old}\nstatus: complete\n`src/a.py:50` and `src/a.py:60-70`"),
+    );
+    repo.commit("docs");
+    let short = &old[..7];
+    assert_eq!(
+        code_findings(&repo.root),
+        [format!(
+            "DC209 info `src/a.py` has only 10 lines at HEAD; at commit {short} it held lines 50, 60-70"
+        )]
     );
 }
 

@@ -71,6 +71,42 @@ pub struct Facts {
     pub rationale: bool,
 }
 
+impl Facts {
+    /// Whether the document's `status` says its work is over (`complete`,
+    /// `implemented`, `superseded`…): a historical record of its time.
+    pub fn finished(&self) -> bool {
+        self.status.as_deref().is_some_and(finished)
+    }
+}
+
+/// Whether a status value says the work is over.
+pub fn finished(status: &str) -> bool {
+    let status = status.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+    let word = status.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+    matches!(
+        word,
+        "complete"
+            | "completed"
+            | "done"
+            | "implemented"
+            | "finished"
+            | "merged"
+            | "closed"
+            | "shipped"
+            | "resolved"
+            | "historical"
+            | "archived"
+            | "superseded"
+            | "deprecated"
+            | "obsolete"
+            | "abandoned"
+            | "cancelled"
+            | "canceled"
+            | "rejected"
+            | "final"
+    )
+}
+
 /// Where a link leads, resolved once when the document is parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {

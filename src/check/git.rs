@@ -5,7 +5,6 @@
 use std::collections::{HashMap, HashSet};
 
 use gix::ObjectId;
-use rayon::prelude::*;
 
 use super::document::{Cited, Document};
 use crate::dates;
@@ -14,9 +13,9 @@ use crate::error::{Error, Result};
 use crate::git::{Git, Resolution};
 use crate::project::Project;
 use crate::rules::git::{
-    ambiguous_commit, branch_not_found, broken_code_reference, commit_after_date, commit_not_found,
-    drifted_code_reference, invalid_commit, not_a_commit, short, short_commit, stale_last_updated,
-    unreachable_commit,
+    ambiguous_code_reference, ambiguous_commit, branch_not_found, broken_code_reference,
+    commit_after_date, commit_not_found, drifted_code_reference, invalid_commit, not_a_commit,
+    short, short_commit, stale_last_updated, unreachable_commit,
 };
 use crate::suggest;
 
@@ -145,8 +144,11 @@ pub fn check(
     if project.rules.any_enabled("DC207") {
         branches(git, docs, out);
     }
-    if project.rules.any_enabled("DC208") || project.rules.any_enabled("DC209") {
-        code_references(git, docs, &written_at, out);
+    if ["DC208", "DC209", "DC212"]
+        .iter()
+        .any(|code| project.rules.any_enabled(code))
+    {
+        code_references(project, git, docs, &written_at, out);
     }
     if let Some(history) = history
         && project.rules.any_enabled("DC210")
@@ -240,77 +242,24 @@ fn branches(git: &Git, docs: &[Document], out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Line counts of every (commit, file) pair the references need, read once
-/// each in parallel, then one check per reference.
+/// The code references of every document, read once; each rule reports
+/// its own verdicts.
 fn code_references(
+    project: &Project,
     git: &Git,
     docs: &[Document],
     written_at: &HashMap<usize, ObjectId>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let head = git.head();
-    let clean = |path: &str| {
-        path.trim_start_matches("./")
-            .trim_start_matches('/')
-            .to_owned()
-    };
-    let mut pairs: HashSet<(ObjectId, &str)> = HashSet::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let commit = written_at.get(&i).copied().unwrap_or(head);
-        for r in &doc.facts.code_refs {
-            pairs.insert((commit, &r.path));
-            if commit != head {
-                pairs.insert((head, &r.path));
-            }
-        }
+    let readings = crate::coderefs::read(git, docs, written_at);
+    if project.rules.any_enabled("DC208") {
+        broken_code_reference::check(docs, &readings, out);
     }
-    let lines: HashMap<(ObjectId, &str), Option<usize>> = pairs
-        .into_par_iter()
-        .map_init(
-            || git.reader(),
-            |reader, (commit, path)| ((commit, path), reader.line_count(commit, &clean(path))),
-        )
-        .collect();
-    for (i, doc) in docs.iter().enumerate() {
-        let commit = written_at.get(&i).copied().unwrap_or(head);
-        let name = if commit == head {
-            "HEAD".to_owned()
-        } else {
-            format!("commit {}", short(&commit))
-        };
-        for r in &doc.facts.code_refs {
-            let path: &str = &r.path;
-            match lines[&(commit, path)] {
-                None => out.push(at(
-                    docs,
-                    i,
-                    broken_code_reference::missing(r.span, &r.path, &name),
-                )),
-                Some(n) if n < r.end as usize => {
-                    out.push(at(
-                        docs,
-                        i,
-                        broken_code_reference::too_short(r.span, &r.path, r.end, n, &name),
-                    ));
-                }
-                Some(_) if commit != head => match lines[&(head, path)] {
-                    None => out.push(at(
-                        docs,
-                        i,
-                        drifted_code_reference::diagnostic(r.span, &r.path, &name, None),
-                    )),
-                    Some(n) if n < r.end as usize => {
-                        out.push(at(
-                            docs,
-                            i,
-                            drifted_code_reference::diagnostic(r.span, &r.path, &name, Some(n)),
-                        ));
-                    }
-                    Some(_) => {}
-                },
-                Some(_) => {}
-            }
-        }
+    if project.rules.any_enabled("DC209") {
+        drifted_code_reference::check(docs, &readings, out);
+    }
+    if project.rules.any_enabled("DC212") {
+        ambiguous_code_reference::check(docs, &readings, out);
     }
 }
 

@@ -357,6 +357,9 @@ fn finalize(project: &Project, diagnostics: Vec<Diagnostic>, docs: &[Document]) 
         .into_iter()
         .filter_map(|mut d| {
             d.severity = project.rules.severity(d.rule)?;
+            if let Some(cap) = d.cap {
+                d.severity = d.severity.min(cap);
+            }
             let silenced = docs
                 .binary_search_by(|doc| doc.path.cmp(&d.path))
                 .is_ok_and(|i| docs[i].suppressions.covers(d.rule.code, d.span.start));

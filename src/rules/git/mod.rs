@@ -1,5 +1,6 @@
 //! DC2xx: what documents cite from Git exists and is current.
 
+pub mod ambiguous_code_reference;
 pub mod ambiguous_commit;
 pub mod branch_not_found;
 pub mod broken_code_reference;
