@@ -265,7 +265,8 @@ fn a_shallow_clone_says_so_once_instead_of_failing() {
     assert!(codes(&json).is_empty(), "{json}");
     assert_eq!(code, 0);
     assert_eq!(stderr.matches("shallow clone").count(), 1, "{stderr}");
-    assert!(stderr.contains("3 cited commit(s)"), "{stderr}");
+    // The body line repeats the frontmatter's commit: one fact, counted once.
+    assert!(stderr.contains("2 cited commit(s)"), "{stderr}");
     assert!(stderr.contains("fetch-depth: 0"), "{stderr}");
 }
 
@@ -1636,5 +1637,31 @@ fn index_lists_documents_by_kind_newest_first_and_checks_staleness() {
     assert_eq!(
         std::fs::read_to_string(repo.root.join("docs/INDEX.md")).unwrap(),
         written
+    );
+}
+
+#[test]
+fn every_commit_a_document_cites_is_verified_whatever_the_key() {
+    let repo = Repo::new();
+    repo.write("src/a.py", "x = 1\n");
+    let sha = repo.commit("code");
+    let short = &sha[..7];
+    repo.write(
+        "thoughts/shared/handoffs/2026-01-01_10-00_h.md",
+        &format!(
+            "---\ndate: 2026-01-01T10:00:00Z\ngit_commit: {short}\nimplemented_commit: deadbee\n\
+             base_sha: main\nreviewed:\n  commit: abcdef1\nrepos: \"api: 1234567, web: 89abcde\"\n---\n\n\
+             # Handoff\n\n**Git Commit**: {short}\n**Commit SHA**: {short} (before the refactor)\n"
+        ),
+    );
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &[]);
+    assert_eq!(
+        sorted_findings(&json),
+        [
+            "DC201 commit `abcdef1` in `reviewed.commit` does not exist in this repository",
+            "DC201 commit `deadbee` in `implemented_commit` does not exist in this repository",
+            "DC213 `Commit SHA` has a note after its commit: `(before the refactor)`",
+        ]
     );
 }

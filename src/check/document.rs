@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::Entry;
 use crate::intern::Interner;
 use crate::kinds::{KindId, Kinds, SchemaRef};
+use crate::parse::commits::{self, CommitKey, CommitValue};
 use crate::parse::frontmatter::{self, Fence};
 use crate::parse::markdown::{self, CodeRef, Link};
 use crate::parse::yaml::{self, Node, Resolved, Value};
@@ -22,6 +23,7 @@ use crate::rules::frontmatter::{
     duplicate_key, invalid_yaml, missing_frontmatter, unclosed_frontmatter, unknown_kind,
     unknown_schema,
 };
+use crate::rules::git::commit_with_note;
 use crate::schema::{Marker, Schema, Segment};
 use crate::source::Span;
 use crate::suggest;
@@ -147,16 +149,11 @@ pub struct Cited {
     /// The text as written, or what it is when it is not text (`a list`).
     pub value: Result<Box<str>, &'static str>,
     pub span: Span,
+    /// For commits: whether this is the commit the document was written
+    /// against (`git_commit`), rather than another one it mentions
+    /// (`implemented_commit`).
+    pub primary: bool,
 }
-
-/// Body lines whose value is a commit (`**Git Commit**: ea45dd2`).
-const COMMIT_LINES: &[&str] = &[
-    "git_commit",
-    "commit",
-    "commit_sha",
-    "git_sha",
-    "data_version",
-];
 
 #[derive(Debug)]
 pub struct Analysis {
@@ -333,26 +330,50 @@ pub fn analyze(
     };
     facts.code_refs.shrink_to_fit();
     facts.anchors.shrink_to_fit();
+    let mut notes = Vec::new();
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
-        if COMMIT_LINES.contains(&fields::key(field.name).as_str()) {
-            facts.commits.push(Cited {
-                field: field.name.into(),
-                value: if field.value.is_empty() {
-                    Err("an empty value")
-                } else {
-                    Ok(field.value.into())
-                },
-                span: field.span,
-            });
+        if let Some(kind) = commits::commit_key(&fields::key(field.name)) {
+            let primary = kind == CommitKey::Primary;
+            cite_commit(
+                &mut facts.commits,
+                &mut notes,
+                field.name,
+                field.value,
+                field.span,
+                primary,
+                primary,
+            );
         }
     }
     if let (Some(schema), Some(root)) = (&schema, &root) {
-        frontmatter_facts(schema, root, &mut facts);
+        frontmatter_facts(schema, root, &mut facts, &mut notes);
     }
+    if let Some(root) = root.as_ref().filter(|_| !from_fields) {
+        commit_keys(root, String::new(), &mut facts.commits, &mut notes);
+    }
+    // A note after a commit is said once, wherever the same value repeats.
+    notes.sort_by_key(|d| d.span.start);
+    notes.dedup_by_key(|d| d.span);
+    out.append(&mut notes);
     // A field line the schema also marks is one citation, not two, named
-    // as written.
+    // as written; and one commit cited twice (the frontmatter's
+    // `git_commit` and the body's `**Git Commit**:`) is one fact.
     facts.commits.sort_by_key(|c| c.span.start);
     facts.commits.dedup_by_key(|c| c.span);
+    let mut seen: Vec<Box<str>> = Vec::new();
+    facts.commits.retain(|c| match &c.value {
+        Ok(sha) if sha.len() >= 7 => {
+            let key: Box<str> = sha.to_ascii_lowercase().into();
+            let new = !seen
+                .iter()
+                .any(|s| s.starts_with(&*key) || key.starts_with(&**s));
+            if new {
+                seen.push(key);
+            }
+            new
+        }
+        _ => true,
+    });
     if yaml_document && let Some(run) = run_folder(&path) {
         facts.title = Some(run.into());
         facts.ids.push((run.into(), Span::empty(0)));
@@ -394,6 +415,105 @@ pub fn analyze(
     }
 }
 
+/// Records the commit `text` (at `span`) cites under `field`: the SHA at
+/// its start, any note after it. A value naming several commits (of
+/// several repositories) is not one commit; a key that only may hold a
+/// commit is left alone when it holds none.
+/// `strict`: a value that is no SHA is reported (the key says it must be
+/// one); otherwise it is left alone.
+fn cite_commit(
+    out: &mut Vec<Cited>,
+    notes: &mut Vec<Diagnostic>,
+    field: &str,
+    text: &str,
+    span: Span,
+    strict: bool,
+    primary: bool,
+) {
+    let at = |offset: usize, len: usize| {
+        // A quoted scalar's text starts after its quote; an escaped or block
+        // scalar's text is not its source: the whole value then.
+        let start = match span.len() - text.len().min(span.len()) {
+            0 => span.start as usize,
+            2 => span.start as usize + 1,
+            _ => return span,
+        };
+        Span::new(start + offset, start + offset + len)
+    };
+    let mut note = None;
+    let (value, span): (Result<Box<str>, &'static str>, Span) = match commits::read(text) {
+        CommitValue::Several => return,
+        CommitValue::Sha(sha, offset) => (Ok(sha.into()), at(offset, sha.len())),
+        CommitValue::Annotated(sha, offset, after) => {
+            note = Some((at(after, text.len() - after), &text[after..]));
+            (Ok(sha.into()), at(offset, sha.len()))
+        }
+        CommitValue::Other if !strict => return,
+        CommitValue::Other if text.trim().is_empty() => (Err("an empty value"), span),
+        CommitValue::Other => (Ok(text.into()), span),
+    };
+    if !strict
+        && let Ok(sha) = &value
+        && !(7..=40).contains(&sha.len())
+    {
+        return;
+    }
+    out.push(Cited {
+        field: field.into(),
+        value,
+        span,
+        primary,
+    });
+    if let Some((span, note)) = note {
+        notes.push(commit_with_note::diagnostic(span, field, note));
+    }
+}
+
+/// Commits under keys that say so, at any depth of the frontmatter
+/// (`git_commit`, `implemented_commit`, `phases[0].commit`), whatever the
+/// schema marks.
+fn commit_keys(node: &Node, name: String, out: &mut Vec<Cited>, notes: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::Map(entries) => {
+            for entry in entries {
+                let Some(key) = entry.key.as_scalar() else {
+                    continue;
+                };
+                let field = if name.is_empty() {
+                    key.text.clone()
+                } else {
+                    format!("{name}.{}", key.text)
+                };
+                match (
+                    commits::commit_key(&key.text.to_ascii_lowercase()),
+                    &entry.value.value,
+                ) {
+                    (Some(kind), Value::Scalar(s)) if s.resolve() != Resolved::Null => {
+                        let primary = kind == CommitKey::Primary;
+                        cite_commit(
+                            out,
+                            notes,
+                            &field,
+                            &s.text,
+                            entry.value.span,
+                            primary,
+                            primary,
+                        );
+                    }
+                    (Some(_), _) => {}
+                    (None, _) => commit_keys(&entry.value, field, out, notes),
+                }
+            }
+        }
+        Value::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                commit_keys(item, format!("{name}[{i}]"), out, notes);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Whether a file is a YAML document rather than Markdown.
 pub fn is_yaml(path: &str) -> bool {
     path.ends_with(".yaml") || path.ends_with(".yml")
@@ -422,12 +542,43 @@ fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
 }
 
 /// Commit, branch and code-reference fields the schema marks, and the dates.
-fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
+fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mut Vec<Diagnostic>) {
     for marked in &schema.info.marked {
         let mut found = Vec::new();
         collect(root, &marked.path, String::new(), &mut found);
         let target = match marked.marker {
-            Marker::Commit => &mut facts.commits,
+            Marker::Commit => {
+                let mut items = marked.path.clone();
+                items.push(Segment::Item);
+                let items_marked = schema.info.marked.iter().any(|m| m.path == items);
+                for (field, node) in found {
+                    let primary = field
+                        .rsplit(['.', ']'])
+                        .next()
+                        .and_then(commits::commit_key)
+                        == Some(CommitKey::Primary);
+                    match &node.value {
+                        Value::Scalar(s) if s.resolve() == Resolved::Null => {}
+                        Value::Scalar(s) => cite_commit(
+                            &mut facts.commits,
+                            notes,
+                            &field,
+                            &s.text,
+                            node.span,
+                            true,
+                            primary,
+                        ),
+                        Value::Seq(_) if items_marked => {}
+                        _ => facts.commits.push(Cited {
+                            field: field.into(),
+                            value: Err(node.type_name()),
+                            span: node.span,
+                            primary,
+                        }),
+                    }
+                }
+                continue;
+            }
             Marker::Branch => &mut facts.branches,
             Marker::CodeRef => {
                 for (_, node) in found {
@@ -506,6 +657,7 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts) {
                 field: field.into(),
                 value,
                 span: node.span,
+                primary: false,
             });
         }
     }

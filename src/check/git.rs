@@ -74,7 +74,9 @@ pub fn check(
         let hex = hex_of(cited);
         match &resolved[hex] {
             Resolution::Commit { id, time } => {
-                written_at.entry(doc).or_insert(*id);
+                if cited.primary {
+                    written_at.entry(doc).or_insert(*id);
+                }
                 found.push((doc, cited, *id, *time));
             }
             Resolution::NotFound if git.shallow => unverifiable += 1,

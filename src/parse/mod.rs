@@ -1,6 +1,7 @@
 //! Turning a file's text into what the checks need, in one pass.
 
 pub mod coderef;
+pub mod commits;
 pub mod fields;
 pub mod frontmatter;
 pub mod markdown;

@@ -128,6 +128,7 @@ pub static ALL: &[&RuleMeta] = &[
     &git::stale_last_updated::StaleLastUpdated::META,
     &git::commit_after_date::CommitAfterDate::META,
     &git::ambiguous_code_reference::AmbiguousCodeReference::META,
+    &git::commit_with_note::CommitWithNote::META,
     &links::broken_link::BrokenLink::META,
     &links::link_outside_repository::LinkOutsideRepository::META,
     &links::link_case_mismatch::LinkCaseMismatch::META,
