@@ -1665,3 +1665,46 @@ fn every_commit_a_document_cites_is_verified_whatever_the_key() {
         ]
     );
 }
+
+#[test]
+fn a_reference_to_a_moved_document_names_where_git_moved_it() {
+    let repo = Repo::new();
+    repo.write(
+        "thoughts/shared/research/2026-01-01_10-00_invites.md",
+        "# Invites\n\nFindings.\n",
+    );
+    repo.commit("research");
+    std::fs::create_dir_all(repo.root.join("thoughts/shared/research/archive")).unwrap();
+    repo.git(&[
+        "mv",
+        "thoughts/shared/research/2026-01-01_10-00_invites.md",
+        "thoughts/shared/research/archive/email-invites.md",
+    ]);
+    repo.commit("archive");
+    repo.write(
+        "thoughts/shared/plans/2026-01-02_10-00_p.md",
+        "# Plan\n\n**Research document:** `thoughts/shared/research/2026-01-01_10-00_invites.md`\n",
+    );
+    repo.commit("plan");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC401"]);
+    let found: Vec<(&str, &str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap(),
+                d["message"].as_str().unwrap(),
+                d["help"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "error",
+            "`Research document` refers to `thoughts/shared/research/2026-01-01_10-00_invites.md`, which does not exist",
+            "did you mean `thoughts/shared/research/archive/email-invites.md`?"
+        )]
+    );
+}

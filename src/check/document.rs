@@ -15,7 +15,7 @@ use crate::parse::commits::{self, CommitKey, CommitValue};
 use crate::parse::frontmatter::{self, Fence};
 use crate::parse::markdown::{self, CodeRef, Link};
 use crate::parse::yaml::{self, Node, Resolved, Value};
-use crate::parse::{coderef, fields};
+use crate::parse::{coderef, docrefs, fields};
 use crate::rules::content::{
     binary_file, file_too_large, invalid_suppression, invalid_utf8, unreadable_file,
 };
@@ -139,6 +139,36 @@ pub struct Reference {
     pub kinds: Vec<String>,
     /// Whether the relation must not loop (`x-chain`).
     pub chain: bool,
+    /// How the document cites it, which says how sure the citation is.
+    pub cites: Cites,
+}
+
+/// How a document cites another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cites {
+    /// A field the schema marks (`format: doc-ref`, `run-id`).
+    Field,
+    /// A frontmatter key whose name says it holds references
+    /// (`related_docs`, `supersedes`).
+    Key,
+    /// Any other frontmatter key whose value is a Markdown document's path
+    /// (`files_modified: [docs/usage.md]`).
+    Value,
+    /// A bold label that says so (`**Research document:**`).
+    Label,
+    /// A repository path to a document in a code span.
+    Span,
+    /// An id in prose that names a document (`ADR-010`): an edge when it
+    /// names one, nothing when it does not (it may be another tracker's).
+    Id,
+}
+
+impl Cites {
+    /// Whether the citation says, in so many words, that the document
+    /// builds on its target: a broken one is then an error, not a warning.
+    pub fn declared(self) -> bool {
+        matches!(self, Cites::Field | Cites::Key | Cites::Label)
+    }
 }
 
 /// A value a field cites.
@@ -351,6 +381,14 @@ pub fn analyze(
     if let Some(root) = root.as_ref().filter(|_| !from_fields) {
         commit_keys(root, String::new(), &mut facts.commits, &mut notes);
     }
+    document_refs(
+        &path,
+        text,
+        root.as_ref().filter(|_| !from_fields),
+        &fields,
+        &body,
+        &mut facts.refs,
+    );
     // A note after a commit is said once, wherever the same value repeats.
     notes.sort_by_key(|d| d.span.start);
     notes.dedup_by_key(|d| d.span);
@@ -430,16 +468,7 @@ fn cite_commit(
     strict: bool,
     primary: bool,
 ) {
-    let at = |offset: usize, len: usize| {
-        // A quoted scalar's text starts after its quote; an escaped or block
-        // scalar's text is not its source: the whole value then.
-        let start = match span.len() - text.len().min(span.len()) {
-            0 => span.start as usize,
-            2 => span.start as usize + 1,
-            _ => return span,
-        };
-        Span::new(start + offset, start + offset + len)
-    };
+    let at = |offset: usize, len: usize| text_span(span, text, offset, len);
     let mut note = None;
     let (value, span): (Result<Box<str>, &'static str>, Span) = match commits::read(text) {
         CommitValue::Several => return,
@@ -467,6 +496,19 @@ fn cite_commit(
     if let Some((span, note)) = note {
         notes.push(commit_with_note::diagnostic(span, field, note));
     }
+}
+
+/// Where bytes `offset..offset + len` of a scalar's `text` are in the file,
+/// given the scalar's `span`: a quoted scalar's text starts after its
+/// quote; an escaped or block scalar's text is not its source, so the whole
+/// value then.
+fn text_span(span: Span, text: &str, offset: usize, len: usize) -> Span {
+    let start = match span.len().checked_sub(text.len()) {
+        Some(0) => span.start as usize,
+        Some(2) => span.start as usize + 1,
+        _ => return span,
+    };
+    Span::new(start + offset, start + offset + len)
 }
 
 /// Commits under keys that say so, at any depth of the frontmatter
@@ -508,6 +550,141 @@ fn commit_keys(node: &Node, name: String, out: &mut Vec<Cited>, notes: &mut Vec<
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
                 commit_keys(item, format!("{name}[{i}]"), out, notes);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The documents a document cites beyond its schema's fields: frontmatter
+/// keys that say so (or whose value is a document's path), bold labels that
+/// say so, repository paths to documents in code spans, and ids in prose
+/// that may name a document. A place the schema already marks is cited
+/// once.
+fn document_refs(
+    path: &str,
+    text: &str,
+    root: Option<&Node>,
+    fields: &[fields::Field<'_>],
+    body: &markdown::Body,
+    refs: &mut Vec<Reference>,
+) {
+    let marked: Vec<Span> = refs.iter().map(|r| r.span).collect();
+    let mut add = |field: &str, target: &str, span: Span, kind: Option<&str>, cites: Cites| {
+        if marked
+            .iter()
+            .any(|m| m.start <= span.start && span.end <= m.end)
+            || super::content::is_placeholder(target)
+        {
+            return;
+        }
+        refs.push(Reference {
+            field: field.into(),
+            target: target.trim().into(),
+            span,
+            kinds: kind.map(|k| vec![k.to_owned()]).unwrap_or_default(),
+            chain: matches!(field, "supersedes" | "superseded_by"),
+            cites,
+        });
+    };
+    if let Some(root) = root {
+        let mut found = Vec::new();
+        reference_keys(root, String::new(), None, &mut found);
+        for (field, node, kind, named) in found {
+            if let Some(s) = node.as_scalar() {
+                let cites = if named { Cites::Key } else { Cites::Value };
+                add(
+                    &field,
+                    &s.text,
+                    text_span(node.span, &s.text, 0, s.text.len()),
+                    kind,
+                    cites,
+                );
+            }
+        }
+    }
+    let mut labelled: Vec<Span> = Vec::new();
+    for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
+        let key = fields::key(field.name);
+        if !docrefs::reference_label(&key) {
+            continue;
+        }
+        let kind = docrefs::reference_key(&key).flatten();
+        // `**Research document:** `thoughts/…/x.md``, or the path bare.
+        let value = field.value.trim();
+        let inner = value.trim_matches('`');
+        if docrefs::is_reference_value(inner) {
+            let at = field.span.start as usize
+                + (field.value.len() - field.value.trim_start().len())
+                + (value.len() - value.trim_start_matches('`').len());
+            let span = Span::new(at, at + inner.len());
+            labelled.push(span);
+            add(field.name, inner, span, kind, Cites::Label);
+        }
+    }
+    for &span in &body.code_spans {
+        let inner = &text[span.range()];
+        if docrefs::is_doc_path(inner, true) && !labelled.contains(&span) {
+            add("code span", inner, span, None, Cites::Span);
+        }
+    }
+    let own = path.rsplit('/').next().unwrap_or(path);
+    let own_id = docrefs::file_id(own, true);
+    for range in &body.prose {
+        let prose = &text[range.clone()];
+        for (at, len) in docrefs::ids_in(prose) {
+            let id = &prose[at..at + len];
+            if own_id.is_some() && docrefs::id(id) == own_id {
+                continue;
+            }
+            let start = range.start + at;
+            add(
+                "mention",
+                id,
+                Span::new(start, start + len),
+                None,
+                Cites::Id,
+            );
+        }
+    }
+}
+
+/// Frontmatter values under keys that name references, at any depth, with
+/// the kind the key's name implies; and any value that is a path to a
+/// Markdown document.
+fn reference_keys<'a>(
+    node: &'a Node,
+    name: String,
+    under: Option<Option<&'static str>>,
+    out: &mut Vec<(String, &'a Node, Option<&'static str>, bool)>,
+) {
+    match &node.value {
+        Value::Map(entries) => {
+            for entry in entries {
+                let Some(key) = entry.key.as_scalar() else {
+                    continue;
+                };
+                let field = if name.is_empty() {
+                    key.text.clone()
+                } else {
+                    format!("{name}.{}", key.text)
+                };
+                let says = docrefs::reference_key(&key.text.to_ascii_lowercase());
+                reference_keys(&entry.value, field, says.or(under), out);
+            }
+        }
+        Value::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                reference_keys(item, format!("{name}[{i}]"), under, out);
+            }
+        }
+        Value::Scalar(s) if s.resolve() == Resolved::Str => {
+            let cited = match under {
+                Some(_) => docrefs::is_reference_value(&s.text),
+                None => docrefs::is_doc_path(&s.text, false),
+            };
+            if cited {
+                out.push((name, node, under.flatten(), under.is_some()));
             }
         }
         _ => {}
@@ -635,6 +812,7 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
                             span,
                             kinds: marked.kinds.clone(),
                             chain: marked.chain,
+                            cites: Cites::Field,
                         });
                     }
                 }

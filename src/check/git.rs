@@ -24,8 +24,11 @@ use crate::suggest;
 /// fails).
 pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>> {
     let settings = &project.git;
+    // DC401 asks Git where a document it cannot find was moved to.
     if !settings.enabled
-        || !(project.rules.any_enabled("DC2") || project.rules.any_enabled("DC407"))
+        || !["DC2", "DC401", "DC407"]
+            .iter()
+            .any(|code| project.rules.any_enabled(code))
     {
         return Ok(None);
     }

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::document::Document;
+use super::document::{Cites, Document};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Graph, Label};
 use crate::project::Project;
+use crate::rules::Severity;
 use crate::rules::graph::{
     dangling_reference, duplicate_document_id, orphan_document, plan_without_research,
     reference_cycle, status_contradiction, suspect_link, wrong_kind_reference,
@@ -20,6 +21,8 @@ const UNFINISHED: &[&str] = &["in_progress", "draft", "proposed", "running"];
 pub fn check(
     project: &Project,
     graph: &Graph<'_>,
+    files: super::links::Files<'_>,
+    git: Option<&crate::git::Git>,
     history: Option<&[Option<(i64, gix::ObjectId)>]>,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -28,16 +31,52 @@ pub fn check(
     let kind_name = |d: usize| docs[d].kind.map(|k| kinds.get(k).name.as_str());
     let mut report = |doc: usize, d: Diagnostic| out.push(d.in_file(&docs[doc].path));
     let stems = StemIndex::new(docs);
+    // Where Git moved the documents dangling references name: one walk of
+    // the history, only when some reference dangles.
+    let past = graph
+        .edges()
+        .any(|e| e.to.is_err())
+        .then(|| git.map(|g| g.path_history(&[], &Default::default())))
+        .flatten()
+        .unwrap_or_default();
     for edge in graph.edges() {
         let Label::Field(field) = edge.label else {
             continue;
         };
         match edge.to {
             Err(target) => {
-                let suggestion = stems.suggest(target);
+                let bare = target.split('#').next().unwrap_or(target);
+                let candidates: Vec<String> = crate::paths::normalize(bare)
+                    .into_iter()
+                    .chain(crate::paths::join(&docs[edge.from].path, bare))
+                    .collect();
+                // A file that is no document (a prompt, a page doccheck
+                // does not lint) is still there to be read.
+                if candidates.iter().any(|c| files.exists(c)) {
+                    continue;
+                }
+                let moved = candidates
+                    .iter()
+                    .find_map(|p| past.moved_to(p))
+                    .filter(|to| graph.index.contains_key(to));
+                let deleted = candidates.iter().any(|p| {
+                    let name = p.rsplit('/').next().unwrap_or(p);
+                    past.ever.named(name).iter().any(|e| **e == **p)
+                });
+                let suggestion = moved.or_else(|| stems.suggest(bare));
+                let d = dangling_reference::diagnostic(
+                    edge.span, field, target, edge.cites, suggestion, deleted,
+                );
+                // A bare path in a code span may be a plan for a file to
+                // come: worth knowing, not a broken promise.
+                let declared = edge.cites.is_none_or(Cites::declared);
                 report(
                     edge.from,
-                    dangling_reference::diagnostic(edge.span, field, target, suggestion),
+                    if declared {
+                        d
+                    } else {
+                        d.at_most(Severity::Warning)
+                    },
                 );
             }
             Ok(to) => {
@@ -60,7 +99,10 @@ pub fn check(
                     );
                 }
                 let status = |d: usize| docs[d].facts.status.as_deref().unwrap_or_default();
-                if DONE.contains(&status(edge.from)) && UNFINISHED.contains(&status(to)) {
+                if edge.cites == Some(Cites::Field)
+                    && DONE.contains(&status(edge.from))
+                    && UNFINISHED.contains(&status(to))
+                {
                     report(
                         edge.from,
                         status_contradiction::diagnostic(
@@ -231,21 +273,34 @@ fn suspect(
     report: &mut impl FnMut(usize, Diagnostic),
 ) {
     let time = |d: usize| history[d].map(|(t, _)| t);
+    let mut seen = std::collections::HashSet::new();
     for edge in graph.edges() {
-        let (Label::Field(_), Ok(to)) = (edge.label, edge.to) else {
+        // What a document says it builds on, not every document it mentions
+        // (a plan naming the page it will update).
+        let (Label::Field(_), Ok(to), Some(true)) =
+            (edge.label, edge.to, edge.cites.map(Cites::declared))
+        else {
             continue;
         };
         if let (Some(cited), Some(citing)) = (time(to), time(edge.from))
             && cited > citing
+            && seen.insert((edge.from, to))
         {
+            let d = suspect_link::diagnostic(
+                edge.span,
+                &graph.docs[to].path,
+                &crate::dates::format_day(cited),
+                &crate::dates::format_day(citing),
+            );
+            // A finished document is a record of its time.
+            let finished = graph.docs[edge.from].facts.finished();
             report(
                 edge.from,
-                suspect_link::diagnostic(
-                    edge.span,
-                    &graph.docs[to].path,
-                    &crate::dates::format_day(cited),
-                    &crate::dates::format_day(citing),
-                ),
+                if finished {
+                    d.at_most(Severity::Info)
+                } else {
+                    d
+                },
             );
         }
     }
@@ -269,12 +324,28 @@ impl<'a> StemIndex<'a> {
         StemIndex { by_stem }
     }
 
+    /// The document with the same name elsewhere, else the one in the same
+    /// folder with the closest name.
     fn suggest(&self, target: &str) -> Option<&'a str> {
-        let name = target.trim().rsplit('/').next().unwrap_or(target);
+        let target = target.trim().trim_start_matches("./");
+        let name = target.rsplit('/').next().unwrap_or(target);
         let stem = name.strip_suffix(".md").unwrap_or(name);
         match self.by_stem.get(stem).map(Vec::as_slice) {
             Some([only]) => Some(only),
-            _ => None,
+            Some(_) => None,
+            None => {
+                let folder = crate::paths::parent(target);
+                let near = self.by_stem.iter().filter(|(_, paths)| {
+                    paths
+                        .iter()
+                        .any(|p| folder.is_empty() || crate::paths::parent(p) == folder)
+                });
+                let close = crate::suggest::unique_closest(stem, near.map(|(s, _)| *s))?;
+                match self.by_stem.get(close).map(Vec::as_slice) {
+                    Some([only]) => Some(only),
+                    _ => None,
+                }
+            }
         }
     }
 }

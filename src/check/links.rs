@@ -35,6 +35,11 @@ pub enum Files<'a> {
 }
 
 impl Files<'_> {
+    /// Whether a file or folder is at `rel` (project-relative).
+    pub fn exists(self, rel: &str) -> bool {
+        matches!(self.lookup(rel), OnDisk::Present)
+    }
+
     fn lookup(self, rel: &str) -> OnDisk {
         match self {
             Files::Disk(root) => on_disk(root, rel),

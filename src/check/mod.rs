@@ -224,18 +224,25 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     );
     if links_on || graph_on || change.is_some() || staged.is_some() {
         let doc_graph = Graph::build(&docs);
+        let files = match &staged {
+            Some(staged) => links::Files::Index(&staged.files),
+            None => links::Files::Disk(&project.root),
+        };
         if links_on {
-            let files = match &staged {
-                Some(staged) => links::Files::Index(&staged.files),
-                None => links::Files::Disk(&project.root),
-            };
             links::check(files, &doc_graph, &mut diagnostics);
             if project.rules.any_enabled("DC306") {
                 mentions::check(&project.root, &docs, &mut diagnostics);
             }
         }
         if graph_on {
-            graph::check(project, &doc_graph, history.as_deref(), &mut diagnostics);
+            graph::check(
+                project,
+                &doc_graph,
+                files,
+                repo.as_ref(),
+                history.as_deref(),
+                &mut diagnostics,
+            );
         }
         if let Some(change) = &change {
             let scope = gate::scope(&doc_graph, change);

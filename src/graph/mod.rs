@@ -7,7 +7,8 @@ pub mod render;
 
 use std::collections::HashMap;
 
-use crate::check::document::{Document, LinkTarget};
+use crate::check::document::{Cites, Document, LinkTarget};
+use crate::parse::docrefs;
 use crate::paths;
 use crate::source::Span;
 
@@ -54,6 +55,8 @@ pub struct Edge<'a> {
     pub kinds: &'a [String],
     /// Whether the edge belongs to a relation that must not loop.
     pub chain: bool,
+    /// How a reference edge was written; `None` for a body link.
+    pub cites: Option<Cites>,
 }
 
 pub struct Graph<'a> {
@@ -111,17 +114,31 @@ impl<'a> Graph<'a> {
                 }
             }
         }
+        let names = Names::new(docs);
         let mut edges = Vec::new();
         for (from, doc) in docs.iter().enumerate() {
+            let first = edges.len();
+            let mut weak = Vec::new();
             for (field, r) in doc.facts.refs.iter().enumerate() {
                 let to = Self::resolve_ref(&index, &doc.path, &r.target)
-                    .or_else(|| ids.get(r.target.trim()).copied());
-                edges.push(RawEdge {
+                    .or_else(|| ids.get(r.target.trim()).copied())
+                    .or_else(|| names.find(&r.target));
+                // An id that names no document may be another tracker's
+                // (`GAM-35`, `GPT-4`): no edge, no finding. A document
+                // citing itself is no edge either.
+                if (to.is_none() && r.cites == Cites::Id) || to == Some(from) {
+                    continue;
+                }
+                let edge = RawEdge {
                     from: from as u32,
                     to: to.map_or(NONE, |t| t as u32),
                     field: field as u32,
                     span: r.span,
-                });
+                };
+                match r.cites {
+                    Cites::Field | Cites::Key | Cites::Label => edges.push(edge),
+                    Cites::Value | Cites::Span | Cites::Id => weak.push(edge),
+                }
             }
             // One link edge per target document, however often it is linked.
             let mut linked: Vec<(usize, Span)> = doc
@@ -144,6 +161,14 @@ impl<'a> Graph<'a> {
                     span,
                 });
             }
+            // A path in a code span or an id in prose adds an edge only to a
+            // document not already connected, once.
+            for edge in weak {
+                let known = edge.to != NONE && edges[first..].iter().any(|e| e.to == edge.to);
+                if !known {
+                    edges.push(edge);
+                }
+            }
         }
         Graph {
             docs,
@@ -155,12 +180,22 @@ impl<'a> Graph<'a> {
     }
 
     /// A reference field's target: relative to the project root, as the
-    /// research → plan convention writes them, else to the document.
+    /// research → plan convention writes them, else to the document; with
+    /// or without its `.md`, and without a `#fragment`.
     fn resolve_ref(index: &HashMap<&str, usize>, from: &str, target: &str) -> Option<usize> {
         let target = target.trim();
-        paths::normalize(target)
-            .and_then(|p| index.get(p.as_str()).copied())
-            .or_else(|| paths::join(from, target).and_then(|p| index.get(p.as_str()).copied()))
+        let target = target.split('#').next().unwrap_or(target);
+        let get = |t: &str| {
+            paths::normalize(t)
+                .and_then(|p| index.get(p.as_str()).copied())
+                .or_else(|| paths::join(from, t).and_then(|p| index.get(p.as_str()).copied()))
+        };
+        get(target).or_else(|| {
+            let named = target.rsplit('/').next().unwrap_or(target);
+            (!named.contains('.') && !target.is_empty())
+                .then(|| get(&format!("{target}.md")))
+                .flatten()
+        })
     }
 
     pub fn edge_count(&self) -> usize {
@@ -183,6 +218,7 @@ impl<'a> Graph<'a> {
             span: raw.span,
             kinds: reference.map_or(&[], |r| r.kinds.as_slice()),
             chain: reference.is_some_and(|r| r.chain),
+            cites: reference.map(|r| r.cites),
         }
     }
 
@@ -209,6 +245,80 @@ impl<'a> Graph<'a> {
             .title
             .as_deref()
             .unwrap_or_else(|| d.path.rsplit('/').next().unwrap_or(&d.path))
+    }
+}
+
+/// Documents by file name and by the id their file name starts with, for
+/// references that name a document the way a reader would find it: the one
+/// `x.md` whose path ends with what was written, the file a stem names,
+/// `ADR-010` for `docs/adr/0010-use-postgres.md`.
+struct Names<'a> {
+    by_name: HashMap<String, Vec<(&'a str, usize)>>,
+    by_id: HashMap<(String, u32), Vec<usize>>,
+}
+
+impl<'a> Names<'a> {
+    fn new(docs: &'a [Document]) -> Self {
+        let mut by_name: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
+        let mut by_id: HashMap<(String, u32), Vec<usize>> = HashMap::new();
+        for (i, d) in docs.iter().enumerate() {
+            let name = d.path.rsplit('/').next().unwrap_or(&d.path);
+            by_name
+                .entry(name.to_ascii_lowercase())
+                .or_default()
+                .push((&d.path, i));
+            let decision = paths::parent(&d.path)
+                .split('/')
+                .any(|s| matches!(s, "adr" | "adrs" | "decisions"));
+            if let Some(id) = docrefs::file_id(name, decision) {
+                by_id.entry(id).or_default().push(i);
+            }
+            for (id, _) in &d.facts.ids {
+                if let Some(id) = docrefs::id(id) {
+                    by_id.entry(id).or_default().push(i);
+                }
+            }
+        }
+        Names { by_name, by_id }
+    }
+
+    /// The one document `target` names by the end of its path, its stem or
+    /// its id.
+    fn find(&self, target: &str) -> Option<usize> {
+        let target = target.trim();
+        let target = target.split('#').next().unwrap_or(target);
+        if let Some(id) = docrefs::id(target) {
+            let mut found = self.by_id.get(&id)?.clone();
+            found.dedup();
+            return match found.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            };
+        }
+        let path = target.trim_start_matches("./").trim_start_matches('/');
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let with_ext = if name.contains('.') {
+            path.to_ascii_lowercase()
+        } else {
+            format!("{}.md", path.to_ascii_lowercase())
+        };
+        let name = with_ext.rsplit('/').next().unwrap_or(&with_ext);
+        let matches: Vec<usize> = self
+            .by_name
+            .get(name)?
+            .iter()
+            .filter(|(p, _)| {
+                let p = p.to_ascii_lowercase();
+                p == with_ext
+                    || p.strip_suffix(with_ext.as_str())
+                        .is_some_and(|head| head.ends_with('/'))
+            })
+            .map(|&(_, i)| i)
+            .collect();
+        match matches.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
     }
 }
 

@@ -46,6 +46,9 @@ pub struct Body {
     /// Byte ranges of prose (text outside code, links' destinations and
     /// HTML), adjacent pieces merged, in document order.
     pub prose: Vec<std::ops::Range<usize>>,
+    /// Inline code spans' contents (without the backticks), in document
+    /// order.
+    pub code_spans: Vec<Span>,
 }
 
 /// A heading and whether anything but other headings follows it before the
@@ -239,6 +242,13 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                 }
                 // The source slice, not the event text: spans must be exact.
                 let source = &body[range.clone()];
+                if matches!(event, Event::Code(_)) {
+                    let inner = source.trim_matches('`');
+                    let lead = source.len() - source.trim_start_matches('`').len();
+                    let inner_trimmed = inner.trim();
+                    let at = start + range.start + lead + (inner.len() - inner.trim_start().len());
+                    out.code_spans.push(Span::new(at, at + inner_trimmed.len()));
+                }
                 if matches!(event, Event::Text(_)) {
                     let r = start + range.start..start + range.end;
                     match out.prose.last_mut() {

@@ -2,6 +2,7 @@
 
 pub mod coderef;
 pub mod commits;
+pub mod docrefs;
 pub mod fields;
 pub mod frontmatter;
 pub mod markdown;

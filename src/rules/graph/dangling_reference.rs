@@ -1,13 +1,26 @@
+use crate::check::document::Cites;
 use crate::diagnostic::Diagnostic;
 use crate::rules::declare_rule;
 use crate::source::Span;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that every document-reference field (a schema field with
-    /// `format: doc-ref`, such as a plan's `related_research`) names a file
-    /// that exists. Paths are relative to the project root (or, failing that,
-    /// to the document's folder).
+    /// Checks that every document a document cites exists: a schema's
+    /// document-reference field (`format: doc-ref`, such as a plan's
+    /// `related_research`), any frontmatter key whose name says it holds
+    /// references (`related_*`, `*_research`, `*_plan`, `*_doc`, `*_adr`,
+    /// `sources`, `supersedes`, `depends_on`) or whose value is a Markdown
+    /// document's path, a bold label that says so (`**Research document:**`),
+    /// and a repository path to a document in a code span. A target is found
+    /// the way a reader finds it: from the project root or the document's
+    /// folder, with or without `.md`, as the end of exactly one document's
+    /// path, or by the id its file name starts with (`ADR-010` for
+    /// `adr/0010-use-postgres.md`).
+    ///
+    /// A broken key, field or label is an error; a bare path in a code span
+    /// is a warning (it may name a document still to be written). Ids in
+    /// prose (`ADR-010`) that name no document are not reported: they may
+    /// be another tracker's.
     ///
     /// ## Why is this bad?
     /// The reference is the edge that ties a plan to the research behind it.
@@ -20,21 +33,113 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Correct the path; the help suggests a document with the same name
-    /// elsewhere when there is one.
+    /// Correct the path; the help names the document Git moved it to, or a
+    /// document with a close name, when there is one.
     DanglingReference, code = "DC401", name = "dangling-reference", severity = Error
 }
 
-pub fn diagnostic(span: Span, field: &str, target: &str, suggestion: Option<&str>) -> Diagnostic {
-    let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "write the path of an existing document, relative to the project root".to_owned(),
+pub fn diagnostic(
+    span: Span,
+    field: &str,
+    target: &str,
+    cites: Option<Cites>,
+    suggestion: Option<&str>,
+    deleted: bool,
+) -> Diagnostic {
+    let help = match (suggestion, deleted) {
+        (Some(s), _) => format!("did you mean `{s}`?"),
+        (None, true) => "it was deleted from the repository: point the reference at what replaced it, or remove it".to_owned(),
+        (None, false) => "write the path of an existing document, relative to the project root".to_owned(),
     };
-    Diagnostic::new(
-        &DanglingReference::META,
-        span,
-        format!("`{field}` refers to `{target}`, which does not exist"),
-    )
-    .label("no such document")
-    .help(help)
+    let message = match cites {
+        Some(Cites::Span) => format!("`{target}` names no document"),
+        _ => format!("`{field}` refers to `{target}`, which does not exist"),
+    };
+    Diagnostic::new(&DanglingReference::META, span, message)
+        .label("no such document")
+        .help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DanglingReference;
+    use crate::rules::Severity;
+    use crate::testing::project_findings;
+
+    /// (path, cited text, severity) of each DC401 in a project of `files`.
+    fn dangling(files: &[(&str, &str)]) -> Vec<(String, String, Severity)> {
+        let texts: std::collections::HashMap<&str, &str> = files.iter().copied().collect();
+        project_findings(files)
+            .into_iter()
+            .filter(|d| d.rule.code == DanglingReference::META.code)
+            .map(|d| {
+                let text = texts[&*d.path];
+                (
+                    d.path.to_string(),
+                    text[d.span.range()].to_owned(),
+                    d.severity,
+                )
+            })
+            .collect()
+    }
+
+    const RESEARCH: (&str, &str) = (
+        "notes/research/2025-10-23-readiness-assessment.md",
+        "# Readiness\n",
+    );
+    const ADR: (&str, &str) = ("docs/adr/0010-use-postgres.md", "# 10. Use Postgres\n");
+    const PROMPT: (&str, &str) = (".claude/context/WORKFLOW.md", "# Workflow\n");
+
+    #[test]
+    fn references_as_people_write_them() {
+        let plan = "---\n\
+             related_docs:\n  - notes/research/2025-10-23-readiness-assessment.md\n\
+             plan_reference: 2025-10-23-readiness-assessment\n\
+             sources: [\"Smith et al. 2020\", https://arxiv.org/abs/1]\n\
+             depends_on: [01-02]\n\
+             ---\n\n# Plan\n\n\
+             **Research document:** `notes/research/2025-10-23-readiness-assessment.md`\n\n\
+             Builds on ADR-010 and GAM-35; see `readiness-assessment.md`? No: see\n\
+             `research/2025-10-23-readiness-assessment.md`, `.claude/context/WORKFLOW.md`,\n\
+             `notes/research/*.md` and `docs/<topic>.md`.\n";
+        assert_eq!(
+            dangling(&[RESEARCH, ADR, PROMPT, ("notes/plans/p.md", plan)]),
+            []
+        );
+    }
+
+    #[test]
+    fn broken_references() {
+        let plan = "---\n\
+             related_docs: [notes/research/2025-10-23-readiness.md]\n\
+             supersedes: ADR-011\n\
+             ---\n\n# Plan\n\n\
+             **Related plan:** `notes/plans/missing.md`\n\n\
+             The write-up goes to `docs/usage-guide.md`.\n";
+        assert_eq!(
+            dangling(&[RESEARCH, ADR, ("notes/plans/p.md", plan)]),
+            [
+                (
+                    "notes/plans/p.md".to_owned(),
+                    "notes/research/2025-10-23-readiness.md".to_owned(),
+                    Severity::Error
+                ),
+                (
+                    "notes/plans/p.md".to_owned(),
+                    "ADR-011".to_owned(),
+                    Severity::Error
+                ),
+                (
+                    "notes/plans/p.md".to_owned(),
+                    "notes/plans/missing.md".to_owned(),
+                    Severity::Error
+                ),
+                (
+                    "notes/plans/p.md".to_owned(),
+                    "docs/usage-guide.md".to_owned(),
+                    Severity::Warning
+                ),
+            ]
+        );
+    }
 }
