@@ -172,6 +172,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub staged: bool,
 
+    /// Print the conventions learned from this repository's templates and
+    /// documents, kind by kind, with the evidence, and exit.
+    #[arg(long)]
+    pub show_settings: bool,
+
     /// Apply the safe fixes (quote a SHA YAML reads as a number, rename an
     /// alias to the schema's key, a misspelled enum value, a stale
     /// `last_updated`), then report what is left.

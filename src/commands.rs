@@ -105,6 +105,13 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     selection.base = args.base.clone();
     selection.staged = args.staged;
     let (mut report, mut docs) = check::run(&project, &selection)?;
+    if args.show_settings {
+        return Ok(Outcome {
+            stdout: report.conventions.describe(&project.kinds),
+            stderr: String::new(),
+            status: ExitStatus::Success,
+        });
+    }
     if args.diff {
         let fixes = crate::author::fix::plan(&project.root, &report.diagnostics);
         let count: usize = fixes.iter().map(|f| f.fixes).sum();

@@ -44,6 +44,11 @@ pub struct Config {
     pub git: GitConfig,
     /// The change gate that `check --base` applies.
     pub gate: GateConfig,
+    /// Whether doccheck learns each kind's conventions (frontmatter or not,
+    /// file naming, key names, status values) from the repository's
+    /// templates and documents. Default: true. A setting the `kinds` tables
+    /// give explicitly is never learned.
+    pub learn_conventions: Option<bool>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]

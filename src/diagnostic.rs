@@ -23,6 +23,29 @@ pub struct Diagnostic {
     /// The most this finding can weigh, whatever level the rule is set to:
     /// drift in a document that says it is complete is information.
     pub cap: Option<Severity>,
+    /// What the finding is about, for the findings that are judged again
+    /// against the repository's own conventions once every document is read.
+    pub subject: Option<Box<Subject>>,
+}
+
+/// The facts behind a finding that the repository's conventions may
+/// change (see [`crate::convention`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// Required top-level keys that are missing.
+    MissingKeys(Vec<String>),
+    /// `found` stands where the schema names `key` (an alias, or a near
+    /// miss).
+    Misnamed { key: String, found: String },
+    /// A value outside the schema's allowed values.
+    Value {
+        field: String,
+        value: String,
+        allowed: Vec<String>,
+    },
+    /// Bracketed text that is a placeholder only if a template of the
+    /// document's kind prompts for it (`sure` when its form says so alone).
+    Placeholder { text: String, sure: bool },
 }
 
 /// Text replacements that repair a finding and change nothing else.
@@ -58,7 +81,14 @@ impl Diagnostic {
             related: Vec::new(),
             fix: None,
             cap: None,
+            subject: None,
         }
+    }
+
+    /// Records what the finding is about (see [`Subject`]).
+    pub fn about(mut self, subject: Subject) -> Self {
+        self.subject = Some(Box::new(subject));
+        self
     }
 
     /// Caps the finding's severity at `severity`.

@@ -31,6 +31,14 @@ pub struct Kind {
     pub lint: bool,
     /// Where documents of this kind live (globs).
     pub paths: Vec<String>,
+    /// Whether the configuration says if the kind has frontmatter, or how
+    /// its files are named, or gives its schema: then that is not learned
+    /// from the repository.
+    pub frontmatter_pinned: bool,
+    pub file_name_pinned: bool,
+    pub schema_pinned: bool,
+    /// See [`Kinds::by_content`].
+    pub by_content: bool,
 }
 
 struct Builtin {
@@ -96,6 +104,24 @@ const BUILTINS: &[Builtin] = &[
         lint: true,
     },
     Builtin {
+        name: "handoff",
+        paths: &["**/thoughts/shared/handoffs/**/*.md"],
+        schema: Some("handoff"),
+        fields: false,
+        sections: &[],
+        file_name: Some(TIMESTAMPED),
+        lint: true,
+    },
+    Builtin {
+        name: "ticket",
+        paths: &["**/thoughts/shared/tickets/**/*.md"],
+        schema: None,
+        fields: false,
+        sections: &[],
+        file_name: None,
+        lint: true,
+    },
+    Builtin {
         name: "experiment",
         paths: &["**/experiments/**/*.md"],
         schema: Some("experiment"),
@@ -110,7 +136,7 @@ const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "session",
-        paths: &["**/docs/sessions/*.md"],
+        paths: &["**/docs/sessions/*.md", "**/sessions/**/*.md"],
         schema: Some("session"),
         fields: true,
         sections: &[
@@ -159,9 +185,8 @@ pub const DEFAULT_DISCRIMINATORS: [&str; 2] = ["type", "doc_type"];
 pub struct Kinds {
     kinds: Vec<Kind>,
     globs: GlobSet,
-    /// Kind of each glob in `globs`, and whether it is a built-in default
-    /// (which leaves folder index pages alone).
-    glob_kinds: Vec<(KindId, bool)>,
+    /// Kind of each glob in `globs`.
+    glob_kinds: Vec<KindId>,
     pub discriminators: Vec<String>,
     pub store: SchemaStore,
 }
@@ -190,25 +215,21 @@ impl Kinds {
         let mut kinds = Vec::new();
         let mut globs = GlobSetBuilder::new();
         let mut glob_kinds = Vec::new();
-        let mut add = |name: &str,
-                       paths: &[String],
-                       default: bool,
-                       kind: Kind,
-                       kinds: &mut Vec<Kind>|
-         -> Result<()> {
-            for pattern in paths {
-                let glob = Glob::new(pattern).map_err(|e| {
-                    config_error(
-                        &["kinds", name, "paths"],
-                        format!("invalid glob `{pattern}`: {}", e.kind()),
-                    )
-                })?;
-                globs.add(glob);
-                glob_kinds.push((kinds.len(), default));
-            }
-            kinds.push(kind);
-            Ok(())
-        };
+        let mut add =
+            |name: &str, paths: &[String], kind: Kind, kinds: &mut Vec<Kind>| -> Result<()> {
+                for pattern in paths {
+                    let glob = Glob::new(pattern).map_err(|e| {
+                        config_error(
+                            &["kinds", name, "paths"],
+                            format!("invalid glob `{pattern}`: {}", e.kind()),
+                        )
+                    })?;
+                    globs.add(glob);
+                    glob_kinds.push(kinds.len());
+                }
+                kinds.push(kind);
+                Ok(())
+            };
         let file_name = |name: &str, custom: Option<&KindConfig>, default: Option<&str>| {
             let pattern = match custom.and_then(|c| c.file_name.as_deref()) {
                 Some("") => return Ok(None),
@@ -260,8 +281,12 @@ impl Kinds {
                 file_name: file_name(builtin.name, custom, builtin.file_name)?,
                 lint: builtin.lint,
                 paths: paths.clone(),
+                frontmatter_pinned: custom.and_then(|c| c.frontmatter).is_some(),
+                file_name_pinned: custom.and_then(|c| c.file_name.as_ref()).is_some(),
+                schema_pinned: custom.and_then(|c| c.schema.as_ref()).is_some(),
+                by_content: default_paths && matches!(builtin.name, "experiment" | "session"),
             };
-            add(builtin.name, &paths, default_paths, kind, &mut kinds)?;
+            add(builtin.name, &paths, kind, &mut kinds)?;
         }
         for (name, custom) in &config.kinds {
             if BUILTINS.iter().any(|b| b.name == name) || custom.enabled == Some(false) {
@@ -283,11 +308,14 @@ impl Kinds {
                 file_name: file_name(name, Some(custom), None)?,
                 lint: true,
                 paths: custom.paths.clone().unwrap_or_default(),
+                frontmatter_pinned: true,
+                file_name_pinned: true,
+                schema_pinned: true,
+                by_content: false,
             };
             add(
                 name,
                 custom.paths.as_deref().unwrap_or_default(),
-                false,
                 kind,
                 &mut kinds,
             )?;
@@ -321,7 +349,9 @@ impl Kinds {
         self.kinds.iter().position(|k| k.name == name)
     }
 
-    /// The first kind whose globs match a project-relative path.
+    /// The first kind whose globs match a project-relative path. A folder's
+    /// index page (`README.md`, `index.md`) is never a typed document,
+    /// except for a template.
     pub fn for_path(&self, rel: &str) -> Option<KindId> {
         let file = rel.rsplit('/').next().unwrap_or(rel);
         let index_page = INDEX_PAGES.iter().any(|p| file.eq_ignore_ascii_case(p));
@@ -329,9 +359,16 @@ impl Kinds {
             .matches(rel)
             .into_iter()
             .map(|i| self.glob_kinds[i])
-            .filter(|&(_, default)| !(index_page && default))
-            .map(|(kind, _)| kind)
+            .filter(|&kind| !(index_page && self.kinds[kind].lint))
             .min()
+    }
+
+    /// Whether documents of `kind` are claimed by their content as well as
+    /// by their folder: an `experiments/` folder also holds guides, a
+    /// `sessions/` folder notes that are no session log. True for the
+    /// built-in experiment and session kinds under their default paths.
+    pub fn by_content(&self, kind: KindId) -> bool {
+        self.kinds[kind].by_content
     }
 
     /// The kind a discriminator value selects.

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod coderefs;
 pub mod commands;
 pub mod config;
+pub mod convention;
 pub mod dates;
 pub mod diagnostic;
 pub mod discover;

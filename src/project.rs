@@ -60,6 +60,8 @@ pub struct Project {
     pub fail_on: Severity,
     pub git: GitSettings,
     pub gate: GateSettings,
+    /// Whether the repository's conventions are learned (`learn-conventions`).
+    pub learn: bool,
 }
 
 impl std::fmt::Debug for Project {
@@ -161,6 +163,7 @@ impl Project {
             fail_on,
             git,
             gate,
+            learn: config.learn_conventions.unwrap_or(true),
         })
     }
 

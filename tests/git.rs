@@ -1649,7 +1649,7 @@ fn every_commit_a_document_cites_is_verified_whatever_the_key() {
     repo.write(
         "thoughts/shared/handoffs/2026-01-01_10-00_h.md",
         &format!(
-            "---\ndate: 2026-01-01T10:00:00Z\ngit_commit: {short}\nimplemented_commit: deadbee\n\
+            "---\ndate: 2099-01-01T10:00:00Z\ngit_commit: {short}\nimplemented_commit: deadbee\n\
              base_sha: main\nreviewed:\n  commit: abcdef1\nrepos: \"api: 1234567, web: 89abcde\"\n---\n\n\
              # Handoff\n\n**Git Commit**: {short}\n**Commit SHA**: {short} (before the refactor)\n"
         ),

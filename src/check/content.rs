@@ -225,20 +225,120 @@ fn placeholders(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
     }
     found.sort_by_key(|s| s.start);
     found.dedup();
+    // Judged by form: some only ever prompt; the rest of the bracketed text
+    // is a placeholder only where the kind's templates prompt for it,
+    // which the repository's conventions decide (`[SEP]`, `[n_features]`
+    // and `Optional[dict]` are not).
+    let templating = about_templating(input.text);
+    let judged: Vec<(Span, Option<bool>)> = found
+        .into_iter()
+        .map(|span| (span, prompt_form(input.text, span, templating)))
+        .filter(|(_, sure)| sure.is_some())
+        .collect();
     // An unfilled field is reported once, as a placeholder, not also as a
     // schema violation of the placeholder text.
     out.retain(|d| {
         !(d.rule.code.starts_with("DC1")
-            && found
-                .iter()
-                .any(|p| p.start <= d.span.start && d.span.end <= p.end))
+            && judged.iter().any(|(p, sure)| {
+                *sure == Some(true) && p.start <= d.span.start && d.span.end <= p.end
+            }))
     });
-    for span in found {
-        out.push(unfilled_placeholder::diagnostic(
-            span,
-            &input.text[span.range()],
+    for (span, sure) in judged {
+        let text = &input.text[span.range()];
+        out.push(unfilled_placeholder::diagnostic(span, text).about(
+            crate::diagnostic::Subject::Placeholder {
+                text: text.to_owned(),
+                sure: sure == Some(true),
+            },
         ));
     }
+}
+
+/// Words of documents that are about a templating language or
+/// internationalisation, where `{{name}}` is the subject, not a prompt.
+fn about_templating(text: &str) -> bool {
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(jinja2?|handlebars|mustache|liquid|i18n|l10n|interpolat\w*|templating|template (?:syntax|engine|variables?)|vue|angular|helm|go templates?)\b")
+            .expect("a valid pattern")
+    });
+    WORDS.is_match(text)
+}
+
+/// What the form of a placeholder candidate at `span` says: `Some(true)`
+/// for forms that only prompts use (`{{TOPIC}}`, `[Fill in …]`,
+/// `[experiment-id]`, `[a | b]`, `~X hours`, `YYYY-MM-DD`), `Some(false)`
+/// for bracketed text that is a placeholder only if a template prompts for
+/// it, `None` for what is never one: indexing and types (`x[i]`,
+/// `Optional[dict]`, `#[allow(dead_code)]`), labels in capitals (`[SEP]`,
+/// `[HIGH — rewrite]`), line and code references (`[L803-823]`,
+/// `[parser.py:130]`), lists and math (`[n, m]`, `[ρ(Z)]`).
+fn prompt_form(text: &str, span: Span, templating: bool) -> Option<bool> {
+    let s = &text[span.range()];
+    if s.starts_with("{{") {
+        return Some(!templating);
+    }
+    let Some(inner) = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')) else {
+        // `~X hours`, `YYYY-MM-DD`.
+        return Some(true);
+    };
+    let before = text[..span.start as usize].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '#' | '>' | '`'))
+    {
+        return None;
+    }
+    let inner = inner.trim();
+    let lower = inner.to_lowercase();
+    if inner.contains(" | ")
+        || inner.contains('|')
+            && !inner.contains("||")
+            && inner.split('|').all(|o| !o.trim().contains(' '))
+    {
+        return Some(true);
+    }
+    if [
+        "fill in", "todo", "tbd", "insert ", "enter ", "add ", "describe", "your ", "e.g.",
+        "link to", "list ", "brief ", "what ", "why ", "how ", "which ", "when ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return Some(true);
+    }
+    let word = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    };
+    // `[experiment-name]`; a `[snake_case]` name is code (`mean [n_features]`).
+    let ident = inner.contains('-')
+        && !inner.contains([' ', '_'])
+        && inner.split('-').all(|w| !w.is_empty() && word(w));
+    if ident && inner.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+        return Some(true);
+    }
+    if matches!(
+        lower.as_str(),
+        "name"
+            | "title"
+            | "topic"
+            | "date"
+            | "author"
+            | "owner"
+            | "description"
+            | "summary"
+            | "researcher"
+            | "link"
+            | "url"
+            | "path"
+            | "value"
+            | "reason"
+            | "details"
+    ) {
+        return Some(true);
+    }
+    // Labels (`[SEP]`, `[MEDIUM]`), line and code references (`[L803-823]`,
+    // `[parser.py:130]`), lists and math (`[n, m]`, `[ρ(Z)]`): placeholders
+    // only where a template of the kind has them word for word.
+    Some(false)
 }
 
 fn each_scalar(node: &Node, f: &mut impl FnMut(&Node, &str)) {

@@ -71,6 +71,22 @@ pub struct Facts {
     pub mentions: Vec<(Box<str>, Span)>,
     /// Whether the document states a rationale (for the change gate).
     pub rationale: bool,
+    /// Where the document keeps its metadata.
+    pub metadata: Metadata,
+    /// The frontmatter's top-level keys, as written, for learning the
+    /// repository's conventions.
+    pub keys: Vec<Arc<str>>,
+}
+
+/// Where a document keeps its metadata.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Metadata {
+    #[default]
+    None,
+    /// A YAML frontmatter block (or a YAML document).
+    Frontmatter,
+    /// Bold field lines in the body.
+    Fields,
 }
 
 impl Facts {
@@ -81,12 +97,16 @@ impl Facts {
     }
 }
 
-/// Whether a status value says the work is over.
+/// Whether a status value says the work is over: its first word
+/// (`Done (2026-03-05)`, `✅ Complete`, `superseded by ADR-7`).
 pub fn finished(status: &str) -> bool {
-    let status = status.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-    let word = status.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+    let first = status
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase();
     matches!(
-        word,
+        first.as_str(),
         "complete"
             | "completed"
             | "done"
@@ -321,10 +341,20 @@ pub fn analyze(
         }
     }
 
-    let (kind, schema) = classify(kinds, &path, by_path, root.as_ref(), &mut out);
-    let kind_def = kind.map(|id| kinds.get(id));
+    let (mut kind, mut schema) = classify(kinds, &path, by_path, root.as_ref(), &mut out);
     let mut body = markdown::scan(text, body_start, &mut suppressions);
     let fields = fields::scan(text, body_start, &body.code_blocks);
+    // A guide in `experiments/` is no experiment log: the folder claims
+    // only what looks like one.
+    if let Some(id) = kind
+        && kind == by_path
+        && kinds.by_content(id)
+        && !looks_like(kinds.get(id), &path, root.as_ref(), &fields, &body)
+    {
+        kind = None;
+        schema = None;
+    }
+    let kind_def = kind.map(|id| kinds.get(id));
     // Bold field lines stand in for frontmatter where the kind allows it.
     let from_fields = root.is_none()
         && matches!(fence, Fence::None)
@@ -360,6 +390,22 @@ pub fn analyze(
     };
     facts.code_refs.shrink_to_fit();
     facts.anchors.shrink_to_fit();
+    facts.metadata = if from_fields {
+        Metadata::Fields
+    } else if matches!(fence, Fence::Block(_)) || (yaml_document && root.is_some()) {
+        Metadata::Frontmatter
+    } else {
+        Metadata::None
+    };
+    if facts.metadata == Metadata::Frontmatter
+        && let Some(root) = &root
+    {
+        facts.keys = root
+            .entries()
+            .iter()
+            .filter_map(|e| e.key.as_scalar().map(|k| interner.get(&k.text)))
+            .collect();
+    }
     let mut notes = Vec::new();
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
         if let Some(kind) = commits::commit_key(&fields::key(field.name)) {
@@ -380,6 +426,20 @@ pub fn analyze(
     }
     if let Some(root) = root.as_ref().filter(|_| !from_fields) {
         commit_keys(root, String::new(), &mut facts.commits, &mut notes);
+    }
+    // Status is read wherever it is written, schema or not: the frontmatter,
+    // else a `**Status**:` line.
+    if facts.status.is_none() {
+        facts.status = root
+            .as_ref()
+            .and_then(|r| r.get("status"))
+            .and_then(|e| e.value.as_scalar().map(|s| s.text.as_str().into()))
+            .or_else(|| {
+                fields
+                    .iter()
+                    .find(|f| fields::key(f.name) == "status" && !f.value.is_empty())
+                    .map(|f| f.value.into())
+            });
     }
     document_refs(
         &path,
@@ -451,6 +511,51 @@ pub fn analyze(
         },
         diagnostics: out,
     }
+}
+
+/// Whether a document in a folder of a kind claimed by content
+/// ([`Kinds::by_content`]) is one: it has the kind's own fields or one of
+/// its sections, or (for sessions) it sits in `docs/sessions/` itself.
+fn looks_like(
+    kind: &crate::kinds::Kind,
+    path: &str,
+    root: Option<&Node>,
+    fields: &[fields::Field<'_>],
+    body: &markdown::Body,
+) -> bool {
+    let own: &[&str] = match kind.name.as_str() {
+        "experiment" => &[
+            "experiment_id",
+            "experiment",
+            "exp_id",
+            "hypothesis",
+            "run_id",
+        ],
+        "session" => &["session_type", "session", "session_id"],
+        _ => &[],
+    };
+    let has_key = |k: &str| {
+        root.is_some_and(|r| r.get(k).is_some()) || fields.iter().any(|f| fields::key(f.name) == k)
+    };
+    if own.iter().any(|k| has_key(k)) {
+        return true;
+    }
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    if kind.name == "experiment" && (name.starts_with("exp-") || name.starts_with("exp_")) {
+        return true;
+    }
+    let parent = crate::paths::parent(path);
+    if kind.name == "session" && (parent == "docs/sessions" || parent.ends_with("/docs/sessions")) {
+        return true;
+    }
+    let sections: Vec<Vec<String>> = kind
+        .sections
+        .iter()
+        .map(|s| super::content::heading_words(s))
+        .collect();
+    body.headings
+        .iter()
+        .any(|h| sections.contains(&super::content::heading_words(&h.text)))
 }
 
 /// Records the commit `text` (at `span`) cites under `field`: the SHA at

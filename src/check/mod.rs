@@ -42,6 +42,8 @@ pub struct Report {
     /// With `--base` or `--staged`: the lines the change wrote in the
     /// changed files that have findings, so those findings can come first.
     pub changed_lines: HashMap<Arc<str>, gate::ChangedLines>,
+    /// The conventions learned from the repository.
+    pub conventions: crate::convention::Conventions,
 }
 
 impl Report {
@@ -153,15 +155,33 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     // Every document is parsed, so that links, anchors and the graph see
     // the whole project; findings are kept for the selection only. With
     // `--staged`, the documents the commit can affect are, from the index.
+    let mut skeletons = Vec::new();
     let (mut batches, walk_errors) = match &mut staged {
-        Some(staged) => (vec![std::mem::take(&mut staged.analyses)], Vec::new()),
-        None => discover::walk_with(
-            &project.root,
-            &project.filter,
-            |interner: &mut Interner, candidate, entry| {
-                analyze_file(project, interner, &candidate, entry)
-            },
-        ),
+        Some(staged) => {
+            skeletons = std::mem::take(&mut staged.skeletons);
+            (vec![std::mem::take(&mut staged.analyses)], Vec::new())
+        }
+        None => {
+            let (found, errors) = discover::walk_with(
+                &project.root,
+                &project.filter,
+                |interner: &mut Interner, candidate, entry| {
+                    visit_file(project, interner, &candidate, entry)
+                },
+            );
+            let mut batches = Vec::with_capacity(found.len());
+            for batch in found {
+                let mut analyses = Vec::with_capacity(batch.len());
+                for found in batch {
+                    match found {
+                        Found::Document(a) => analyses.push(*a),
+                        Found::Template(s) => skeletons.extend(s),
+                    }
+                }
+                batches.push(analyses);
+            }
+            (batches, errors)
+        }
     };
     // Files named on the command line are checked even when the walk skips
     // them (excluded, ignored by Git, or not Markdown by name).
@@ -195,6 +215,17 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     }
     // Cross-document checks see the documents in a stable order.
     docs.sort_by(|a, b| a.path.cmp(&b.path));
+    // Without learning, the conventions are the built-in templates' alone.
+    let conventions = match project.learn {
+        true => {
+            let sample = match &staged {
+                Some(staged) => staged.sample.iter().collect(),
+                None => crate::convention::sample(&docs),
+            };
+            crate::convention::Conventions::learn(&project.kinds, &sample, skeletons)
+        }
+        false => crate::convention::Conventions::learn(&project.kinds, &[], Vec::new()),
+    };
     let mut documents = docs.iter().filter(|d| selection.contains(&d.path)).count();
     let mut notices: Vec<Notice> = walk_errors
         .into_iter()
@@ -286,6 +317,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             });
         }
     }
+    crate::convention::apply(&conventions, &project.kinds, &docs, &mut diagnostics);
     diagnostics.retain(|d| selection.contains(&d.path));
 
     let diagnostics = finalize(project, diagnostics, &docs);
@@ -304,8 +336,41 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         elapsed: started.elapsed(),
         texts: staged.map(|s| s.texts).unwrap_or_default(),
         changed_lines,
+        conventions,
     };
     Ok((report, docs))
+}
+
+/// What the walk finds in a file.
+enum Found {
+    Document(Box<Analysis>),
+    /// A template, not linted: the skeletons it shows, for learning the
+    /// repository's conventions.
+    Template(Vec<crate::convention::Skeleton>),
+}
+
+fn visit_file(
+    project: &Project,
+    interner: &mut Interner,
+    candidate: &Candidate,
+    entry: Entry,
+) -> Option<Found> {
+    let kind = project.kinds.for_path(&candidate.rel);
+    if kind.is_some_and(|k| !project.kinds.get(k).lint) {
+        if !project.learn || !candidate.rel.ends_with(".md") {
+            return None;
+        }
+        let document::Loaded::Text(text) = document::read(&project.root, &candidate.abs, entry)
+        else {
+            return None;
+        };
+        return Some(Found::Template(crate::convention::skeletons(
+            &project.kinds,
+            &candidate.rel,
+            &text,
+        )));
+    }
+    analyze_file(project, interner, candidate, entry).map(|a| Found::Document(Box::new(a)))
 }
 
 fn analyze_file(

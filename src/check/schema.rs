@@ -5,7 +5,7 @@
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value as Json;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Subject};
 use crate::parse::yaml::Node;
 use crate::rules::frontmatter::{
     field_name, invalid_enum_value, invalid_format, missing_required_key, misspelled_key,
@@ -116,8 +116,13 @@ impl Missing {
 
     fn report(self, out: &mut Vec<Diagnostic>) {
         for (at, within, keys) in self.by_mapping {
-            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-            out.push(missing_required_key::diagnostic(at, &keys, &within));
+            let names: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let d = missing_required_key::diagnostic(at, &names, &within);
+            out.push(if within.is_empty() {
+                d.about(Subject::MissingKeys(keys))
+            } else {
+                d
+            });
         }
     }
 }
@@ -158,7 +163,12 @@ fn report<'a>(
                 Some(other) => {
                     let text = other_key_text(other);
                     stand_ins.push(text);
-                    let d = missing_required_key::misnamed(other.span, property, text);
+                    let d = missing_required_key::misnamed(other.span, property, text).about(
+                        Subject::Misnamed {
+                            key: property.to_owned(),
+                            found: text.to_owned(),
+                        },
+                    );
                     // An alias is unambiguous; a near miss is only a guess.
                     let alias = schema
                         .info
@@ -186,7 +196,12 @@ fn report<'a>(
                 .map_or_else(|| display(&node.to_json()), |s| s.text.clone());
             let suggestion = suggest::closest(&value, allowed.iter().map(String::as_str));
             let d =
-                invalid_enum_value::diagnostic(value_span, &field, &value, &allowed, suggestion);
+                invalid_enum_value::diagnostic(value_span, &field, &value, &allowed, suggestion)
+                    .about(Subject::Value {
+                        field: field.clone(),
+                        value: value.clone(),
+                        allowed: allowed.clone(),
+                    });
             match suggest::unique_closest(&value, allowed.iter().map(String::as_str)) {
                 Some(fix) if node.as_scalar().is_some() && value_span == node.span => {
                     d.fix_with(fix)
@@ -286,7 +301,12 @@ fn misspelled_keys(schema: &Schema, root: &Node, stand_ins: &[&str], out: &mut V
             continue;
         }
         if let Some(declared) = schema.info.alias_of(key).filter(|p| !present(&p.name)) {
-            let d = misspelled_key::diagnostic(entry.key.span, key, &declared.name, true);
+            let d = misspelled_key::diagnostic(entry.key.span, key, &declared.name, true).about(
+                Subject::Misnamed {
+                    key: declared.name.clone(),
+                    found: key.to_owned(),
+                },
+            );
             out.push(if plain(&entry.key) {
                 d.fix_with(declared.name.as_str())
             } else {

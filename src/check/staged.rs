@@ -41,6 +41,10 @@ pub struct Staged {
     /// Names a link or reference to something the commit removes may use:
     /// deleted files, and ids a deleted or staged document no longer has.
     gone: HashSet<String>,
+    /// The documents the repository's conventions are learned from (the
+    /// same sample a full check learns from), and the templates' skeletons.
+    pub sample: Vec<Document>,
+    pub skeletons: Vec<crate::convention::Skeleton>,
     /// Modified documents whose ids and headings did not change: no other
     /// document was read for links to them, so whether anything links to
     /// them is not known (and did not change).

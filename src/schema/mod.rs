@@ -35,6 +35,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../schemas/decision.schema.json"),
     ),
     ("run", include_str!("../../schemas/run.schema.json")),
+    ("handoff", include_str!("../../schemas/handoff.schema.json")),
 ];
 
 const BUILTIN_BASE: &str = "https://doccheck.dev/schemas/";

@@ -36,6 +36,21 @@ pub fn diagnostic(span: Span, name: &str, kind: &str, pattern: &str) -> Diagnost
     ))
 }
 
+/// A name that departs from the naming this repository's documents of the
+/// kind consistently use (`why` gives the evidence).
+pub fn learned(span: Span, name: &str, kind: &str, pattern: &str, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        &FileNameConvention::META,
+        span,
+        format!(
+            "`{name}` does not follow this repository's naming of {kind} documents, `{pattern}`"
+        ),
+    )
+    .help(format!(
+        "rename the file like the others ({why}), or set `file-name` of the `{kind}` kind"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::FileNameConvention;
