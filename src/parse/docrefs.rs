@@ -93,9 +93,16 @@ pub fn is_reference_value(text: &str) -> bool {
 }
 
 /// A glob or template of paths (`plans/*.md`, `plan-{G..L}.md`,
-/// `<name>.md`, `$DIR/x.md`), not one path.
+/// `<name>.md`, `$DIR/x.md`, `templates/KIND.md`, `YYYY-MM-DD-topic.md`),
+/// not one path.
 fn is_pattern(t: &str) -> bool {
+    let stem = t.rsplit('/').next().unwrap_or(t).split('.').next().unwrap_or_default();
     t.contains(['*', '?', '{', '}', '[', ']', '<', '>', '$', '|'])
+        || t.contains("YYYY")
+        || matches!(
+            stem,
+            "KIND" | "NAME" | "TOPIC" | "SLUG" | "ID" | "FILE" | "FILENAME" | "TITLE" | "PATH" | "DOC"
+        )
 }
 
 /// `2025-10-23-enterprise-readiness`, `2025-10-23_10-30_topic`.
@@ -189,6 +196,8 @@ mod tests {
         assert!(!is_doc_path("thoughts/shared/plans/*.md", true));
         assert!(!is_doc_path("plans/plan-{G..L}-x.md", true));
         assert!(!is_doc_path("docs/<topic>.md", true));
+        assert!(!is_doc_path("templates/KIND.md", true));
+        assert!(!is_doc_path("plans/YYYY-MM-DD-topic.md", true));
         assert!(is_reference_value("thoughts/plans/a.md"));
         assert!(is_reference_value("2025-10-23-enterprise-readiness"));
         assert!(is_reference_value("ADR-010"));

@@ -14,8 +14,8 @@ declare_rule! {
     /// and a repository path to a document in a code span. A target is found
     /// the way a reader finds it: from the project root or the document's
     /// folder, with or without `.md`, as the end of exactly one document's
-    /// path, or by the id its file name starts with (`ADR-010` for
-    /// `adr/0010-use-postgres.md`).
+    /// path, or by the id its file name starts with (`ADR-010` for a decision
+    /// record named `0010-use-postgres.md`).
     ///
     /// A broken key, field or label is an error; a bare path in a code span
     /// is a warning (it may name a document still to be written). Ids in
