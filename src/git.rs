@@ -418,6 +418,51 @@ pub fn blobs(root: &Path, ids: &[ObjectId]) -> HashMap<ObjectId, Vec<u8>> {
         .collect()
 }
 
+/// The index of the work tree holding a project, read for the paths it
+/// tracks.
+pub struct Tracked {
+    index: gix::index::File,
+    prefix: String,
+}
+
+impl Tracked {
+    /// One read of the index; `None` outside a work tree or when the index
+    /// cannot be read (discovery then knows only what `.gitignore` says).
+    /// Its checksum is not verified, which halves the time: a damaged
+    /// index at worst names files that are then looked for on disk.
+    pub fn read(root: &Path) -> Option<Tracked> {
+        let (repo, prefix) = work_tree(root, None).ok()?;
+        let index = gix::index::File::at_or_default(
+            repo.index_path(),
+            repo.object_hash(),
+            true,
+            gix::index::decode::Options::default(),
+        )
+        .ok()?;
+        Some(Tracked { index, prefix })
+    }
+
+    /// The tracked files inside the project, project-relative and sorted
+    /// bytewise (the index's own order).
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self
+            .index
+            .entries()
+            .iter()
+            // A submodule or a sparse folder is not a file of this work tree.
+            .filter(|e| !e.mode.is_dir_for_pattern_matching())
+            .filter_map(|e| {
+                std::str::from_utf8(e.path(&self.index))
+                    .ok()?
+                    .strip_prefix(self.prefix.as_str())
+            })
+            .collect();
+        // A conflicted file has an entry per stage.
+        paths.dedup();
+        paths
+    }
+}
+
 /// A file of the index (stage 0), as `git commit` would record it.
 #[derive(Debug, Clone)]
 pub struct IndexEntry {

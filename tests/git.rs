@@ -1447,3 +1447,50 @@ fn index_lists_documents_by_kind_newest_first_and_checks_staleness() {
         written
     );
 }
+
+#[test]
+fn a_tracked_file_is_a_document_whatever_gitignore_says() {
+    let repo = Repo::new();
+    let plan = "# A plan without frontmatter\n\nSteps.\n";
+    repo.write(".gitignore", "thoughts/shared/plans/\n*.local.md\n");
+    repo.write(".doccheck.toml", "exclude = [\"**/archive/**\"]\n");
+    for path in [
+        "thoughts/shared/plans/2024-01-01_00-00_tracked.md",
+        "thoughts/shared/plans/2024-01-02_00-00_deleted.md",
+        "thoughts/shared/plans/archive/2024-01-03_00-00_excluded.md",
+        "thoughts/shared/research/2024-01-04_00-00_draft.local.md",
+    ] {
+        repo.write(path, plan);
+        repo.git(&["add", "-f", path]);
+    }
+    repo.commit("plans, tracked although ignored");
+    std::fs::remove_file(
+        repo.root
+            .join("thoughts/shared/plans/2024-01-02_00-00_deleted.md"),
+    )
+    .unwrap();
+    // Untracked and ignored: Git does not see it, neither does doccheck.
+    repo.write("thoughts/shared/plans/2024-01-05_00-00_untracked.md", plan);
+    repo.write(
+        "thoughts/shared/research/2024-01-06_00-00_scratch.local.md",
+        plan,
+    );
+    // Untracked, not ignored: a document, as before.
+    repo.write("thoughts/shared/research/2024-01-07_00-00_new.md", plan);
+    for args in [
+        &["--select", "DC101"][..],
+        &["--select", "DC101", "--no-git"],
+    ] {
+        let (_, json, stderr) = doccheck(&repo.root, args);
+        assert_eq!(
+            all_findings(&json),
+            [
+                "DC101 thoughts/shared/plans/2024-01-01_00-00_tracked.md",
+                "DC101 thoughts/shared/research/2024-01-04_00-00_draft.local.md",
+                "DC101 thoughts/shared/research/2024-01-07_00-00_new.md",
+            ],
+            "{stderr}"
+        );
+        assert_eq!(json["summary"]["documents"], 3);
+    }
+}
