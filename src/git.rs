@@ -15,7 +15,10 @@ use crate::error::{Error, Result};
 pub enum Resolution {
     Commit {
         id: ObjectId,
+        /// The commit time, in seconds since the epoch.
         time: i64,
+        /// The committer's UTC offset, in seconds east.
+        offset: i64,
     },
     /// An existing object that is a tree, blob or tag.
     NotCommit {
@@ -708,9 +711,12 @@ fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
                 .find_commit(id)
                 .ok()
                 .and_then(|c| c.time().ok())
-                .map(|t| t.seconds)
                 .unwrap_or_default();
-            Resolution::Commit { id, time }
+            Resolution::Commit {
+                id,
+                time: time.seconds,
+                offset: time.offset.into(),
+            }
         }
         Ok(Some(kind)) => Resolution::NotCommit { id, kind },
         Ok(None) => Resolution::NotFound,

@@ -1494,3 +1494,57 @@ fn a_tracked_file_is_a_document_whatever_gitignore_says() {
         assert_eq!(json["summary"]["documents"], 3);
     }
 }
+
+impl Repo {
+    /// Commits everything with the author and committer date `when`.
+    fn commit_at(&self, message: &str, when: &str) -> String {
+        self.git(&["add", "-A"]);
+        let out = git_command(&self.root)
+            .env("GIT_AUTHOR_DATE", when)
+            .env("GIT_COMMITTER_DATE", when)
+            .args(["commit", "-q", "--allow-empty", "-m", message])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.git(&["rev-parse", "HEAD"])
+    }
+}
+
+#[test]
+fn a_time_rounded_by_hand_is_not_earlier_than_a_commit_that_day() {
+    let repo = Repo::new();
+    let sha = repo.commit_at("code", "2026-04-13T16:41:07+02:00");
+    for (name, date) in [
+        ("rounded", "date: 2026-04-13T12:00:00+02:00"),
+        ("basic-offset", "date: 2026-04-13T12:00:07+0200"),
+        ("day-and-time", "date: 2026-04-13\ntime: \"09:30\""),
+        ("same-day", "date: 2026-04-13"),
+        ("seconds", "date: 2026-04-13T12:00:07+02:00"),
+        ("day-before", "date: 2026-04-12"),
+        ("rounded-day-before", "date: 2026-04-12T23:00:00+02:00"),
+    ] {
+        repo.research(name, &format!("git_commit: {sha}\n{date}"));
+    }
+    repo.commit("notes");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC211"]);
+    assert_eq!(
+        all_findings(&json),
+        [
+            "DC211 thoughts/shared/research/basic-offset.md",
+            "DC211 thoughts/shared/research/day-before.md",
+            "DC211 thoughts/shared/research/rounded-day-before.md",
+            "DC211 thoughts/shared/research/seconds.md",
+        ]
+    );
+    assert!(
+        json["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("was made on 2026-04-13"),
+        "{json}"
+    );
+}

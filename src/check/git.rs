@@ -70,13 +70,13 @@ pub fn check(
     // The commit each document was written against: its first commit field
     // that resolves.
     let mut written_at: HashMap<usize, ObjectId> = HashMap::new();
-    let mut found: Vec<(usize, &Cited, ObjectId, i64)> = Vec::new();
+    let mut found: Vec<(usize, &Cited, ObjectId, (i64, i64))> = Vec::new();
     for &(doc, cited) in &valid {
         let hex = hex_of(cited);
         match &resolved[hex] {
-            Resolution::Commit { id, time } => {
+            Resolution::Commit { id, time, offset } => {
                 written_at.entry(doc).or_insert(*id);
-                found.push((doc, cited, *id, *time));
+                found.push((doc, cited, *id, (*time, *offset)));
             }
             Resolution::NotFound if git.shallow => unverifiable += 1,
             Resolution::NotFound => out.push(at(
@@ -130,11 +130,11 @@ pub fn check(
         }
     }
     let dates_on = project.rules.any_enabled("DC211");
-    for &(doc, cited, _, time) in found.iter().filter(|_| dates_on) {
+    for &(doc, cited, _, commit) in found.iter().filter(|_| dates_on) {
         if let Some((date, date_span)) = docs[doc].facts.date
-            && time > date + 300
+            && let Some(day) = commit_after_date::committed_after(&date, commit)
         {
-            let committed = dates::format_day(time);
+            let committed = dates::format_day(day * 86_400);
             out.push(at(
                 docs,
                 doc,

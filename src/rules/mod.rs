@@ -116,6 +116,7 @@ pub static ALL: &[&RuleMeta] = &[
     &frontmatter::schema_violation::SchemaViolation::META,
     &frontmatter::unknown_schema::UnknownSchema::META,
     &frontmatter::unknown_kind::UnknownKind::META,
+    &frontmatter::date_without_time::DateWithoutTime::META,
     &git::commit_not_found::CommitNotFound::META,
     &git::ambiguous_commit::AmbiguousCommit::META,
     &git::not_a_commit::NotACommit::META,
