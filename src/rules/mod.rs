@@ -159,6 +159,7 @@ pub static ALL: &[&RuleMeta] = &[
     &content::file_name_date_mismatch::FileNameDateMismatch::META,
     &content::invalid_run_folder::InvalidRunFolder::META,
     &content::invalid_suppression::InvalidSuppression::META,
+    &content::missing_alternatives::MissingAlternatives::META,
     &gate::unexplained_change::UnexplainedChange::META,
 ];
 
