@@ -11,12 +11,12 @@ use super::document::{Cited, Document};
 use crate::dates;
 use crate::diagnostic::{Diagnostic, Notice};
 use crate::error::{Error, Result};
-use crate::git::{Git, Resolution};
+use crate::git::{Git, History, Resolution};
 use crate::project::Project;
 use crate::rules::git::{
     ambiguous_commit, branch_not_found, broken_code_reference, commit_after_date, commit_not_found,
-    drifted_code_reference, invalid_commit, not_a_commit, short, short_commit, stale_last_updated,
-    unreachable_commit,
+    deleted_branch, drifted_code_reference, invalid_commit, not_a_commit, short, short_commit,
+    stale_last_updated, unreachable_commit,
 };
 use crate::suggest;
 
@@ -50,7 +50,7 @@ pub fn check(
     project: &Project,
     git: Option<&Git>,
     docs: &[Document],
-    history: Option<&[Option<(i64, ObjectId)>]>,
+    history: Option<&[History]>,
     out: &mut Vec<Diagnostic>,
     notices: &mut Vec<Notice>,
 ) -> Result<()> {
@@ -142,8 +142,8 @@ pub fn check(
             ));
         }
     }
-    if project.rules.any_enabled("DC207") {
-        branches(git, docs, out);
+    if project.rules.any_enabled("DC207") || project.rules.any_enabled("DC212") {
+        branches(git, docs, &written_at, out);
     }
     if project.rules.any_enabled("DC208") || project.rules.any_enabled("DC209") {
         code_references(git, docs, &written_at, out);
@@ -217,11 +217,20 @@ fn shapes<'a>(
     valid
 }
 
-fn branches(git: &Git, docs: &[Document], out: &mut Vec<Diagnostic>) {
+/// Branches that do not exist are typos (DC207) or, where the history
+/// shows they were merged, deleted after merging (DC212, information): one
+/// walk of HEAD's history, only when some branch is missing.
+fn branches(
+    git: &Git,
+    docs: &[Document],
+    written_at: &HashMap<usize, ObjectId>,
+    out: &mut Vec<Diagnostic>,
+) {
     if git.shallow || docs.iter().all(|d| d.facts.branches.is_empty()) {
         return;
     }
     let known = git.branches();
+    let mut missing: Vec<(usize, &Cited, &str)> = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         for cited in &doc.facts.branches {
             let Ok(name) = &cited.value else { continue };
@@ -229,14 +238,34 @@ fn branches(git: &Git, docs: &[Document], out: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|k| k.split_once('/').is_some_and(|(_, b)| b == name.as_ref()));
             if !known.contains(name.as_ref()) && !remote {
-                let suggestion = suggest::closest(name, known.iter().map(String::as_str));
-                out.push(at(
-                    docs,
-                    i,
-                    branch_not_found::diagnostic(cited.span, &cited.field, name, suggestion),
-                ));
+                missing.push((i, cited, name));
             }
         }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = missing.iter().map(|&(_, _, name)| name).collect();
+    let commits: Vec<ObjectId> = missing
+        .iter()
+        .filter_map(|(i, _, _)| written_at.get(i).copied())
+        .collect();
+    let merged = git.merged(&names, &commits);
+    for (i, cited, name) in missing {
+        let suggestion = suggest::closest(name, known.iter().map(String::as_str));
+        let cited_commit = written_at.get(&i).filter(|c| merged.commits.contains(*c));
+        let evidence = match (merged.branches.get(name), cited_commit) {
+            (Some(merge), _) => Some(deleted_branch::Evidence::MergeCommit(short(merge))),
+            (None, Some(commit)) if suggestion.is_none() => {
+                Some(deleted_branch::Evidence::CitedCommit(short(commit)))
+            }
+            _ => None,
+        };
+        let diagnostic = match evidence {
+            Some(evidence) => deleted_branch::diagnostic(cited.span, &cited.field, name, evidence),
+            None => branch_not_found::diagnostic(cited.span, &cited.field, name, suggestion),
+        };
+        out.push(at(docs, i, diagnostic));
     }
 }
 
@@ -314,29 +343,27 @@ fn code_references(
     }
 }
 
-/// `last_updated` against the document's last change in history.
-fn stale(docs: &[Document], history: &[Option<(i64, ObjectId)>], out: &mut Vec<Diagnostic>) {
-    // The fix writes today, not the day history says: committing the fix
-    // is itself a change, which would make that day stale again.
-    let today = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+/// `last_updated` against the document's last change that matters in
+/// history (not its addition, see [`Git::last_changes`]). The fix writes the
+/// day of that change, as the help says: committing the fix changes only
+/// metadata, which is not a change that matters.
+fn stale(docs: &[Document], history: &[History], out: &mut Vec<Diagnostic>) {
     for (i, doc) in docs.iter().enumerate() {
         let Some((written, span)) = doc.facts.last_updated else {
             continue;
         };
-        let Some((time, id)) = history[i] else {
+        let Some(change) = history[i].changed.filter(|c| !c.added) else {
             continue;
         };
-        let changed = time.div_euclid(86_400);
-        if changed > written + 1 {
+        if change.day() > written + 1 {
+            let changed = dates::format_day(change.day() * 86_400);
             let diagnostic = stale_last_updated::diagnostic(
                 span,
                 &dates::format_day(written * 86_400),
-                &dates::format_day(time),
-                &short(&id),
+                &changed,
+                &short(&change.id),
             )
-            .fix_with(dates::format_day(today.max(time)));
+            .fix_with(changed);
             out.push(at(docs, i, diagnostic));
         }
     }

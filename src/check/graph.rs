@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::document::Document;
 use crate::diagnostic::Diagnostic;
+use crate::git::History;
 use crate::graph::{Graph, Label};
 use crate::project::Project;
 use crate::rules::graph::{
@@ -20,7 +21,7 @@ const UNFINISHED: &[&str] = &["in_progress", "draft", "proposed", "running"];
 pub fn check(
     project: &Project,
     graph: &Graph<'_>,
-    history: Option<&[Option<(i64, gix::ObjectId)>]>,
+    history: Option<&[History]>,
     out: &mut Vec<Diagnostic>,
 ) {
     let docs = graph.docs;
@@ -224,27 +225,26 @@ fn report_cycle(
     }
 }
 
-/// Reference targets that changed in history after the citing document.
-fn suspect(
-    graph: &Graph<'_>,
-    history: &[Option<(i64, gix::ObjectId)>],
-    report: &mut impl FnMut(usize, Diagnostic),
-) {
-    let time = |d: usize| history[d].map(|(t, _)| t);
+/// Reference targets whose text changed in history (see
+/// [`crate::git::Git::last_changes`]; their first version is not a change)
+/// after the citing document was last touched in any way: a review may
+/// only bump its `last_updated`.
+fn suspect(graph: &Graph<'_>, history: &[History], report: &mut impl FnMut(usize, Diagnostic)) {
     for edge in graph.edges() {
         let (Label::Field(_), Ok(to)) = (edge.label, edge.to) else {
             continue;
         };
-        if let (Some(cited), Some(citing)) = (time(to), time(edge.from))
-            && cited > citing
+        let cited = history[to].changed.filter(|c| !c.added);
+        if let (Some(cited), Some(citing)) = (cited, history[edge.from].touched)
+            && cited.time > citing.time
         {
             report(
                 edge.from,
                 suspect_link::diagnostic(
                     edge.span,
                     &graph.docs[to].path,
-                    &crate::dates::format_day(cited),
-                    &crate::dates::format_day(citing),
+                    &crate::dates::format_day(cited.day() * 86_400),
+                    &crate::dates::format_day(citing.day() * 86_400),
                 ),
             );
         }

@@ -128,6 +128,7 @@ pub static ALL: &[&RuleMeta] = &[
     &git::drifted_code_reference::DriftedCodeReference::META,
     &git::stale_last_updated::StaleLastUpdated::META,
     &git::commit_after_date::CommitAfterDate::META,
+    &git::deleted_branch::DeletedBranch::META,
     &links::broken_link::BrokenLink::META,
     &links::link_outside_repository::LinkOutsideRepository::META,
     &links::link_case_mismatch::LinkCaseMismatch::META,

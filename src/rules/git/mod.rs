@@ -5,6 +5,7 @@ pub mod branch_not_found;
 pub mod broken_code_reference;
 pub mod commit_after_date;
 pub mod commit_not_found;
+pub mod deleted_branch;
 pub mod drifted_code_reference;
 pub mod invalid_commit;
 pub mod not_a_commit;
