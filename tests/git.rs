@@ -1744,6 +1744,15 @@ fn a_branch_merged_and_deleted_is_information() {
             .contains("was merged and deleted (merged in "),
         "{merged}"
     );
+
+    // No branch at all, as in a detached clone of a bundle: nothing to
+    // compare with.
+    repo.git(&["checkout", "-q", "--detach"]);
+    for branch in ["main", "data-cards"] {
+        repo.git(&["branch", "-q", "-D", branch]);
+    }
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC207,DC212"]);
+    assert_eq!(all_findings(&json), Vec::<String>::new());
 }
 
 #[test]

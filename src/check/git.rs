@@ -230,6 +230,11 @@ fn branches(
         return;
     }
     let known = git.branches();
+    // A checkout with no branch at all (a detached clone of a bundle, a CI
+    // fetch of one commit) cannot say which branches exist.
+    if known.is_empty() {
+        return;
+    }
     let mut missing: Vec<(usize, &Cited, &str)> = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         for cited in &doc.facts.branches {

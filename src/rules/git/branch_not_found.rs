@@ -6,7 +6,9 @@ declare_rule! {
     /// ## What it does
     /// Checks that the `branch` a document names (any field with
     /// `format: git-branch`) exists as a local or remote-tracking branch.
-    /// Skipped in shallow clones, which fetch a single branch. A branch the
+    /// Skipped in shallow clones, which fetch a single branch, and in
+    /// checkouts that have no branch at all (a detached clone of a bundle).
+    /// A branch the
     /// history shows was merged, then deleted, is DC212 `deleted-branch`
     /// (information) instead.
     ///
