@@ -462,8 +462,8 @@ impl Settle<'_, '_> {
 /// When a document says it was written, in seconds since the epoch: its
 /// `date`, else the `YYYY-MM-DD` its file name starts with.
 fn written_on(document: &Document) -> Option<i64> {
-    if let Some((date, _)) = document.facts.date {
-        return Some(date);
+    if let Some((date, _)) = &document.facts.date {
+        return Some(date.seconds);
     }
     let name = document.path.rsplit('/').next().unwrap_or(&document.path);
     crate::dates::days(name.get(..10)?).map(|d| d * 86_400)

@@ -1,13 +1,16 @@
 //! Finding the files to lint: a walk of the project root that honours
-//! `.gitignore`, visits hidden folders such as `.github`, never enters `.git`,
-//! and applies the `include` / `exclude` globs.
+//! `.gitignore` as Git does (it ignores untracked files only: a file the
+//! index tracks is a document whatever `.gitignore` says), visits hidden
+//! folders such as `.github`, never enters `.git`, and applies the
+//! `include` / `exclude` globs.
 
 use std::path::{Path, PathBuf};
-
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
+use rayon::prelude::*;
 
 /// Markdown documents, and the run configurations that make run folders
 /// nodes of the graph.
@@ -108,11 +111,18 @@ pub enum Entry {
 /// thread has its own `S` for `visit` to use without locks. Results come
 /// back as one list per walker thread (never copied into one big list).
 /// Folders that cannot be read are returned as messages, not failures.
+///
+/// The walk skips what `.gitignore` names; the files the index tracks that
+/// it did not reach (one read of the index, one binary search per file
+/// found) are visited after it.
 pub fn walk_with<T: Send, S: Default + Send>(
     root: &Path,
     filter: &Filter,
     visit: impl Fn(&mut S, Candidate, Entry) -> Option<T> + Sync,
 ) -> (Vec<Vec<T>>, Vec<String>) {
+    let index = crate::git::Tracked::read(root);
+    let tracked = index.as_ref().map(|i| i.paths()).unwrap_or_default();
+    let reached: Vec<AtomicBool> = tracked.iter().map(|_| AtomicBool::new(false)).collect();
     let results: Mutex<(Vec<Vec<T>>, Vec<String>)> = Mutex::new((Vec::new(), Vec::new()));
     builder(root).build_parallel().run(|| {
         let mut local = Local {
@@ -120,7 +130,7 @@ pub fn walk_with<T: Send, S: Default + Send>(
             errors: Vec::new(),
             shared: &results,
         };
-        let visit = &visit;
+        let (visit, tracked, reached) = (&visit, &tracked, &reached);
         let mut state = S::default();
         Box::new(move |entry| {
             let entry = match entry {
@@ -141,6 +151,9 @@ pub fn walk_with<T: Send, S: Default + Send>(
             };
             let rel = to_slash(rel);
             if filter.accepts(&rel) {
+                if let Ok(i) = tracked.binary_search(&rel.as_str()) {
+                    reached[i].store(true, Ordering::Relaxed);
+                }
                 let kind = if file_type.is_file() {
                     Entry::File
                 } else {
@@ -155,9 +168,39 @@ pub fn walk_with<T: Send, S: Default + Send>(
             WalkState::Continue
         })
     });
-    results
+    let (mut found, errors) = results
         .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let ignored: Vec<Candidate> = tracked
+        .into_iter()
+        .zip(reached)
+        .filter(|(rel, reached)| !reached.load(Ordering::Relaxed) && filter.accepts(rel))
+        .map(|(rel, _)| Candidate {
+            abs: root.join(rel),
+            rel: rel.to_owned(),
+        })
+        .collect();
+    if !ignored.is_empty() {
+        found.push(
+            ignored
+                .into_par_iter()
+                .map_init(S::default, |state, candidate| {
+                    // Tracked but deleted from the work tree: not a document.
+                    let meta = std::fs::symlink_metadata(&candidate.abs).ok()?;
+                    let kind = if meta.is_file() {
+                        Entry::File
+                    } else if meta.is_dir() {
+                        return None;
+                    } else {
+                        Entry::Other
+                    };
+                    visit(state, candidate, kind)
+                })
+                .flatten()
+                .collect(),
+        );
+    }
+    (found, errors)
 }
 
 /// One walker thread's results, handed over when the thread finishes.

@@ -15,7 +15,10 @@ use crate::error::{Error, Result};
 pub enum Resolution {
     Commit {
         id: ObjectId,
+        /// The commit time, in seconds since the epoch.
         time: i64,
+        /// The committer's UTC offset, in seconds east.
+        offset: i64,
     },
     /// An existing object that is a tree, blob or tag.
     NotCommit {
@@ -194,6 +197,47 @@ impl Git {
         names
     }
 
+    /// Evidence that branches which no longer exist were merged, from one
+    /// walk of HEAD's history that stops once everything is found: the
+    /// merge commits whose message names each of `branches` ("Merge branch
+    /// 'x'", "Merge pull request #12 from owner/x", "Merged in x"), and
+    /// which of `commits` are in that history.
+    pub fn merged(&self, branches: &[&str], commits: &[ObjectId]) -> Merged {
+        let repo = self.local();
+        let mut out = Merged::default();
+        let mut branches: HashSet<&str> = branches.iter().copied().collect();
+        let mut commits: HashSet<ObjectId> = commits.iter().copied().collect();
+        let Ok(walk) = repo.rev_walk([self.head]).all() else {
+            return out;
+        };
+        for info in walk {
+            if branches.is_empty() && commits.is_empty() {
+                break;
+            }
+            let Ok(info) = info else { break };
+            if commits.remove(&info.id) {
+                out.commits.insert(info.id);
+            }
+            if info.parent_ids.len() < 2 || branches.is_empty() {
+                continue;
+            }
+            let Ok(commit) = repo.find_commit(info.id) else {
+                continue;
+            };
+            let Ok(message) = commit.message_raw() else {
+                continue;
+            };
+            let summary = String::from_utf8_lossy(message);
+            let summary = summary.lines().next().unwrap_or_default();
+            for name in merged_branch(summary) {
+                if branches.remove(name) {
+                    out.branches.insert(name.to_owned(), info.id);
+                }
+            }
+        }
+        out
+    }
+
     /// A reader for [`Reader::line_count`] calls on one thread.
     pub fn reader(&self) -> Reader<'_> {
         Reader {
@@ -208,22 +252,33 @@ impl Git {
         format!("{}{rel}", self.prefix)
     }
 
-    /// For each of `paths` (project-relative), the time and id of the newest
-    /// commit reachable from HEAD that changed it: one walk of the history,
-    /// diffing each commit against its first parent, stopping once every
-    /// path is found.
-    pub fn last_changes(&self, paths: &[&str]) -> Vec<Option<(i64, ObjectId)>> {
+    /// For each of `paths` (project-relative), the newest commit reachable
+    /// from HEAD that changed its text in a way that matters: one walk of
+    /// the history, newest first, diffing each commit against its parent,
+    /// stopping once every path is settled. What does not matter:
+    ///
+    /// - merge commits (the commits they merge made the change, on the day
+    ///   they made it);
+    /// - commits listed in `.git-blame-ignore-revs` (bulk reformatting);
+    /// - a change of whitespace or Markdown formatting only, or of the
+    ///   `last_updated` lines only (the bump that records a change is not
+    ///   one).
+    ///
+    /// A path is settled by such a change, or by the commit that added it
+    /// (reported with `added`: its first version, not an edit of it). On
+    /// the way, the newest commit that touched it at all (merges and listed
+    /// commits aside) is kept too: a review that only bumps `last_updated`.
+    pub fn last_changes(&self, paths: &[&str]) -> Vec<History> {
         let repo = self.local();
         let mut wanted: HashMap<String, usize> = paths
             .iter()
             .enumerate()
             .map(|(i, p)| (self.repo_path(p), i))
             .collect();
+        let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
         // A document not in HEAD (new, not committed yet) has no last change
         // in history: without this the walk could never stop early.
-        if let Ok(commit) = repo.find_commit(self.head)
-            && let Ok(tree) = commit.tree()
-        {
+        if let Some(tree) = &head_tree {
             let mut recorder = gix::traverse::tree::Recorder::default();
             if tree.traverse().breadthfirst(&mut recorder).is_ok() {
                 let committed: HashSet<String> = recorder
@@ -235,11 +290,15 @@ impl Git {
                 wanted.retain(|path, _| committed.contains(path));
             }
         }
-        let mut found: Vec<Option<(i64, ObjectId)>> = vec![None; paths.len()];
+        let mut found: Vec<History> = vec![History::default(); paths.len()];
         let mut remaining = wanted.len();
         if remaining == 0 {
             return found;
         }
+        let ignored = head_tree
+            .as_ref()
+            .map(|tree| ignored_revisions(&repo, tree))
+            .unwrap_or_default();
         let Ok(walk) = repo
             .rev_walk([self.head])
             .sorting(gix::revision::walk::Sorting::ByCommitTime(
@@ -252,10 +311,12 @@ impl Git {
         let mut state = gix::diff::tree::State::default();
         for info in walk {
             let Ok(info) = info else { break };
+            if info.parent_ids.len() > 1 || ignored.contains(&info.id) {
+                continue;
+            }
             let Ok(commit) = repo.find_commit(info.id) else {
                 continue;
             };
-            let time = commit.time().map(|t| t.seconds).unwrap_or_default();
             let Ok(tree) = commit.tree() else { continue };
             let parent_tree = info
                 .parent_ids
@@ -271,20 +332,45 @@ impl Git {
             if gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).is_err() {
                 continue;
             }
+            // The author's time: a rebase moves the committer's, not the
+            // day the change was written.
+            let time = commit
+                .author()
+                .ok()
+                .and_then(|a| a.time().ok())
+                .or_else(|| commit.time().ok())
+                .unwrap_or_default();
+            use gix::diff::tree::recorder::Change as C;
             for change in recorder.records {
-                let path = match &change {
-                    gix::diff::tree::recorder::Change::Addition { path, .. }
-                    | gix::diff::tree::recorder::Change::Deletion { path, .. }
-                    | gix::diff::tree::recorder::Change::Modification { path, .. } => {
-                        path.to_string()
-                    }
+                let (path, versions) = match &change {
+                    C::Addition { path, .. } => (path, None),
+                    C::Modification {
+                        path,
+                        previous_oid,
+                        oid,
+                        ..
+                    } => (path, Some((*previous_oid, *oid))),
+                    C::Deletion { .. } => continue,
                 };
-                if let Some(&i) = wanted.get(&path)
-                    && found[i].is_none()
-                {
-                    found[i] = Some((time, info.id));
-                    remaining -= 1;
+                let Some(&i) = wanted.get(&path.to_string()) else {
+                    continue;
+                };
+                let history = &mut found[i];
+                if history.changed.is_some() {
+                    continue;
                 }
+                let change = Changed {
+                    time: time.seconds,
+                    offset: time.offset.into(),
+                    id: info.id,
+                    added: versions.is_none(),
+                };
+                history.touched.get_or_insert(change);
+                if versions.is_some_and(|(old, new)| same_text(&repo, old, new)) {
+                    continue;
+                }
+                history.changed = Some(change);
+                remaining -= 1;
             }
             if remaining == 0 {
                 break;
@@ -533,6 +619,138 @@ impl Git {
     }
 }
 
+/// What [`Git::merged`] found.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// Each branch a merge commit names, and that merge commit.
+    pub branches: HashMap<String, ObjectId>,
+    /// The commits asked about that are in HEAD's history.
+    pub commits: HashSet<ObjectId>,
+}
+
+/// The names a merge commit's summary line gives the branch it merged: as
+/// written, and without the remote or fork owner in front
+/// (`origin/x`, `owner/x`).
+fn merged_branch(summary: &str) -> Vec<&str> {
+    fn quoted(rest: &str) -> Option<&str> {
+        rest.strip_prefix('\'')?.split('\'').next()
+    }
+    let name = if let Some(rest) = summary.strip_prefix("Merge branch ") {
+        quoted(rest)
+    } else if let Some(rest) = summary.strip_prefix("Merge remote-tracking branch ") {
+        quoted(rest)
+    } else if let Some(rest) = summary.strip_prefix("Merge pull request ") {
+        rest.split_once(" from ")
+            .and_then(|(_, from)| from.split_whitespace().next())
+    } else if let Some(rest) = summary.strip_prefix("Merged in ") {
+        rest.split_whitespace().next()
+    } else {
+        None
+    };
+    let Some(name) = name.filter(|n| !n.is_empty()) else {
+        return Vec::new();
+    };
+    let mut names = vec![name];
+    if let Some((_, short)) = name.split_once('/') {
+        names.push(short);
+    }
+    names
+}
+
+/// When a document last changed, from [`Git::last_changes`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct History {
+    /// The newest commit that changed the file in any way.
+    pub touched: Option<Changed>,
+    /// The newest change of its text that matters, or its addition.
+    pub changed: Option<Changed>,
+}
+
+/// A commit that changed a document (see [`Git::last_changes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Changed {
+    /// The author's time, in seconds since the epoch, and UTC offset in
+    /// seconds east.
+    pub time: i64,
+    pub offset: i64,
+    pub id: ObjectId,
+    /// The commit added the file: its first version, not an edit of it.
+    pub added: bool,
+}
+
+impl Changed {
+    /// The day of the change where its author was, in days since the epoch.
+    pub fn day(&self) -> i64 {
+        (self.time + self.offset).div_euclid(86_400)
+    }
+}
+
+/// The commits `.git-blame-ignore-revs` at HEAD lists (one revision a line,
+/// `#` comments), which Git's own `blame.ignoreRevsFile` convention uses
+/// for bulk reformatting. A line that names no commit is skipped.
+fn ignored_revisions(repo: &gix::Repository, head: &gix::Tree<'_>) -> HashSet<ObjectId> {
+    let Some(blob) = head
+        .lookup_entry_by_path(".git-blame-ignore-revs")
+        .ok()
+        .flatten()
+        .filter(|e| e.mode().is_blob())
+        .and_then(|e| e.object().ok())
+    else {
+        return HashSet::new();
+    };
+    String::from_utf8_lossy(&blob.data)
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or_default().trim())
+        .filter(|rev| rev.len() >= 4 && rev.bytes().all(|b| b.is_ascii_hexdigit()))
+        .filter_map(|rev| match resolve(repo, rev) {
+            Resolution::Commit { id, .. } => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether two versions of a document say the same: the same words and
+/// numbers in the same order in the body, once whitespace and Markdown
+/// punctuation (bullets, emphasis, table rules, heading marks) are set
+/// aside. The metadata is not the text: neither the frontmatter nor a
+/// `**Last Updated**:` line is compared, so bumping the date that records
+/// a change, or repairing a key, is not itself one. Unreadable blobs count
+/// as different.
+fn same_text(repo: &gix::Repository, old: ObjectId, new: ObjectId) -> bool {
+    let (Ok(old), Ok(new)) = (repo.find_blob(old), repo.find_blob(new)) else {
+        return false;
+    };
+    let (old, new) = (
+        String::from_utf8_lossy(&old.data),
+        String::from_utf8_lossy(&new.data),
+    );
+    words(&old).eq(words(&new))
+}
+
+/// The words of a document's body that carry its meaning, in order (see
+/// [`same_text`]).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let (_, body) = crate::parse::frontmatter::split(text);
+    text[body..]
+        .lines()
+        .filter(|line| !says_last_updated(line))
+        .flat_map(|line| line.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+}
+
+/// `**Last Updated**: …`, `- last_updated: …` and the like.
+fn says_last_updated(line: &str) -> bool {
+    let key = line.trim_start().trim_start_matches(['-', '*', ' ']);
+    let Some(rest) = key.get(..12).filter(|k| {
+        k.eq_ignore_ascii_case("last_updated")
+            || k.eq_ignore_ascii_case("last updated")
+            || k.eq_ignore_ascii_case("last-updated")
+    }) else {
+        return false;
+    };
+    key[rest.len()..].trim_start_matches('*').starts_with(':')
+}
+
 /// The files a change touched, as project-relative paths.
 #[derive(Debug, Default)]
 pub struct Change {
@@ -655,6 +873,51 @@ pub fn blobs(root: &Path, ids: &[ObjectId]) -> HashMap<ObjectId, Vec<u8>> {
     ids.iter()
         .filter_map(|&id| Some((id, repo.find_blob(id).ok()?.detach().data)))
         .collect()
+}
+
+/// The index of the work tree holding a project, read for the paths it
+/// tracks.
+pub struct Tracked {
+    index: gix::index::File,
+    prefix: String,
+}
+
+impl Tracked {
+    /// One read of the index; `None` outside a work tree or when the index
+    /// cannot be read (discovery then knows only what `.gitignore` says).
+    /// Its checksum is not verified, which halves the time: a damaged
+    /// index at worst names files that are then looked for on disk.
+    pub fn read(root: &Path) -> Option<Tracked> {
+        let (repo, prefix) = work_tree(root, None).ok()?;
+        let index = gix::index::File::at_or_default(
+            repo.index_path(),
+            repo.object_hash(),
+            true,
+            gix::index::decode::Options::default(),
+        )
+        .ok()?;
+        Some(Tracked { index, prefix })
+    }
+
+    /// The tracked files inside the project, project-relative and sorted
+    /// bytewise (the index's own order).
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self
+            .index
+            .entries()
+            .iter()
+            // A submodule or a sparse folder is not a file of this work tree.
+            .filter(|e| !e.mode.is_dir_for_pattern_matching())
+            .filter_map(|e| {
+                std::str::from_utf8(e.path(&self.index))
+                    .ok()?
+                    .strip_prefix(self.prefix.as_str())
+            })
+            .collect();
+        // A conflicted file has an entry per stage.
+        paths.dedup();
+        paths
+    }
 }
 
 /// A file of the index (stage 0), as `git commit` would record it.
@@ -915,9 +1178,12 @@ fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
                 .find_commit(id)
                 .ok()
                 .and_then(|c| c.time().ok())
-                .map(|t| t.seconds)
                 .unwrap_or_default();
-            Resolution::Commit { id, time }
+            Resolution::Commit {
+                id,
+                time: time.seconds,
+                offset: time.offset.into(),
+            }
         }
         Ok(Some(kind)) => Resolution::NotCommit { id, kind },
         Ok(None) => Resolution::NotFound,
@@ -948,5 +1214,58 @@ fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
             Resolution::Ambiguous(list)
         }
         Err(e) => Resolution::Unreadable(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formatting_and_metadata_are_not_the_text() {
+        let before = "---\nstatus: draft\nlast_updated: 2025-01-01\n---\n\n# Plan\n\n* Step one: load   the data\n* Step two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        let same = [
+            // Rewrapped, bullets and table rules redrawn, emphasis added.
+            "---\nstatus: complete\nlast_updated: 2025-03-01\n---\n# Plan\n- Step one:\n  load the **data**\n- Step two\n\n| a   | b   |\n| --- | --- |\n| 1   | 2   |\n",
+            &before.replace("# Plan", "Plan\n===="),
+        ];
+        for after in same {
+            assert!(words(before).eq(words(after)), "{after}");
+        }
+        for after in [
+            before.replace("Step two", "Step two, then three"),
+            before.replace("| 1 | 2 |", "| 1 | 3 |"),
+            before.replace("load   the data", "load the data twice"),
+        ] {
+            assert!(!words(before).eq(words(&after)), "{after}");
+        }
+        assert!(says_last_updated("**Last Updated**: 2025-01-01"));
+        assert!(says_last_updated("- last_updated: 2025-01-01"));
+        assert!(!says_last_updated(
+            "Last updated the weights, then retrained."
+        ));
+        assert!(!says_last_updated("last_updatedé"));
+    }
+
+    #[test]
+    fn branches_merge_commits_name() {
+        for (summary, names) in [
+            ("Merge branch 'feature/lora'", &["feature/lora", "lora"][..]),
+            ("Merge branch 'eval-split' into 'main'", &["eval-split"]),
+            (
+                "Merge remote-tracking branch 'origin/fix/tokenizer'",
+                &["origin/fix/tokenizer", "fix/tokenizer"],
+            ),
+            (
+                "Merge pull request #12 from ada/data-cards",
+                &["ada/data-cards", "data-cards"],
+            ),
+            ("Merged in hotfix (pull request #3)", &["hotfix"]),
+            ("Merge tag 'v1.2'", &[]),
+            ("Merge branch ''", &[]),
+            ("Add the merge step", &[]),
+        ] {
+            assert_eq!(merged_branch(summary), names, "{summary}");
+        }
     }
 }

@@ -619,6 +619,11 @@ fn dates_against_history() {
     );
     repo.research("fresh", &format!("git_commit: {sha}"));
     repo.commit("docs");
+    repo.research(
+        "stale",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02\nA finding added later."),
+    );
+    repo.commit("docs edited");
     let (_, json, _) = doccheck(&repo.root, &[]);
     let mut found = codes(&json);
     found.sort();
@@ -735,6 +740,13 @@ fn a_document_not_committed_yet_has_no_history_to_be_stale_against() {
         &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02"),
     );
     repo.commit("old note");
+    repo.research(
+        "old",
+        &format!(
+            "git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02\nEdited."
+        ),
+    );
+    repo.commit("old note edited");
     // Written but not committed: the history knows nothing of it.
     repo.research(
         "new",
@@ -1441,9 +1453,24 @@ fn fix_repairs_drifted_metadata_and_keeps_every_other_byte() {
         "[rules]\nDC405 = \"off\"\nDC201 = \"off\"\n",
     );
     let path = "thoughts/shared/research/2024-01-08_10-00_drift.md";
+    repo.write(path, &DRIFTED.replace("odd   spacing", "odd"));
+    repo.commit_at("drifted note", "2024-01-08T10:00:00+00:00");
+    // The edit that matters: a day the author's clock says, though UTC
+    // is still on the day before.
     repo.write(path, DRIFTED);
-    repo.commit("drifted note");
+    repo.commit_at("drifted note edited", "2024-02-03T00:30:00+01:00");
     let read = || std::fs::read_to_string(repo.root.join(path)).unwrap();
+
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC210"]);
+    let stale = &json["diagnostics"][0];
+    assert!(
+        stale["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`last_updated` says 2020-01-01, but the file last changed on 2024-02-03"),
+        "{json}"
+    );
+    assert_eq!(stale["help"], "set `last_updated: 2024-02-03`");
 
     let (code, diff, stderr) = run_doccheck(&repo.root, &["check", "--diff"], &[]);
     assert_eq!(code, 1, "{stderr}");
@@ -1466,19 +1493,15 @@ fn fix_repairs_drifted_metadata_and_keeps_every_other_byte() {
         stderr.contains("fixed 4 finding(s) in 1 file(s)"),
         "{stderr}"
     );
-    let today = read()
-        .lines()
-        .find_map(|l| {
-            l.strip_prefix("last_updated: \"")
-                .map(|d| d[..10].to_owned())
-        })
-        .unwrap();
-    assert_ne!(today, "2020-01-01");
     let expected = DRIFTED
         .replace("commit: 1234567", "git_commit: \"1234567\"")
         .replace("status: completed", "status: complete")
-        .replace("2020-01-01", &today);
+        .replace("2020-01-01", "2024-02-03");
     assert_eq!(read(), expected);
+    let (code, json, stderr) = doccheck(&repo.root, &[]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+    // Committing the fix changes metadata only: the date stays current.
+    repo.commit("fix metadata");
     let (code, json, stderr) = doccheck(&repo.root, &[]);
     assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
 
@@ -1707,4 +1730,332 @@ fn a_reference_to_a_moved_document_names_where_git_moved_it() {
             "did you mean `thoughts/shared/research/archive/email-invites.md`?"
         )]
     );
+}
+
+#[test]
+fn a_tracked_file_is_a_document_whatever_gitignore_says() {
+    let repo = Repo::new();
+    let plan = "# A plan without frontmatter\n\nSteps.\n";
+    repo.write(".gitignore", "thoughts/shared/plans/\n*.local.md\n");
+    repo.write(".doccheck.toml", "exclude = [\"**/archive/**\"]\n");
+    for path in [
+        "thoughts/shared/plans/2024-01-01_00-00_tracked.md",
+        "thoughts/shared/plans/2024-01-02_00-00_deleted.md",
+        "thoughts/shared/plans/archive/2024-01-03_00-00_excluded.md",
+        "thoughts/shared/research/2024-01-04_00-00_draft.local.md",
+    ] {
+        repo.write(path, plan);
+        repo.git(&["add", "-f", path]);
+    }
+    repo.commit("plans, tracked although ignored");
+    std::fs::remove_file(
+        repo.root
+            .join("thoughts/shared/plans/2024-01-02_00-00_deleted.md"),
+    )
+    .unwrap();
+    // Untracked and ignored: Git does not see it, neither does doccheck.
+    repo.write("thoughts/shared/plans/2024-01-05_00-00_untracked.md", plan);
+    repo.write(
+        "thoughts/shared/research/2024-01-06_00-00_scratch.local.md",
+        plan,
+    );
+    // Untracked, not ignored: a document, as before.
+    repo.write("thoughts/shared/research/2024-01-07_00-00_new.md", plan);
+    for args in [
+        &["--select", "DC101"][..],
+        &["--select", "DC101", "--no-git"],
+    ] {
+        let (_, json, stderr) = doccheck(&repo.root, args);
+        assert_eq!(
+            all_findings(&json),
+            [
+                "DC101 thoughts/shared/plans/2024-01-01_00-00_tracked.md",
+                "DC101 thoughts/shared/research/2024-01-04_00-00_draft.local.md",
+                "DC101 thoughts/shared/research/2024-01-07_00-00_new.md",
+            ],
+            "{stderr}"
+        );
+        assert_eq!(json["summary"]["documents"], 3);
+    }
+}
+
+impl Repo {
+    /// Commits everything with the author and committer date `when`.
+    fn commit_at(&self, message: &str, when: &str) -> String {
+        self.git(&["add", "-A"]);
+        let out = git_command(&self.root)
+            .env("GIT_AUTHOR_DATE", when)
+            .env("GIT_COMMITTER_DATE", when)
+            .args(["commit", "-q", "--allow-empty", "-m", message])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.git(&["rev-parse", "HEAD"])
+    }
+}
+
+#[test]
+fn a_time_rounded_by_hand_is_not_earlier_than_a_commit_that_day() {
+    let repo = Repo::new();
+    let sha = repo.commit_at("code", "2026-04-13T16:41:07+02:00");
+    for (name, date) in [
+        ("rounded", "date: 2026-04-13T12:00:00+02:00"),
+        ("basic-offset", "date: 2026-04-13T12:00:07+0200"),
+        ("day-and-time", "date: 2026-04-13\ntime: \"09:30\""),
+        ("same-day", "date: 2026-04-13"),
+        ("seconds", "date: 2026-04-13T12:00:07+02:00"),
+        ("day-before", "date: 2026-04-12"),
+        ("rounded-day-before", "date: 2026-04-12T23:00:00+02:00"),
+    ] {
+        repo.research(name, &format!("git_commit: {sha}\n{date}"));
+    }
+    repo.commit("notes");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC211"]);
+    assert_eq!(
+        all_findings(&json),
+        [
+            "DC211 thoughts/shared/research/basic-offset.md",
+            "DC211 thoughts/shared/research/day-before.md",
+            "DC211 thoughts/shared/research/rounded-day-before.md",
+            "DC211 thoughts/shared/research/seconds.md",
+        ]
+    );
+    assert!(
+        json["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("was made on 2026-04-13"),
+        "{json}"
+    );
+}
+
+#[test]
+fn staleness_counts_only_the_changes_that_matter() {
+    let repo = Repo::new();
+    let note = |body: &str| research(&format!("last_updated: 2024-03-01\n{body}"));
+    let path = |name: &str| format!("thoughts/shared/research/{name}.md");
+    let body = "## Findings\n\n* The loader reads   every shard twice.\n* Caching halves the epoch time.\n";
+    for name in [
+        "added",
+        "reformatted",
+        "ignored",
+        "bumped",
+        "edited",
+        "merged",
+    ] {
+        repo.write(&path(name), &note(body));
+    }
+    repo.commit_at("notes", "2024-03-10T10:00:00+00:00");
+    // Whitespace and Markdown formatting only.
+    repo.write(
+        &path("reformatted"),
+        &note("Findings\n========\n\n- The loader reads every shard\n  twice.\n- Caching halves the **epoch** time.\n"),
+    );
+    repo.commit_at("format", "2024-04-01T10:00:00+00:00");
+    // A real edit, in a commit .git-blame-ignore-revs lists.
+    repo.write(
+        &path("ignored"),
+        &note(&format!("{body}\nA third point.\n")),
+    );
+    let ignored = repo.commit_at("bulk rewrite", "2024-04-02T10:00:00+00:00");
+    repo.write(
+        ".git-blame-ignore-revs",
+        &format!("# bulk rewrites\n{ignored}  # the April one\n"),
+    );
+    // Only the metadata.
+    repo.write(
+        &path("bumped"),
+        &research(&format!(
+            "last_updated: 2024-03-02\nstatus: in_progress\n{body}"
+        )),
+    );
+    repo.commit_at("bump", "2024-04-03T10:00:00+00:00");
+    // A real edit on a branch, merged later: the edit's day counts.
+    repo.git(&["checkout", "-q", "-b", "feature/speedup"]);
+    repo.write(
+        &path("merged"),
+        &note(&format!("{body}\nPrefetching helps too.\n")),
+    );
+    repo.commit_at("speedup", "2024-04-04T10:00:00+00:00");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write(
+        &path("edited"),
+        &note(&format!("{body}\nThe cache must be warmed.\n")),
+    );
+    repo.commit_at("edit", "2024-04-05T23:30:00-05:00");
+    let out = git_command(&repo.root)
+        .env("GIT_AUTHOR_DATE", "2024-04-20T10:00:00+00:00")
+        .env("GIT_COMMITTER_DATE", "2024-04-20T10:00:00+00:00")
+        .args([
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            "Merge branch 'feature/speedup'",
+            "feature/speedup",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC210"]);
+    let found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["path"].as_str().unwrap(),
+                d["help"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // The author's day, not UTC's.
+            "thoughts/shared/research/edited.md set `last_updated: 2024-04-05`",
+            // The day of the edit, not of the merge.
+            "thoughts/shared/research/merged.md set `last_updated: 2024-04-04`",
+        ],
+        "{json}"
+    );
+}
+
+#[test]
+fn a_branch_merged_and_deleted_is_information() {
+    let repo = Repo::new();
+    let first = repo.commit("first");
+    // Merged with a merge commit, then deleted.
+    repo.git(&["checkout", "-q", "-b", "feature/eval-harness"]);
+    repo.write("eval.py", "run()\n");
+    repo.commit("harness");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge branch 'feature/eval-harness'",
+        "feature/eval-harness",
+    ]);
+    repo.git(&["branch", "-q", "-d", "feature/eval-harness"]);
+    // Fast-forwarded, then deleted: only the cited commit tells.
+    repo.git(&["checkout", "-q", "-b", "fix/tokenizer"]);
+    repo.write("tok.py", "split()\n");
+    let on_branch = repo.commit("tokenizer");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["merge", "-q", "--ff-only", "fix/tokenizer"]);
+    repo.git(&["branch", "-q", "-d", "fix/tokenizer"]);
+    repo.git(&["branch", "-q", "data-cards"]);
+    repo.research(
+        "merged",
+        &format!("git_commit: {first}\nbranch: feature/eval-harness"),
+    );
+    repo.research(
+        "fast-forward",
+        &format!("git_commit: {on_branch}\nbranch: fix/tokenizer"),
+    );
+    // A typo of a branch that exists, and a name with no trace at all.
+    repo.research("typo", &format!("git_commit: {first}\nbranch: data-crads"));
+    repo.research("unknown", "git_commit: 0000000\nbranch: spike/never-pushed");
+    repo.commit("notes");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC207,DC214"]);
+    let found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {}",
+                d["code"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+                d["path"].as_str().unwrap().rsplit('/').next().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "DC214 info fast-forward.md",
+            "DC214 info merged.md",
+            "DC207 warning typo.md",
+            "DC207 warning unknown.md",
+        ],
+        "{json}"
+    );
+    let merged = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with("merged.md"))
+        .unwrap();
+    assert!(
+        merged["message"]
+            .as_str()
+            .unwrap()
+            .contains("was merged and deleted (merged in "),
+        "{merged}"
+    );
+
+    // No branch at all, as in a detached clone of a bundle: nothing to
+    // compare with.
+    repo.git(&["checkout", "-q", "--detach"]);
+    for branch in ["main", "data-cards"] {
+        repo.git(&["branch", "-q", "-D", branch]);
+    }
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC207,DC214"]);
+    assert_eq!(all_findings(&json), Vec::<String>::new());
+}
+
+#[test]
+fn a_link_is_suspect_only_when_its_target_really_changed() {
+    let repo = Repo::new();
+    let sha = repo.commit_at("first", "2024-05-01T10:00:00+00:00");
+    let research_at = |body: &str| research(&format!("git_commit: {sha}\n{body}"));
+    let plan = |last: &str| {
+        research(&format!(
+            "git_commit: {sha}\nlast_updated: {last}\nrelated_research: thoughts/shared/research/r.md"
+        ))
+    };
+    repo.write("thoughts/shared/plans/p.md", &plan("2024-05-02"));
+    repo.commit_at(
+        "plan, before its research is committed",
+        "2024-05-02T10:00:00+00:00",
+    );
+    repo.write(
+        "thoughts/shared/research/r.md",
+        &research_at("* Batch size 64 is stable."),
+    );
+    repo.commit_at("research", "2024-05-03T10:00:00+00:00");
+    repo.write(
+        "thoughts/shared/research/r.md",
+        &research_at("- Batch size 64 is **stable**."),
+    );
+    repo.commit_at("reformat", "2024-05-04T10:00:00+00:00");
+    // Neither the target's first version nor a reformat is a change of it.
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    assert_eq!(all_findings(&json), Vec::<String>::new());
+
+    repo.write(
+        "thoughts/shared/research/r.md",
+        &research_at("- Batch size 64 diverges after 3 epochs."),
+    );
+    repo.commit_at("research revised", "2024-05-05T10:00:00+00:00");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    assert_eq!(all_findings(&json), ["DC407 thoughts/shared/plans/p.md"]);
+
+    // A review that finds nothing to change bumps the date only.
+    repo.write("thoughts/shared/plans/p.md", &plan("2024-05-06"));
+    repo.commit_at("plan reviewed", "2024-05-06T10:00:00+00:00");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407,DC210"]);
+    assert_eq!(all_findings(&json), Vec::<String>::new());
 }

@@ -48,7 +48,10 @@ pub fn render(kinds: &Kinds, docs: &[Document], format: Format, from: &str) -> S
                 out.dedup();
                 Entry {
                     doc,
-                    date: doc.facts.date.map(|(s, _)| dates::format_day(s)),
+                    date: doc
+                        .facts
+                        .date
+                        .map(|(w, _)| dates::format_day(w.day() * 86_400)),
                     links: out.into_iter().map(|t| &docs[t]).collect(),
                 }
             })
@@ -58,8 +61,8 @@ pub fn render(kinds: &Kinds, docs: &[Document], format: Format, from: &str) -> S
             b.doc
                 .facts
                 .date
-                .map(|d| d.0)
-                .cmp(&a.doc.facts.date.map(|d| d.0))
+                .map(|d| d.0.seconds)
+                .cmp(&a.doc.facts.date.map(|d| d.0.seconds))
                 .then_with(|| a.doc.path.cmp(&b.doc.path))
         });
         if !entries.is_empty() {

@@ -1,5 +1,6 @@
 //! DC5xx content checks on one document: required and empty sections,
-//! unfilled template placeholders, decisions without rationale, experiment
+//! unfilled template placeholders, decisions without rationale (their forms
+//! are read in the rule's own file), experiment
 //! provenance, the activity log's dates, file-name conventions and run
 //! folders. Everything here reads the document's own parse: no file is
 //! opened and nothing is re-parsed.
@@ -48,8 +49,8 @@ pub fn check(input: &Input<'_>, out: &mut Vec<Diagnostic>) -> Learned {
     placeholders(input, out);
     file_name(input, out);
     match input.kind.name.as_str() {
-        "session" => session_decisions(input, out),
-        "decision" => decision_record(input, out),
+        "session" => missing_rationale::session_decisions(input, out),
+        "decision" => missing_rationale::decision_record(input, out),
         "experiment" => reproducibility(input, out),
         "activity" => mentions = activity(input, out),
         "run" => run_folder(input, out),
@@ -88,9 +89,11 @@ fn has_rationale(input: &Input<'_>) -> bool {
         says_rationale(&h.text)
             && heading_words(&h.text).iter().any(|w| w == "rationale")
             && filled(&input.text[h.span.end as usize..body.section_end(i, end)])
-    }) || labels(input, input.body_start..end)
+    }) || missing_rationale::labels(input, input.body_start..end)
         .iter()
-        .any(|l| l.part == Part::Rationale && filled(&input.text[l.content.clone()]))
+        .any(|l| {
+            l.part == missing_rationale::Part::Rationale && filled(&input.text[l.content.clone()])
+        })
 }
 
 /// Whether text holds the word "rationale", in any case, without
@@ -119,7 +122,7 @@ pub fn heading_words(text: &str) -> Vec<String> {
 
 /// Where a finding about the whole document goes: its title heading, else
 /// the start of the body.
-fn document_span(input: &Input<'_>) -> Span {
+pub(crate) fn document_span(input: &Input<'_>) -> Span {
     input
         .body
         .headings
@@ -351,7 +354,7 @@ fn each_scalar(node: &Node, f: &mut impl FnMut(&Node, &str)) {
 
 /// Whether a stretch of the document still holds template placeholders:
 /// then they are what is reported (DC507), not what they stand for.
-fn unfilled(input: &Input<'_>, range: std::ops::Range<usize>) -> bool {
+pub(crate) fn unfilled(input: &Input<'_>, range: std::ops::Range<usize>) -> bool {
     let mut found = Vec::new();
     let prose = &input.body.prose;
     let first = prose.partition_point(|p| p.end <= range.start);
@@ -368,203 +371,11 @@ fn unfilled(input: &Input<'_>, range: std::ops::Range<usize>) -> bool {
 }
 
 /// Whether text is there and is more than a placeholder.
-fn filled(text: &str) -> bool {
+pub(crate) fn filled(text: &str) -> bool {
     PLACEHOLDER
         .replace_all(text, "")
         .chars()
         .any(char::is_alphanumeric)
-}
-
-// ---------------------------------------------------------------- decisions
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Part {
-    Decision,
-    Rationale,
-    Alternative,
-    Rejected,
-}
-
-/// What a label (`**Rationale:**`, `## Alternatives Considered`) states.
-fn part(label: &str) -> Option<Part> {
-    let words = heading_words(label);
-    let w: Vec<&str> = words.iter().map(String::as_str).collect();
-    match w.as_slice() {
-        ["decision" | "decided"] | ["decision", "outcome"] | ["decision", "made"] => {
-            Some(Part::Decision)
-        }
-        ["rationale" | "reasoning" | "reason" | "reasons" | "why" | "justification"]
-        | ["decision", "drivers"]
-        | ["rationale", ..] => Some(Part::Rationale),
-        ["rejected", ..] | ["why", "rejected" | "not"] | ["reason", "for", "rejection"] => {
-            Some(Part::Rejected)
-        }
-        ["alternative" | "alternatives", ..]
-        | ["considered", "options" | "alternatives"]
-        | ["options", "considered"]
-        | ["other", "options"] => Some(Part::Alternative),
-        _ => None,
-    }
-}
-
-/// `**Label:** text`, `**Label**: text` or `Label: text` at a line start,
-/// and bold labels later on the line; `(part, label span, content span)`.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\*\*([^*\n]{1,40}?):\*\*|\*\*([^*\n]{1,40}?)\*\*:|(?m)^[ \t]*(?:[-*][ \t]+)?([A-Z][A-Za-z ]{1,30}):")
-        .expect("a valid pattern")
-});
-
-struct Label {
-    part: Part,
-    /// The label's text and what it says, up to the next label or the end
-    /// of the stretch.
-    content: std::ops::Range<usize>,
-}
-
-/// The labels in `range` of the text, outside code blocks.
-fn labels(input: &Input<'_>, range: std::ops::Range<usize>) -> Vec<Label> {
-    let text = &input.text[range.clone()];
-    let mut found: Vec<(Option<Part>, usize, usize)> = LABEL
-        .captures_iter(text)
-        .filter(|c| {
-            let at = range.start + c.get(0).map_or(0, |m| m.start());
-            !input.body.code_blocks.iter().any(|b| b.contains(&at))
-        })
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let name = c.get(1).or(c.get(2)).or(c.get(3))?;
-            Some((part(name.as_str()), whole.start(), whole.end()))
-        })
-        .collect();
-    found.sort_by_key(|f| f.1);
-    let mut labels = Vec::new();
-    for (i, &(part, _, end)) in found.iter().enumerate() {
-        let Some(part) = part else { continue };
-        let stop = found.get(i + 1).map_or(text.len(), |next| next.1);
-        labels.push(Label {
-            part,
-            content: range.start + end..range.start + stop.max(end),
-        });
-    }
-    labels
-}
-
-/// The parts of a decision that `range` states, from labels and from the
-/// headings of subsections.
-fn stated(input: &Input<'_>, range: std::ops::Range<usize>, headings: &[usize]) -> Vec<Part> {
-    let mut parts: Vec<Part> = labels(input, range.clone())
-        .into_iter()
-        .filter(|l| filled(&input.text[l.content.clone()]))
-        .map(|l| l.part)
-        .collect();
-    for &i in headings {
-        let h = &input.body.headings[i];
-        if let Some(p) = part(&h.text) {
-            let end = input.body.section_end(i, range.end);
-            let content = &input.text[h.span.end as usize..end];
-            if filled(content) {
-                parts.push(p);
-                // A whole section on the alternatives says why they lost.
-                if p == Part::Alternative {
-                    parts.push(Part::Rejected);
-                }
-            }
-        }
-    }
-    parts
-}
-
-fn missing_parts(parts: &[Part]) -> Vec<&'static str> {
-    let mut missing = Vec::new();
-    if !parts.contains(&Part::Decision) {
-        missing.push("the decision");
-    }
-    if !parts.contains(&Part::Rationale) {
-        missing.push("a rationale");
-    }
-    if !parts.contains(&Part::Alternative) {
-        missing.push("an alternative considered");
-    } else if !parts.contains(&Part::Rejected) {
-        missing.push("why the alternative was rejected");
-    }
-    missing
-}
-
-/// Each entry under a session log's "Key Decisions & Rationale".
-fn session_decisions(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
-    let headings = &input.body.headings;
-    let Some(section) = headings.iter().position(|h| {
-        let w = heading_words(&h.text);
-        w.first().is_some_and(|f| f == "key") && w.iter().any(|x| x == "decisions")
-    }) else {
-        return;
-    };
-    let end = input.body.section_end(section, input.text.len());
-    let level = headings[section].level;
-    let entries: Vec<usize> = (section + 1..headings.len())
-        .take_while(|&i| headings[i].level > level)
-        .filter(|&i| headings[i].level == level + 1)
-        .collect();
-    if entries.is_empty() {
-        // Entries written as `**Decision:**` paragraphs, one after another.
-        let from = headings[section].span.end as usize;
-        let labels = labels(input, from..end);
-        let starts: Vec<usize> = labels
-            .iter()
-            .filter(|l| l.part == Part::Decision)
-            .map(|l| l.content.start)
-            .collect();
-        for (n, &start) in starts.iter().enumerate() {
-            let stop = starts.get(n + 1).copied().unwrap_or(end);
-            let line_start = input.text[..start].rfind('\n').map_or(0, |i| i + 1);
-            let parts = stated(input, line_start..stop, &[]);
-            let missing = missing_parts(&parts);
-            if !missing.is_empty() && !unfilled(input, line_start..stop) {
-                let name = input.text[start..stop].lines().next().unwrap_or("").trim();
-                let span = Span::new(
-                    line_start,
-                    start + input.text[start..].find('\n').unwrap_or(stop - start),
-                );
-                out.push(missing_rationale::diagnostic(span, name, &missing));
-            }
-        }
-        return;
-    }
-    for &i in &entries {
-        let entry_end = input.body.section_end(i, end);
-        let subs: Vec<usize> = (i + 1..headings.len())
-            .take_while(|&j| (headings[j].span.start as usize) < entry_end)
-            .collect();
-        let parts = stated(input, headings[i].span.end as usize..entry_end, &subs);
-        let missing = missing_parts(&parts);
-        if !missing.is_empty() && !unfilled(input, headings[i].span.start as usize..entry_end) {
-            out.push(missing_rationale::diagnostic(
-                headings[i].span,
-                &headings[i].text,
-                &missing,
-            ));
-        }
-    }
-}
-
-/// A decision record states its decision, rationale and alternatives, as
-/// sections or labelled paragraphs.
-fn decision_record(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
-    let all: Vec<usize> = (0..input.body.headings.len()).collect();
-    let parts = stated(input, input.body_start..input.text.len(), &all);
-    let missing = missing_parts(&parts);
-    if !missing.is_empty() && !unfilled(input, input.body_start..input.text.len()) {
-        let name = input
-            .facts
-            .title
-            .as_deref()
-            .unwrap_or_else(|| input.path.rsplit('/').next().unwrap_or(input.path));
-        out.push(missing_rationale::diagnostic(
-            document_span(input),
-            name,
-            &missing,
-        ));
-    }
 }
 
 // -------------------------------------------------------------- experiments

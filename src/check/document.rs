@@ -47,8 +47,8 @@ pub struct Facts {
     pub commits: Vec<Cited>,
     pub branches: Vec<Cited>,
     pub code_refs: Vec<CodeRef>,
-    /// `date`, in seconds since the epoch (the end of the day for a date).
-    pub date: Option<(i64, Span)>,
+    /// `date` (with `time`, when a separate key gives it).
+    pub date: Option<(dates::Written, Span)>,
     /// `last_updated`, in days since the epoch.
     pub last_updated: Option<(i64, Span)>,
     /// Relative links and images in the body, resolved.
@@ -970,15 +970,12 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
             .map(|(t, _)| t.into());
     }
     facts.date = text_of("date").and_then(|(t, span)| {
-        dates::seconds(t)
-            .or_else(|| dates::days(t).map(|d| d * 86_400 + 86_399))
-            .map(|s| (s, span))
+        // A day and a `time` beside it are one point in time.
+        let time = text_of("time").and_then(|(time, _)| dates::date_and_time(t, time));
+        time.or_else(|| dates::written(t)).map(|w| (w, span))
     });
-    facts.last_updated = text_of("last_updated").and_then(|(t, span)| {
-        dates::days(t)
-            .or_else(|| dates::seconds(t).map(|s| s.div_euclid(86_400)))
-            .map(|d| (d, span))
-    });
+    facts.last_updated =
+        text_of("last_updated").and_then(|(t, span)| dates::written(t).map(|w| (w.day(), span)));
 }
 
 /// Bytes between a scalar's span start and its text (the opening quote).

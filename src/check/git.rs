@@ -10,12 +10,12 @@ use super::document::{Cited, Document};
 use crate::dates;
 use crate::diagnostic::{Diagnostic, Notice};
 use crate::error::{Error, Result};
-use crate::git::{Git, Resolution};
+use crate::git::{Git, History, Resolution};
 use crate::project::Project;
 use crate::rules::git::{
     ambiguous_code_reference, ambiguous_commit, branch_not_found, broken_code_reference,
-    commit_after_date, commit_not_found, drifted_code_reference, invalid_commit, not_a_commit,
-    short, short_commit, stale_last_updated, unreachable_commit,
+    commit_after_date, commit_not_found, deleted_branch, drifted_code_reference, invalid_commit,
+    not_a_commit, short, short_commit, stale_last_updated, unreachable_commit,
 };
 use crate::suggest;
 
@@ -52,7 +52,7 @@ pub fn check(
     project: &Project,
     git: Option<&Git>,
     docs: &[Document],
-    history: Option<&[Option<(i64, ObjectId)>]>,
+    history: Option<&[History]>,
     out: &mut Vec<Diagnostic>,
     notices: &mut Vec<Notice>,
 ) -> Result<()> {
@@ -72,15 +72,15 @@ pub fn check(
     // The commit each document was written against: its first commit field
     // that resolves.
     let mut written_at: HashMap<usize, ObjectId> = HashMap::new();
-    let mut found: Vec<(usize, &Cited, ObjectId, i64)> = Vec::new();
+    let mut found: Vec<(usize, &Cited, ObjectId, (i64, i64))> = Vec::new();
     for &(doc, cited) in &valid {
         let hex = hex_of(cited);
         match &resolved[hex] {
-            Resolution::Commit { id, time } => {
+            Resolution::Commit { id, time, offset } => {
                 if cited.primary {
                     written_at.entry(doc).or_insert(*id);
                 }
-                found.push((doc, cited, *id, *time));
+                found.push((doc, cited, *id, (*time, *offset)));
             }
             Resolution::NotFound if git.shallow => unverifiable += 1,
             Resolution::NotFound => out.push(at(
@@ -134,11 +134,11 @@ pub fn check(
         }
     }
     let dates_on = project.rules.any_enabled("DC211");
-    for &(doc, cited, _, time) in found.iter().filter(|_| dates_on) {
+    for &(doc, cited, _, commit) in found.iter().filter(|_| dates_on) {
         if let Some((date, date_span)) = docs[doc].facts.date
-            && time > date + 300
+            && let Some(day) = commit_after_date::committed_after(&date, commit)
         {
-            let committed = dates::format_day(time);
+            let committed = dates::format_day(day * 86_400);
             out.push(at(
                 docs,
                 doc,
@@ -146,8 +146,8 @@ pub fn check(
             ));
         }
     }
-    if project.rules.any_enabled("DC207") {
-        branches(git, docs, out);
+    if project.rules.any_enabled("DC207") || project.rules.any_enabled("DC214") {
+        branches(git, docs, &written_at, out);
     }
     if ["DC208", "DC209", "DC212"]
         .iter()
@@ -224,11 +224,25 @@ fn shapes<'a>(
     valid
 }
 
-fn branches(git: &Git, docs: &[Document], out: &mut Vec<Diagnostic>) {
+/// Branches that do not exist are typos (DC207) or, where the history
+/// shows they were merged, deleted after merging (DC214, information): one
+/// walk of HEAD's history, only when some branch is missing.
+fn branches(
+    git: &Git,
+    docs: &[Document],
+    written_at: &HashMap<usize, ObjectId>,
+    out: &mut Vec<Diagnostic>,
+) {
     if git.shallow || docs.iter().all(|d| d.facts.branches.is_empty()) {
         return;
     }
     let known = git.branches();
+    // A checkout with no branch at all (a detached clone of a bundle, a CI
+    // fetch of one commit) cannot say which branches exist.
+    if known.is_empty() {
+        return;
+    }
+    let mut missing: Vec<(usize, &Cited, &str)> = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         for cited in &doc.facts.branches {
             let Ok(name) = &cited.value else { continue };
@@ -236,14 +250,34 @@ fn branches(git: &Git, docs: &[Document], out: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|k| k.split_once('/').is_some_and(|(_, b)| b == name.as_ref()));
             if !known.contains(name.as_ref()) && !remote {
-                let suggestion = suggest::closest(name, known.iter().map(String::as_str));
-                out.push(at(
-                    docs,
-                    i,
-                    branch_not_found::diagnostic(cited.span, &cited.field, name, suggestion),
-                ));
+                missing.push((i, cited, name));
             }
         }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = missing.iter().map(|&(_, _, name)| name).collect();
+    let commits: Vec<ObjectId> = missing
+        .iter()
+        .filter_map(|(i, _, _)| written_at.get(i).copied())
+        .collect();
+    let merged = git.merged(&names, &commits);
+    for (i, cited, name) in missing {
+        let suggestion = suggest::closest(name, known.iter().map(String::as_str));
+        let cited_commit = written_at.get(&i).filter(|c| merged.commits.contains(*c));
+        let evidence = match (merged.branches.get(name), cited_commit) {
+            (Some(merge), _) => Some(deleted_branch::Evidence::MergeCommit(short(merge))),
+            (None, Some(commit)) if suggestion.is_none() => {
+                Some(deleted_branch::Evidence::CitedCommit(short(commit)))
+            }
+            _ => None,
+        };
+        let diagnostic = match evidence {
+            Some(evidence) => deleted_branch::diagnostic(cited.span, &cited.field, name, evidence),
+            None => branch_not_found::diagnostic(cited.span, &cited.field, name, suggestion),
+        };
+        out.push(at(docs, i, diagnostic));
     }
 }
 
@@ -268,29 +302,27 @@ fn code_references(
     }
 }
 
-/// `last_updated` against the document's last change in history.
-fn stale(docs: &[Document], history: &[Option<(i64, ObjectId)>], out: &mut Vec<Diagnostic>) {
-    // The fix writes today, not the day history says: committing the fix
-    // is itself a change, which would make that day stale again.
-    let today = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+/// `last_updated` against the document's last change that matters in
+/// history (not its addition, see [`Git::last_changes`]). The fix writes the
+/// day of that change, as the help says: committing the fix changes only
+/// metadata, which is not a change that matters.
+fn stale(docs: &[Document], history: &[History], out: &mut Vec<Diagnostic>) {
     for (i, doc) in docs.iter().enumerate() {
         let Some((written, span)) = doc.facts.last_updated else {
             continue;
         };
-        let Some((time, id)) = history[i] else {
+        let Some(change) = history[i].changed.filter(|c| !c.added) else {
             continue;
         };
-        let changed = time.div_euclid(86_400);
-        if changed > written + 1 {
+        if change.day() > written + 1 {
+            let changed = dates::format_day(change.day() * 86_400);
             let diagnostic = stale_last_updated::diagnostic(
                 span,
                 &dates::format_day(written * 86_400),
-                &dates::format_day(time),
-                &short(&id),
+                &changed,
+                &short(&change.id),
             )
-            .fix_with(dates::format_day(today.max(time)));
+            .fix_with(changed);
             out.push(at(docs, i, diagnostic));
         }
     }

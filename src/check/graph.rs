@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::document::{Cites, Document};
 use crate::diagnostic::Diagnostic;
+use crate::git::History;
 use crate::graph::{Graph, Label};
 use crate::project::Project;
 use crate::rules::Severity;
@@ -23,7 +24,7 @@ pub fn check(
     graph: &Graph<'_>,
     files: super::links::Files<'_>,
     git: Option<&crate::git::Git>,
-    history: Option<&[Option<(i64, gix::ObjectId)>]>,
+    history: Option<&[History]>,
     out: &mut Vec<Diagnostic>,
 ) {
     let docs = graph.docs;
@@ -266,13 +267,11 @@ fn report_cycle(
     }
 }
 
-/// Reference targets that changed in history after the citing document.
-fn suspect(
-    graph: &Graph<'_>,
-    history: &[Option<(i64, gix::ObjectId)>],
-    report: &mut impl FnMut(usize, Diagnostic),
-) {
-    let time = |d: usize| history[d].map(|(t, _)| t);
+/// Reference targets whose text changed in history (see
+/// [`crate::git::Git::last_changes`]; their first version is not a change)
+/// after the citing document was last touched in any way: a review may
+/// only bump its `last_updated`.
+fn suspect(graph: &Graph<'_>, history: &[History], report: &mut impl FnMut(usize, Diagnostic)) {
     let mut seen = std::collections::HashSet::new();
     for edge in graph.edges() {
         // What a document says it builds on, not every document it mentions
@@ -282,15 +281,16 @@ fn suspect(
         else {
             continue;
         };
-        if let (Some(cited), Some(citing)) = (time(to), time(edge.from))
-            && cited > citing
+        let cited = history[to].changed.filter(|c| !c.added);
+        if let (Some(cited), Some(citing)) = (cited, history[edge.from].touched)
+            && cited.time > citing.time
             && seen.insert((edge.from, to))
         {
             let d = suspect_link::diagnostic(
                 edge.span,
                 &graph.docs[to].path,
-                &crate::dates::format_day(cited),
-                &crate::dates::format_day(citing),
+                &crate::dates::format_day(cited.day() * 86_400),
+                &crate::dates::format_day(citing.day() * 86_400),
             );
             // A finished document is a record of its time.
             let finished = graph.docs[edge.from].facts.finished();

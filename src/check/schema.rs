@@ -5,11 +5,12 @@
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value as Json;
 
+use crate::dates;
 use crate::diagnostic::{Diagnostic, Subject};
-use crate::parse::yaml::Node;
+use crate::parse::yaml::{Node, Resolved};
 use crate::rules::frontmatter::{
-    field_name, invalid_enum_value, invalid_format, missing_required_key, misspelled_key,
-    schema_violation, string_read_as_number, unknown_key, wrong_type,
+    date_without_time, field_name, invalid_enum_value, invalid_format, missing_required_key,
+    misspelled_key, schema_violation, string_read_as_number, unknown_key, wrong_type,
 };
 use crate::schema::Schema;
 use crate::source::Span;
@@ -38,6 +39,7 @@ pub fn validate(
     let mut stand_ins: Vec<&str> = Vec::new();
     if !schema.is_valid(&json) {
         quote_numbers(schema, root, &mut json, out);
+        without_values(schema, root, &mut json);
         let errors: Vec<_> = schema.errors(&json).collect();
         let mut missing = Missing::default();
         for error in &errors {
@@ -88,6 +90,40 @@ fn quote_numbers(schema: &Schema, root: &Node, json: &mut Json, out: &mut Vec<Di
         );
         if let Some(slot) = json.pointer_mut(&pointer) {
             *slot = Json::String(scalar.text.clone());
+        }
+    }
+}
+
+/// Whether a value says there is none: YAML's null (`~`, `null`, nothing
+/// at all), an empty string, or Python's `None`.
+fn no_value(node: &Node) -> bool {
+    node.as_scalar().is_some_and(|s| {
+        s.resolve() == Resolved::Null
+            || matches!(
+                s.text.trim(),
+                "" | "~" | "None" | "none" | "NONE" | "null" | "Null" | "NULL"
+            )
+    })
+}
+
+/// Removes from `json` the mapping entries whose value says there is none
+/// and that the schema rejects (a schema may allow null): such a key is read
+/// as absent, so that a required one is reported once, as having no value,
+/// and an optional one not at all.
+fn without_values(schema: &Schema, root: &Node, json: &mut Json) {
+    let pointers: Vec<String> = schema
+        .errors(json)
+        .map(|e| e.instance_path().as_str().to_owned())
+        .filter(|p| !p.is_empty() && root.pointer(p).is_some_and(|(_, node)| no_value(node)))
+        .collect();
+    for pointer in pointers {
+        let Some((parent, key)) = pointer.rsplit_once('/') else {
+            continue;
+        };
+        let key = key.replace("~1", "/").replace("~0", "~");
+        // List items keep their place: the pointers count on it.
+        if let Some(object) = json.pointer_mut(parent).and_then(Json::as_object_mut) {
+            object.remove(&key);
         }
     }
 }
@@ -159,6 +195,11 @@ fn report<'a>(
                 None if pointer.is_empty() => fence,
                 None => node.span,
             };
+            if let Some(entry) = node.get(property) {
+                // Written, but `~`, `None` or nothing: no value.
+                out.push(missing_required_key::no_value(entry.key.span, property));
+                return;
+            }
             match stand_in(schema, node, property, pointer.is_empty()) {
                 Some(other) => {
                     let text = other_key_text(other);
@@ -236,7 +277,20 @@ fn report<'a>(
             let value = node
                 .as_scalar()
                 .map_or_else(|| display(&node.to_json()), |s| s.text.clone());
-            invalid_format::diagnostic(value_span, &field, &value, format)
+            if format == "date-time" && dates::days(&value).is_some() {
+                // A `time` beside the date completes it.
+                let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+                let time = root
+                    .pointer(parent)
+                    .and_then(|(_, mapping)| mapping.get("time"))
+                    .and_then(|e| e.value.as_scalar());
+                if time.is_some_and(|t| dates::date_and_time(&value, &t.text).is_some()) {
+                    return;
+                }
+                date_without_time::diagnostic(value_span, &field, &value)
+            } else {
+                invalid_format::diagnostic(value_span, &field, &value, format)
+            }
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             let mut reasons: Vec<String> =

@@ -96,12 +96,27 @@ pub fn is_reference_value(text: &str) -> bool {
 /// `<name>.md`, `$DIR/x.md`, `templates/KIND.md`, `YYYY-MM-DD-topic.md`),
 /// not one path.
 fn is_pattern(t: &str) -> bool {
-    let stem = t.rsplit('/').next().unwrap_or(t).split('.').next().unwrap_or_default();
+    let stem = t
+        .rsplit('/')
+        .next()
+        .unwrap_or(t)
+        .split('.')
+        .next()
+        .unwrap_or_default();
     t.contains(['*', '?', '{', '}', '[', ']', '<', '>', '$', '|'])
         || t.contains("YYYY")
         || matches!(
             stem,
-            "KIND" | "NAME" | "TOPIC" | "SLUG" | "ID" | "FILE" | "FILENAME" | "TITLE" | "PATH" | "DOC"
+            "KIND"
+                | "NAME"
+                | "TOPIC"
+                | "SLUG"
+                | "ID"
+                | "FILE"
+                | "FILENAME"
+                | "TITLE"
+                | "PATH"
+                | "DOC"
         )
 }
 

@@ -116,6 +116,7 @@ pub static ALL: &[&RuleMeta] = &[
     &frontmatter::schema_violation::SchemaViolation::META,
     &frontmatter::unknown_schema::UnknownSchema::META,
     &frontmatter::unknown_kind::UnknownKind::META,
+    &frontmatter::date_without_time::DateWithoutTime::META,
     &git::commit_not_found::CommitNotFound::META,
     &git::ambiguous_commit::AmbiguousCommit::META,
     &git::not_a_commit::NotACommit::META,
@@ -129,6 +130,7 @@ pub static ALL: &[&RuleMeta] = &[
     &git::commit_after_date::CommitAfterDate::META,
     &git::ambiguous_code_reference::AmbiguousCodeReference::META,
     &git::commit_with_note::CommitWithNote::META,
+    &git::deleted_branch::DeletedBranch::META,
     &links::broken_link::BrokenLink::META,
     &links::link_outside_repository::LinkOutsideRepository::META,
     &links::link_case_mismatch::LinkCaseMismatch::META,
@@ -160,6 +162,7 @@ pub static ALL: &[&RuleMeta] = &[
     &content::file_name_date_mismatch::FileNameDateMismatch::META,
     &content::invalid_run_folder::InvalidRunFolder::META,
     &content::invalid_suppression::InvalidSuppression::META,
+    &content::missing_alternatives::MissingAlternatives::META,
     &gate::unexplained_change::UnexplainedChange::META,
 ];
 

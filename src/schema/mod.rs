@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
+use crate::dates;
 use crate::error::{Error, FileLocation, Result};
 use crate::parse::yaml;
 
@@ -224,7 +225,11 @@ impl SchemaStore {
         for (name, _) in FORMATS {
             options = options.with_format(*name, |_: &str| true);
         }
+        // Dates as people write them (`+0200` offsets, Git's spaced form);
+        // a date-time also says which day it is.
         options
+            .with_format("date-time", |text: &str| dates::seconds(text).is_some())
+            .with_format("date", |text: &str| dates::written(text).is_some())
     }
 }
 

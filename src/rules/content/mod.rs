@@ -13,6 +13,7 @@ pub mod invalid_activity_heading;
 pub mod invalid_run_folder;
 pub mod invalid_suppression;
 pub mod invalid_utf8;
+pub mod missing_alternatives;
 pub mod missing_rationale;
 pub mod missing_reproducibility_info;
 pub mod missing_section;

@@ -5,9 +5,12 @@ use crate::source::Span;
 declare_rule! {
     /// ## What it does
     /// Checks string values against their schema `format`: `date`
-    /// (`2025-12-12`), `date-time` (ISO 8601 with a UTC offset,
-    /// `2025-12-12T15:17:08-06:00`), `email`, `uri` and the other standard
-    /// formats.
+    /// (`2025-12-12`; a date-time gives its day too), `date-time` (ISO 8601
+    /// with a UTC offset: `2025-12-12T15:17:08-06:00`, `…Z`, the basic
+    /// `+0200` that `date +%z` prints, Git's `2025-12-12 15:17:08 +0200`),
+    /// `email`, `uri` and the other standard formats. A date alone where a
+    /// date-time belongs is DC115's, a warning; a key with no value (`~`,
+    /// `None`, nothing) is read as absent.
     ///
     /// ## Why is this bad?
     /// Dates are how notes are ordered, compared with history and checked for
@@ -56,10 +59,14 @@ mod tests {
                 doc(RESEARCH).as_str(),
                 &research_with("date", "date: 2025-12-12T21:17:08Z"),
                 &research_with("date", "date: '2025-12-12T15:17:08+05:30'"),
+                &research_with("date", "date: 2025-12-12T15:17:08+0530"),
+                &research_with("date", "date: 2025-12-12 15:17:08 -0600"),
+                &research_with("last_updated", "last_updated: 2025-12-12T09:00:00Z"),
             ])
             .fail([
                 research_with("date", "date: 2025-12-12 15:17").as_str(),
                 &research_with("date", "date: 2025-12-12T15:17:08"),
+                &research_with("date", "date: 2025-12-12T15:17:08 CET"),
                 &research_with("last_updated", "last_updated: 2025-13-01"),
                 &research_with("last_updated", "last_updated: 12/12/2025"),
             ])

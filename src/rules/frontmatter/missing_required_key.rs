@@ -55,6 +55,18 @@ pub fn diagnostic(span: Span, keys: &[&str], within: &str) -> Diagnostic {
         .help(format!("add {example}"))
 }
 
+/// A required key written without a value (`date:`, `date: ~`,
+/// `date: None`).
+pub fn no_value(span: Span, key: &str) -> Diagnostic {
+    Diagnostic::new(
+        &MissingRequiredKey::META,
+        span,
+        format!("required key `{key}` has no value"),
+    )
+    .label("no value")
+    .help(format!("write the value of `{key}`"))
+}
+
 /// A required key whose value sits under another key (an alias or a typo).
 pub fn misnamed(span: Span, key: &str, other: &str) -> Diagnostic {
     Diagnostic::new(
@@ -69,7 +81,7 @@ pub fn misnamed(span: Span, key: &str, other: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::MissingRequiredKey;
-    use crate::testing::{RESEARCH, Tester, doc, research_with};
+    use crate::testing::{RESEARCH, Tester, doc, project_findings, research_with};
 
     #[test]
     fn missing_required_key() {
@@ -83,8 +95,41 @@ mod tests {
                 &research_with("git_commit", "commit: ea45dd2"),
                 &research_with("researcher", "reseacher: beth"),
                 "---\n---\n# Empty frontmatter\n",
+                &research_with("date", "date:"),
+                &research_with("date", "date: ~"),
+                &research_with("date", "date: None"),
+                &research_with("date", "date: ''"),
             ])
             .snapshot();
+    }
+
+    #[test]
+    fn no_value_is_one_finding() {
+        for empty in ["date:", "date: ~", "date: null", "date: None", "date: ''"] {
+            let text = research_with("date", empty);
+            let found: Vec<String> = project_findings(&[(
+                "thoughts/shared/research/2025-12-12_15-17_topic.md",
+                text.as_str(),
+            )])
+            .into_iter()
+            .filter(|d| d.rule.code != "DC405")
+            .map(|d| format!("{} {}", d.rule.code, d.message))
+            .collect();
+            assert_eq!(found, ["DC105 required key `date` has no value"], "{empty}");
+        }
+        // Optional and empty: as if it were not there.
+        let schema =
+            r#"{"type": "object", "properties": {"due": {"type": "string", "format": "date"}}}"#;
+        Tester::new(&MissingRequiredKey::META)
+            .file("s.json", schema)
+            .config("[kinds.research]\nschema = \"s.json\"\n")
+            .pass([doc("due: None").as_str(), &doc("due:")]);
+        // A schema that allows null keeps it.
+        let schema = r#"{"type": "object", "required": ["due"], "properties": {"due": {"type": ["string", "null"]}}}"#;
+        Tester::new(&MissingRequiredKey::META)
+            .file("s.json", schema)
+            .config("[kinds.research]\nschema = \"s.json\"\n")
+            .pass([doc("due: ~").as_str()]);
     }
 
     #[test]

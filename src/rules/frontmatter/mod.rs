@@ -1,5 +1,6 @@
 //! DC1xx: frontmatter and schema.
 
+pub mod date_without_time;
 pub mod duplicate_key;
 pub mod invalid_enum_value;
 pub mod invalid_format;

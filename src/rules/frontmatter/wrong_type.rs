@@ -48,12 +48,13 @@ mod tests {
             .pass([
                 doc(RESEARCH).as_str(),
                 &research_with("tags", "tags:\n  - a\n  - b"),
+                // No value at all is a missing key (DC105), not a wrong type.
+                &research_with("tags", "tags:"),
             ])
             .fail([
                 research_with("tags", "tags: mlops, data").as_str(),
                 &research_with("topic", "topic:\n  nested: mapping"),
                 &research_with("researcher", "researcher: true"),
-                &research_with("tags", "tags:"),
                 &doc("- a list\n- not a mapping"),
             ])
             .snapshot();

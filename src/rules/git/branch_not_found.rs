@@ -6,7 +6,11 @@ declare_rule! {
     /// ## What it does
     /// Checks that the `branch` a document names (any field with
     /// `format: git-branch`) exists as a local or remote-tracking branch.
-    /// Skipped in shallow clones, which fetch a single branch.
+    /// Skipped in shallow clones, which fetch a single branch, and in
+    /// checkouts that have no branch at all (a detached clone of a bundle).
+    /// A branch the
+    /// history shows was merged, then deleted, is DC214 `deleted-branch`
+    /// (information) instead.
     ///
     /// ## Why is this bad?
     /// A branch that no longer exists usually means the note describes work

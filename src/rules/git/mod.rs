@@ -7,6 +7,7 @@ pub mod broken_code_reference;
 pub mod commit_after_date;
 pub mod commit_not_found;
 pub mod commit_with_note;
+pub mod deleted_branch;
 pub mod drifted_code_reference;
 pub mod invalid_commit;
 pub mod not_a_commit;

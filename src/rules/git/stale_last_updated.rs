@@ -5,7 +5,18 @@ use crate::source::Span;
 declare_rule! {
     /// ## What it does
     /// Reports a `last_updated` date more than a day older than the
-    /// document's last change in the Git history.
+    /// document's last change that matters in the Git history: the newest
+    /// commit reachable from HEAD that changed its text, dated by its
+    /// author (a rebase moves the committer's date, not the change's). What
+    /// does not count: the commit that added the file (its first version is
+    /// not an update of it), merge commits (the commits they merge made the
+    /// change), commits listed in `.git-blame-ignore-revs`, and changes of
+    /// whitespace, Markdown formatting or metadata only (rewrapping, bullet
+    /// style, table padding, the frontmatter, a `Last Updated` line).
+    ///
+    /// The finding says the day of that change, and both the help and
+    /// `--fix` set `last_updated` to it; committing the fix is a change of
+    /// metadata only, so it does not make the date stale again.
     ///
     /// ## Why is this bad?
     /// `last_updated` is how readers judge whether a note is current. A date

@@ -5,8 +5,12 @@ use crate::source::Span;
 declare_rule! {
     /// ## What it does
     /// Reports a reference field whose target changed in Git after the
-    /// citing document last changed. Read-only: doccheck never edits either
-    /// document to clear it.
+    /// citing document last changed. The target's changes are those that
+    /// matter to DC210 (not its first version, not whitespace, formatting
+    /// or metadata only, not commits in `.git-blame-ignore-revs`, not
+    /// merges); any commit of the citing document counts, so a review that
+    /// only bumps its `last_updated` clears the finding. Read-only: doccheck
+    /// never edits either document to clear it.
     ///
     /// ## Why is this bad?
     /// The plan was written against a version of the research that no
