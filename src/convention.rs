@@ -834,8 +834,16 @@ pub fn apply(
         let kind_def = kinds.get(kind);
         match (d.rule.code, d.subject.as_deref()) {
             // Reported only where the built-in layout asks for frontmatter;
-            // a repository whose documents of the kind have none is spared.
-            ("DC101", _) => !matches!(c.frontmatter, Some(Learned { value: false, .. })),
+            // a repository whose documents of the kind have none is spared,
+            // and one whose template shows it is pointed at the template.
+            ("DC101", _) => match &c.frontmatter {
+                Some(Learned { value: false, .. }) => false,
+                Some(Learned { value: true, why }) if why.starts_with("the template") => {
+                    d.help = Some(format!("start the file with a `---` block: {why}"));
+                    true
+                }
+                _ => true,
+            },
             ("DC105", Some(Subject::MissingKeys(keys))) => {
                 let aliases = |k: &str| {
                     kind_def
@@ -1038,5 +1046,152 @@ mod tests {
         );
         assert_eq!(NameForm::of("004-session-handling.md"), NameForm::Numbered);
         assert_eq!(NameForm::of("phase-4-filter.md"), NameForm::Other);
+    }
+
+    /// (code, path, severity) of each finding of `files`, sorted.
+    fn findings(files: &[(&str, &str)]) -> Vec<(String, String, crate::rules::Severity)> {
+        let mut out: Vec<_> = crate::testing::project_findings(files)
+            .into_iter()
+            .filter(|d| d.rule.code != "DC405")
+            .map(|d| (d.rule.code.to_owned(), d.path.to_string(), d.severity))
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn plan(body: &str) -> String {
+        format!("# A plan\n\n## Overview\n\n{body}\n")
+    }
+
+    #[test]
+    fn plans_without_frontmatter_named_by_day_are_the_convention() {
+        let names: Vec<String> = (1..=6)
+            .map(|i| format!("thoughts/shared/plans/2026-02-0{i}-step-{i}.md"))
+            .collect();
+        let text = plan("Steps.");
+        let mut files: Vec<(&str, &str)> =
+            names.iter().map(|n| (n.as_str(), text.as_str())).collect();
+        assert_eq!(findings(&files), []);
+        // One deviates from the repository's naming: reported, with evidence.
+        files.push(("thoughts/shared/plans/undated-idea.md", text.as_str()));
+        let found = crate::testing::project_findings(&files);
+        let naming: Vec<_> = found.iter().filter(|d| d.rule.code == "DC514").collect();
+        assert_eq!(naming.len(), 1);
+        assert_eq!(&*naming[0].path, "thoughts/shared/plans/undated-idea.md");
+        assert!(
+            naming[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("6 of 7 plans here are named `YYYY-MM-DD-topic.md`")),
+            "{:?}",
+            naming[0].help
+        );
+    }
+
+    #[test]
+    fn the_repository_names_its_keys_its_own_way() {
+        let handoff = |day: u32, extra: &str| {
+            format!(
+                "---\ndate: 2026-02-0{day}T10:00:00-05:00\nresearcher: Sam\ngit_commit: a1b2c3d\n\
+                 git_branch: main\nrepository: shop\ntopic: Handoff\ntags: [x]\nstatus: in-progress\n{extra}---\n\n# Handoff\n\nNotes.\n"
+            )
+        };
+        let texts: Vec<String> = (1..=6).map(|i| handoff(i, "")).collect();
+        let names: Vec<String> = (1..=6)
+            .map(|i| format!("thoughts/shared/handoffs/2026-02-0{i}_10-00_h{i}.md"))
+            .collect();
+        let mut files: Vec<(&str, &str)> = names
+            .iter()
+            .zip(&texts)
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        // `git_branch` for `branch`, `in-progress` as a status, no
+        // `last_updated`: the repository's own convention, no finding.
+        assert_eq!(findings(&files), []);
+        let missing = handoff(9, "").replace("git_branch: main\n", "");
+        files.push((
+            "thoughts/shared/handoffs/2026-02-09_10-00_h9.md",
+            missing.as_str(),
+        ));
+        let found = crate::testing::project_findings(&files);
+        let keys: Vec<_> = found.iter().filter(|d| d.rule.code == "DC105").collect();
+        assert_eq!(keys.len(), 1, "{found:#?}");
+        assert_eq!(keys[0].message, "required key `git_branch` is missing");
+        assert!(
+            keys[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("6 of 7 with frontmatter have `git_branch`"))
+        );
+    }
+
+    #[test]
+    fn a_prompt_file_skeleton_is_the_convention_of_a_small_kind() {
+        let prompt = "Save the note to `thoughts/shared/research/`:\n\n```markdown\n# Research: [Topic]\n\n## Findings\n```\n";
+        let note = "# Research: caching\n\n## Findings\n\nThe cache is per request.\n";
+        let files = [
+            (".claude/commands/research.md", prompt),
+            ("thoughts/shared/research/2026-01-05_09-00_cache.md", note),
+        ];
+        assert_eq!(findings(&files), []);
+        // Without the template, the built-in layout applies: frontmatter.
+        assert_eq!(
+            findings(&files[1..]),
+            [(
+                "DC101".to_owned(),
+                "thoughts/shared/research/2026-01-05_09-00_cache.md".to_owned(),
+                crate::rules::Severity::Error
+            )]
+        );
+    }
+
+    #[test]
+    fn placeholders_are_what_templates_prompt_for() {
+        let text = plan(
+            "Tokens `[SEP]` aside, the [SEP] marker, a [MEDIUM] risk, lines [L803-823],\n\
+             see [parser.py:130], shape [n_features], Optional[dict], #[allow(dead_code)],\n\
+             [ρ(Z)] and [batch, n_outputs] are prose. [Fill in the owner] is not.",
+        );
+        let files = [("thoughts/shared/plans/2026-02-01-a.md", text.as_str())];
+        let found: Vec<String> = crate::testing::project_findings(&files)
+            .into_iter()
+            .filter(|d| d.rule.code == "DC507")
+            .map(|d| text[d.span.range()].to_owned())
+            .collect();
+        assert_eq!(found, ["[Fill in the owner]"]);
+        // A prompt of the project's own template is one, word for word.
+        let template = "```markdown\n# [Plan Title]\n\n## Overview\n[What and why]\n```\n";
+        let copy = plan("[What and why]");
+        let files = [
+            (".claude/commands/create_plan.md", template),
+            ("thoughts/shared/plans/2026-02-01-a.md", copy.as_str()),
+        ];
+        let found: Vec<String> = crate::testing::project_findings(&files)
+            .into_iter()
+            .filter(|d| d.rule.code == "DC507")
+            .map(|d| copy[d.span.range()].to_owned())
+            .collect();
+        assert_eq!(found, ["[What and why]"]);
+    }
+
+    #[test]
+    fn templating_documentation_is_not_a_placeholder() {
+        let text = "# Translations\n\nThe i18n strings interpolate `name`: Hello {{name}}!\n";
+        let files = [("thoughts/shared/plans/2026-02-01-i18n.md", text)];
+        assert!(
+            crate::testing::project_findings(&files)
+                .iter()
+                .all(|d| d.rule.code != "DC507")
+        );
+    }
+
+    #[test]
+    fn an_experiments_folder_guide_is_no_experiment_log() {
+        let guide = "# How to run experiments\n\nUse `make train`.\n";
+        let files = [
+            ("experiments/README-howto.md", guide),
+            ("experiments/guide.md", guide),
+        ];
+        assert_eq!(findings(&files), []);
     }
 }

@@ -2059,3 +2059,64 @@ fn a_link_is_suspect_only_when_its_target_really_changed() {
     let (_, json, _) = doccheck(&repo.root, &["--select", "DC407,DC210"]);
     assert_eq!(all_findings(&json), Vec::<String>::new());
 }
+
+#[test]
+fn a_commit_field_that_says_the_work_was_uncommitted_is_a_warning() {
+    let repo = Repo::new();
+    repo.write("src/a.py", "x = 1\n");
+    repo.commit("code");
+    repo.research("honest", "git_commit: HEAD (uncommitted changes)");
+    repo.research("placeholder", "git_commit: N/A");
+    repo.commit("docs");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC205"]);
+    let mut found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["severity"].as_str().unwrap(),
+                d["path"].as_str().unwrap()
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "error thoughts/shared/research/placeholder.md",
+            "warning thoughts/shared/research/honest.md"
+        ]
+    );
+}
+
+#[test]
+fn staged_checks_apply_the_conventions_a_full_check_learns() {
+    let repo = Repo::new();
+    for day in 1..=6 {
+        repo.write(
+            &format!("thoughts/shared/plans/2026-02-0{day}-step-{day}.md"),
+            "# A plan\n\nSteps.\n",
+        );
+    }
+    repo.commit("plans");
+    repo.write(
+        "thoughts/shared/plans/2026-02-07-next.md",
+        "# Next\n\nMore steps.\n",
+    );
+    repo.write(
+        "thoughts/shared/plans/2026-02-08_10-30_odd.md",
+        "# Odd\n\nNamed otherwise.\n",
+    );
+    repo.git(&["add", "-A"]);
+    let (_, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        all_findings(&json)
+            .into_iter()
+            .filter(|f| !f.starts_with("DC405") && !f.starts_with("DC403"))
+            .collect::<Vec<_>>(),
+        ["DC514 thoughts/shared/plans/2026-02-08_10-30_odd.md"],
+        "{stderr}"
+    );
+}

@@ -198,10 +198,22 @@ fn shapes<'a>(
                 } else {
                     format!("`{text}`")
                 };
+                let d = invalid_commit::diagnostic(cited.span, &cited.field, &what);
+                // `HEAD (uncommitted changes)`: the note says honestly that
+                // its work had no commit yet; worth knowing, not broken.
+                let lower = text.to_lowercase();
+                let honest = lower.contains("uncommitted")
+                    || lower.contains("not committed")
+                    || lower.contains("working tree")
+                    || lower.starts_with("head");
                 out.push(at(
                     docs,
                     i,
-                    invalid_commit::diagnostic(cited.span, &cited.field, &what),
+                    if honest {
+                        d.at_most(crate::rules::Severity::Warning)
+                    } else {
+                        d
+                    },
                 ));
             } else if text.len() > 40 {
                 let what = format!("{} hex digits, more than a SHA-1 has", text.len());

@@ -224,7 +224,56 @@ pub fn load(project: &Project, index: &Index) -> Staged {
         );
         frontier = (start..out.analyses.len()).collect();
     }
+    if project.learn {
+        learning(project, index, &mut out);
+    }
     out
+}
+
+/// What a full check learns the repository's conventions from, read from
+/// the index: the same path-ordered sample of each kind's documents
+/// ([`crate::convention::sample`]) and every template, so that a commit is
+/// judged by the conventions `doccheck check` applies.
+fn learning(project: &Project, index: &Index, out: &mut Staged) {
+    let mut by_kind: HashMap<KindId, Vec<&IndexEntry>> = HashMap::new();
+    let mut templates = Vec::new();
+    for entry in index.entries.iter().filter(|e| e.regular) {
+        if !project.filter.accepts(&entry.path) {
+            continue;
+        }
+        match project.kinds.for_path(&entry.path) {
+            Some(k) if project.kinds.get(k).lint => by_kind.entry(k).or_default().push(entry),
+            Some(_) if entry.path.ends_with(".md") => templates.push(entry),
+            _ => {}
+        }
+    }
+    let mut kinds: Vec<_> = by_kind.into_iter().collect();
+    kinds.sort_by_key(|(k, _)| *k);
+    let sample: Vec<&IndexEntry> = kinds
+        .iter()
+        .flat_map(|(_, list)| {
+            crate::convention::spread(list.len())
+                .into_iter()
+                .map(|i| list[i])
+        })
+        .collect();
+    out.sample = read_all(project, index, &sample, Version::Staged)
+        .into_iter()
+        .map(|(analysis, _)| analysis.document)
+        .collect();
+    out.sample.sort_by(|a, b| a.path.cmp(&b.path));
+    let repo = index.reader();
+    for entry in templates {
+        if let Ok(bytes) = index.content(&repo, entry)
+            && let document::Loaded::Text(text) = document::decode(bytes)
+        {
+            out.skeletons.extend(crate::convention::skeletons(
+                &project.kinds,
+                &entry.path,
+                &text,
+            ));
+        }
+    }
 }
 
 impl Staged {

@@ -8,6 +8,9 @@ declare_rule! {
     /// `current` or `N/A`, a sentence, a list, a number, an empty value, or
     /// more than 40 hex digits.
     ///
+    /// A value that says plainly that the work had no commit yet (`HEAD
+    /// (uncommitted changes)`) is a warning: honest, but not verifiable.
+    ///
     /// ## Why is this bad?
     /// A placeholder where a commit belongs means the note was never tied to
     /// the code it describes; nobody can reproduce what it reports.
