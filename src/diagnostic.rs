@@ -20,6 +20,10 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// A safe, mechanical repair, applied by `check --fix`.
     pub fix: Option<Fix>,
+    /// The finding's line-independent identity (GitLab, SARIF, the
+    /// baseline), set once all of a run's findings are known: see
+    /// `report::fingerprint`.
+    pub fingerprint: u64,
 }
 
 /// Text replacements that repair a finding and change nothing else.
@@ -54,6 +58,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
+            fingerprint: 0,
         }
     }
 

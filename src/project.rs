@@ -60,6 +60,8 @@ pub struct Project {
     pub fail_on: Severity,
     pub git: GitSettings,
     pub gate: GateSettings,
+    /// The baseline file the configuration names (`baseline`).
+    pub baseline: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Project {
@@ -151,6 +153,15 @@ impl Project {
                     .to_vec()
             }),
         };
+        let baseline = match &config.baseline {
+            Some(rel) => Some(root.join(crate::paths::normalize(rel).ok_or_else(|| {
+                config_error(
+                    &["baseline"],
+                    format!("the baseline `{rel}` is outside the project root"),
+                )
+            })?)),
+            None => None,
+        };
         Ok(Project {
             root,
             prefix,
@@ -161,6 +172,7 @@ impl Project {
             fail_on,
             git,
             gate,
+            baseline,
         })
     }
 
