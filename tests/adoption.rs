@@ -385,3 +385,94 @@ fn the_baseline_file_is_configurable() {
     assert_eq!(code, 2);
     assert!(stderr.contains("outside the project root"), "{stderr}");
 }
+
+/// `check --pre-commit FILES`, as the pre-commit framework calls it: a
+/// commit's files are judged with what the commit breaks elsewhere, never
+/// an old defect elsewhere; any other list of files is checked as it is.
+#[test]
+fn pre_commit_judges_the_commit_not_the_repository() {
+    let repo = Repo::new();
+    repo.write(".doccheck.toml", "");
+    let valid = |i: usize, body: &str| {
+        format!(
+            "---\ndate: 2099-01-01T00:{i:02}:00Z\nresearcher: t\ngit_commit: \"0000000\"\nbranch: main\n\
+             repository: r\ntopic: t\ntags: [a]\nstatus: complete\nlast_updated: 2099-01-01\n\
+             last_updated_by: t\n---\n\n# Note {i}\n\n{body}"
+        )
+    };
+    // An old defect, and a note that links to another's section.
+    repo.write(&note(1), &valid(1, "See [gone](gone.md).\n"));
+    repo.write(&note(2), &valid(2, "## Method\n\nRead it.\n"));
+    repo.write(
+        &note(3),
+        &valid(3, "See [the method](2099-01-01_00-02_note-2.md#method).\n"),
+    );
+    repo.write(
+        &note(4),
+        &valid(4, "See [note 3](2099-01-01_00-03_note-3.md).\n"),
+    );
+    repo.commit("notes");
+    let hook = |files: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--pre-commit",
+            "--no-git",
+            "--output-format",
+            "concise",
+        ];
+        args.extend_from_slice(files);
+        repo.run(&args)
+    };
+
+    // An unrelated commit passes, whatever is wrong elsewhere.
+    repo.write(
+        &note(5),
+        &valid(5, "See [note 2](2099-01-01_00-02_note-2.md).\n"),
+    );
+    repo.git(&["add", "-A"]);
+    let (code, stdout, stderr) = hook(&[&note(5)]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    repo.commit("note 5");
+
+    // A commit adding a broken document is blocked by its own finding.
+    repo.write(&note(6), &valid(6, "See [nothing](nothing.md).\n"));
+    repo.git(&["add", "-A"]);
+    let (code, stdout, _) = hook(&[&note(6)]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains(&format!("{}:16:", note(6))), "{stdout}");
+    assert!(!stdout.contains(&note(1)), "{stdout}");
+    repo.git(&["reset", "-q"]);
+    std::fs::remove_file(repo.root.join(note(6))).unwrap();
+
+    // A renamed heading breaks a link in a document the commit does not
+    // touch: that document's link is reported there.
+    let text = repo.read(&note(2));
+    repo.write(&note(2), &text.replace("## Method", "## Approach"));
+    repo.git(&["add", "-A"]);
+    let (code, stdout, _) = hook(&[&note(2)]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains(&format!("{}:16:", note(3))), "{stdout}");
+    assert!(stdout.contains("#method"), "{stdout}");
+    assert!(!stdout.contains(&note(1)), "{stdout}");
+    repo.git(&["checkout", "-q", "HEAD", "--", &note(2)]);
+
+    // A commit that only deletes a document passes no file name; the links
+    // it breaks are still found.
+    repo.git(&["rm", "-q", &note(3)]);
+    let (code, stdout, _) = hook(&[]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains(&format!("{}:16:", note(4))), "{stdout}");
+    assert!(!stdout.contains(&note(1)), "{stdout}");
+    repo.git(&["reset", "-q", "HEAD", "--", &note(3)]);
+    repo.git(&["checkout", "-q", "HEAD", "--", &note(3)]);
+
+    // `pre-commit run --all-files` names files that are not staged: they
+    // are checked as they are, old defects included.
+    let all: Vec<String> = (1..=5).map(note).chain([".doccheck.toml".into()]).collect();
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let (code, stdout, _) = hook(&all);
+    assert_eq!(code, 1);
+    assert!(stdout.contains(&format!("{}:16:", note(1))), "{stdout}");
+    let (code, _, _) = hook(&[&note(4)]);
+    assert_eq!(code, 0);
+}
