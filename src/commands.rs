@@ -61,7 +61,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Schema(args) => schema(cli, args),
         Command::Hook(HookCommand::Install(args)) => hook_install(cli, args),
         Command::Meta(args) => meta(args),
-        Command::Init(args) => init(args),
+        Command::Init(args) => init(cli, args),
         Command::Baseline(args) => baseline(cli, args),
         Command::Index(args) => index(cli, args),
         Command::New(args) => new(cli, args),
@@ -305,56 +305,59 @@ fn baseline(cli: &Cli, args: &BaselineArgs) -> Result<Outcome> {
         .unwrap_or_else(|| PathBuf::from("."));
     let project = Project::load(&start, &overrides)?;
     let selection = Selection::new(&project, &args.paths)?;
-    let file = match &args.file {
-        Some(file) => file.clone(),
+    let (message, notices) =
+        write_baseline(&project, &selection, args.file.as_deref(), args.prune)?;
+    let mut outcome = Outcome::print(message);
+    if !cli.quiet {
+        outcome.stderr = report::notes(&notices);
+    }
+    Ok(outcome)
+}
+
+/// Records (or, with `prune`, prunes) the baseline at `file` (default: the
+/// configured one, else `.doccheck-baseline.json` in the project root)
+/// from a run over `selection`. Returns what it did, and the run's notes.
+fn write_baseline(
+    project: &Project,
+    selection: &Selection,
+    file: Option<&Path>,
+    prune: bool,
+) -> Result<(String, Vec<crate::diagnostic::Notice>)> {
+    let file = match file {
+        Some(file) => file.to_path_buf(),
         None => project
             .baseline
             .clone()
             .unwrap_or_else(|| project.root.join(baseline::DEFAULT_FILE)),
     };
     let old = Baseline::read(&file)?;
-    if args.prune && old.is_none() {
+    if prune && old.is_none() {
         return Err(Error::Usage(format!(
             "there is no baseline at {} to prune",
             shown_path(&file)
         )));
     }
     let old = old.unwrap_or_default();
-    let (report, _) = check::run(&project, &selection)?;
-    let new = match args.prune {
+    let (report, _) = check::run(project, selection)?;
+    let new = match prune {
         true => old.prune(&report),
         false => old.record(&report),
     };
     let changed = new.write(&file)?;
     let name = shown_path(&file);
-    let message = match (args.prune, changed) {
-        (_, false) => format!(
-            "{name} is up to date: {} finding(s) in {} file(s)",
-            new.entries.len(),
-            new.files()
-        ),
+    let (entries, files) = (new.entries.len(), new.files());
+    let dropped = old.entries.len() - new.entries.len().min(old.entries.len());
+    let message = match (prune, changed) {
+        (_, false) => format!("{name} is up to date: {entries} finding(s) in {files} file(s)"),
         (true, true) => format!(
-            "pruned {} entr{} from {name}: {} finding(s) in {} file(s) remain",
-            old.entries.len() - new.entries.len(),
-            if old.entries.len() - new.entries.len() == 1 {
-                "y"
-            } else {
-                "ies"
-            },
-            new.entries.len(),
-            new.files()
+            "pruned {dropped} entr{} from {name}: {entries} finding(s) in {files} file(s) remain",
+            if dropped == 1 { "y" } else { "ies" }
         ),
         (false, true) => format!(
-            "wrote {name}: {} finding(s) in {} file(s); `doccheck check` reports only new ones",
-            new.entries.len(),
-            new.files()
+            "wrote {name}: {entries} finding(s) in {files} file(s); `doccheck check` reports only new ones"
         ),
     };
-    let mut outcome = Outcome::print(message + "\n");
-    if !cli.quiet {
-        outcome.stderr = report::notes(&report.notices);
-    }
-    Ok(outcome)
+    Ok((message + "\n", report.notices))
 }
 
 fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
@@ -418,11 +421,57 @@ fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
     Ok(Outcome::print(String::new()))
 }
 
-fn init(args: &InitArgs) -> Result<Outcome> {
-    let written = crate::author::init::init(Path::new("."), args.force)?;
-    Ok(Outcome::print(
-        written.iter().map(|w| w.line() + "\n").collect(),
-    ))
+fn init(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
+    use crate::author::init;
+    let here = Path::new(".");
+    // What is here, under the built-in conventions: which documents, of
+    // which kinds, where. No rule needs to run for that.
+    let surveyed = Project::builtin(
+        here,
+        &Overrides {
+            ignore: vec!["ALL".into()],
+            no_git: true,
+            ..Overrides::default()
+        },
+    )?;
+    let (_, docs) = check::run(&surveyed, &Selection::default())?;
+    let survey = init::survey(&surveyed, &docs);
+    let options = init::Options {
+        force: args.force,
+        pyproject: args.pyproject,
+        top_level: args.top_level,
+    };
+    let written = init::init(&surveyed.root, &survey, &options)?;
+    let mut stdout: String = written.iter().map(|w| w.line() + "\n").collect();
+    stdout.push_str(&match survey.documents() {
+        0 => "found no documents yet: the configuration lists every kind\n".to_owned(),
+        n => format!("found {n} document(s): {}\n", survey.counts()),
+    });
+    let mut stderr = String::new();
+    if args.baseline {
+        let project = Project::load(
+            here,
+            &Overrides {
+                config: cli.config.clone(),
+                ..Overrides::default()
+            },
+        )?;
+        let selection = Selection::new(&project, &[])?;
+        let (message, notices) = write_baseline(&project, &selection, None, false)?;
+        stdout.push_str(&message);
+        if !cli.quiet {
+            stderr = report::notes(&notices);
+        }
+    } else if survey.documents() > 0 && !cli.quiet {
+        stdout.push_str(
+            "next: `doccheck check --statistics` counts today's findings by rule; `doccheck baseline` records them, so that `doccheck check` reports only new ones\n",
+        );
+    }
+    Ok(Outcome {
+        stdout,
+        stderr,
+        status: ExitStatus::Success,
+    })
 }
 
 /// The project holding the current folder, with `--config` applied.

@@ -102,6 +102,21 @@ impl Project {
                 discover::work_tree_top(&abs).unwrap_or(abs)
             }
         };
+        Project::build(&root, file, config, overrides)
+    }
+
+    /// The project rooted at `root` with the built-in configuration, as if
+    /// it had no configuration file: what `init` surveys.
+    pub fn builtin(root: &Path, overrides: &Overrides) -> Result<Project> {
+        Project::build(root, None, Config::default(), overrides)
+    }
+
+    fn build(
+        root: &Path,
+        file: Option<ConfigFile>,
+        config: Config,
+        overrides: &Overrides,
+    ) -> Result<Project> {
         let root = root.canonicalize().map_err(|e| {
             Error::io(
                 format!("cannot open the project root {}", root.display()),

@@ -480,3 +480,145 @@ fn pre_commit_judges_the_commit_not_the_repository() {
     let (code, _, _) = hook(&[&note(4)]);
     assert_eq!(code, 0);
 }
+
+/// `init` in a repository that has documents: a configuration naming the
+/// kinds and folders it has, copies under `.doccheck/`, and on request the
+/// baseline, so that the next `check` is clean.
+#[test]
+fn init_fits_an_existing_repository() {
+    let repo = noisy_repo();
+    repo.write(
+        "services/api/docs/decisions/0001-use-x.md",
+        "# 1. Use X\n\n**Decision:** use X.\n\n**Rationale:** it is simple.\n",
+    );
+    repo.commit("a decision elsewhere");
+    let (_, before, _) = repo.check(&["--no-baseline"]);
+
+    let (code, stdout, stderr) = repo.run(&["init", "--baseline"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("created   .doccheck.toml\n"), "{stdout}");
+    assert!(
+        stdout.contains("created   .doccheck/schemas/plan.schema.json\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("created   .doccheck/templates/plan.md\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("found 31 document(s): 30 research, 1 decision\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!("wrote {BASELINE}: ")), "{stdout}");
+    for top in ["schemas", "templates"] {
+        assert!(!repo.root.join(top).exists(), "{top}/ was created");
+    }
+    let config = repo.read(".doccheck.toml");
+    assert!(
+        config.contains(
+            "# 30 research documents.\n[kinds.research]\npaths = [\"thoughts/shared/research/**/*.md\"]\nschema = \".doccheck/schemas/research.schema.json\"\n"
+        ),
+        "{config}"
+    );
+    assert!(
+        config.contains("[kinds.decision]\npaths = [\"services/api/docs/decisions/**/*.md\"]\n"),
+        "{config}"
+    );
+    // The kinds with no documents keep their built-in places.
+    assert!(
+        config.contains("# Found at **/thoughts/shared/plans/**/*.md.\n[kinds.plan]\nschema"),
+        "{config}"
+    );
+
+    // The written configuration finds what the built-in one found.
+    let (code, after, _) = repo.check(&["--no-baseline"]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&after), findings(&before));
+    assert_eq!(
+        after["summary"]["documents"],
+        before["summary"]["documents"]
+    );
+    let (code, json, _) = repo.check(&[]);
+    assert_eq!((code, findings(&json)), (0, Vec::new()));
+
+    // Running it again changes nothing.
+    let (_, stdout, _) = repo.run(&["init"]);
+    assert!(
+        stdout
+            .lines()
+            .filter(|l| !l.starts_with("found") && !l.starts_with("next"))
+            .all(|l| l.starts_with("unchanged")),
+        "{stdout}"
+    );
+
+    // `doccheck new` starts from the editable copy.
+    let template = repo.read(".doccheck/templates/research.md");
+    repo.write(
+        ".doccheck/templates/research.md",
+        &format!("{template}\n## Team checklist\n"),
+    );
+    let (code, stdout, stderr) = repo.run(&["new", "research", "A new note"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(repo.read(stdout.trim()).contains("## Team checklist"));
+}
+
+#[test]
+fn init_into_pyproject_and_top_level_copies() {
+    let repo = noisy_repo();
+    repo.write("pyproject.toml", "[project]\nname = \"notes\"\n");
+    let (code, stdout, stderr) = repo.run(&["init", "--pyproject", "--top-level"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("appended  [tool.doccheck] to pyproject.toml\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("created   schemas/research.schema.json\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("created   templates/plan.md\n"), "{stdout}");
+    assert!(!repo.root.join(".doccheck.toml").exists());
+    let text = repo.read("pyproject.toml");
+    assert!(
+        text.starts_with("[project]\nname = \"notes\"\n\n# doccheck"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[tool.doccheck.kinds.research]\npaths = [\"thoughts/shared/research/**/*.md\"]\nschema = \"schemas/research.schema.json\"\n"),
+        "{text}"
+    );
+    // doccheck reads it: the copies it names are the schemas in effect.
+    let schema = repo.read("schemas/research.schema.json");
+    repo.write(
+        "schemas/research.schema.json",
+        &schema.replacen("\"researcher\",", "\"researcher\",\n    \"reviewer\",", 1),
+    );
+    let (_, json, _) = repo.check(&["--select", "DC105"]);
+    assert!(
+        findings(&json)
+            .iter()
+            .any(|f| f.contains("required key `reviewer` is missing")),
+        "{json}"
+    );
+    let (_, stdout, _) = repo.run(&["init", "--pyproject", "--top-level"]);
+    assert!(stdout.starts_with("unchanged pyproject.toml\n"), "{stdout}");
+    // A table the user edited is theirs.
+    repo.write(
+        "pyproject.toml",
+        &text.replace("# DC405 = \"off\"", "DC405 = \"off\""),
+    );
+    let (_, stdout, _) = repo.run(&["init", "--pyproject", "--top-level"]);
+    assert!(
+        stdout.starts_with(
+            "kept      pyproject.toml (it has a [tool.doccheck] table: edit it there)\n"
+        ),
+        "{stdout}"
+    );
+    // A `.doccheck.toml` would shadow that table: `init` says so.
+    let (code, _, stderr) = repo.run(&["init"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("pyproject.toml's [tool.doccheck] already configures doccheck"),
+        "{stderr}"
+    );
+}

@@ -1326,15 +1326,28 @@ fn init_writes_editable_files_once_and_never_overwrites_without_force() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("created   .doccheck.toml\n"), "{stdout}");
     assert!(
-        stdout.contains("created   schemas/research.schema.json\n"),
+        stdout.contains("created   .doccheck/schemas/research.schema.json\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("created   templates/plan.md\n"), "{stdout}");
+    assert!(
+        stdout.contains("created   .doccheck/templates/plan.md\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("found no documents yet: the configuration lists every kind\n"),
+        "{stdout}"
+    );
     let (_, again, _) = run_doccheck(&repo.root, &["init"], &[]);
-    assert!(again.lines().all(|l| l.starts_with("unchanged")), "{again}");
+    assert!(
+        again
+            .lines()
+            .filter(|l| !l.starts_with("found"))
+            .all(|l| l.starts_with("unchanged")),
+        "{again}"
+    );
 
     // The copies are what is checked: a key made required here applies.
-    let schema = repo.root.join("schemas/research.schema.json");
+    let schema = repo.root.join(".doccheck/schemas/research.schema.json");
     let edited = std::fs::read_to_string(&schema).unwrap().replacen(
         "\"researcher\",",
         "\"researcher\",\n    \"reviewer\",",
@@ -1351,13 +1364,13 @@ fn init_writes_editable_files_once_and_never_overwrites_without_force() {
 
     let (_, out, _) = run_doccheck(&repo.root, &["init"], &[]);
     assert!(
-        out.contains("kept      schemas/research.schema.json"),
+        out.contains("kept      .doccheck/schemas/research.schema.json"),
         "{out}"
     );
     assert_eq!(std::fs::read_to_string(&schema).unwrap(), edited);
     let (_, out, _) = run_doccheck(&repo.root, &["init", "--force"], &[]);
     assert!(
-        out.contains("replaced  schemas/research.schema.json"),
+        out.contains("replaced  .doccheck/schemas/research.schema.json"),
         "{out}"
     );
     assert_ne!(std::fs::read_to_string(&schema).unwrap(), edited);
