@@ -257,6 +257,10 @@ impl Baseline {
         if std::fs::read(path).ok().as_deref() == Some(text.as_bytes()) {
             return Ok(false);
         }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+        }
         crate::write::atomic(path, text.as_bytes(), crate::write::mode_of(path))?;
         Ok(true)
     }

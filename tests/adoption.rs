@@ -371,7 +371,6 @@ fn a_bad_baseline_is_an_error() {
 fn the_baseline_file_is_configurable() {
     let repo = noisy_repo();
     repo.write(".doccheck.toml", "baseline = \"ci/known.json\"\n");
-    std::fs::create_dir_all(repo.root.join("ci")).unwrap();
     let (code, stdout, _) = repo.run(&["baseline"]);
     assert_eq!(code, 0);
     assert!(stdout.starts_with("wrote ci/known.json:"), "{stdout}");

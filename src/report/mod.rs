@@ -171,6 +171,9 @@ pub fn statistics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> 
 }
 
 fn statistics_table(rows: &[RuleCount], out: &mut String) {
+    if rows.is_empty() {
+        return;
+    }
     let width = rows
         .iter()
         .map(|r| r.rule.name.len())
