@@ -395,7 +395,7 @@ pub fn sections(survey: &Survey, copies: &str) -> Vec<Section> {
             (0, false) => copies_note("Kinds with no documents here yet."),
             _ => Vec::new(),
         };
-        comment.push(format!("Found at {}.", k.paths.join(", ")));
+        comment.push(format!("Looked for at {}.", k.paths.join(", ")));
         out.push(Section {
             table: vec!["kinds".into(), k.name.clone()],
             comment,
@@ -679,7 +679,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("# Found at **/docs/sessions/*.md.\n[kinds.session]\n"),
+            text.contains("# Looked for at **/docs/sessions/*.md.\n[kinds.session]\n"),
             "{text}"
         );
         assert!(text.contains("\n# fail-on = \"error\"\n"), "{text}");
