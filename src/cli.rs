@@ -37,8 +37,12 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Write an index of all documents by kind, newest first.
     Index(IndexArgs),
-    /// Write a commented configuration, editable schemas and templates.
+    /// Write a configuration for the documents here, with editable schemas
+    /// and templates.
     Init(InitArgs),
+    /// Record today's findings as known, so that `check` reports only new
+    /// ones.
+    Baseline(BaselineArgs),
     /// Print the metadata block of a new document, from Git.
     Meta(MetaArgs),
     /// Create a document from its kind's template, named and filled in.
@@ -75,6 +79,50 @@ pub struct InitArgs {
     /// Replace files that differ from what `init` writes.
     #[arg(long)]
     pub force: bool,
+
+    /// Write the configuration into `pyproject.toml` (`[tool.doccheck]`)
+    /// instead of `.doccheck.toml`.
+    #[arg(long)]
+    pub pyproject: bool,
+
+    /// Put the editable schemas and templates in `schemas/` and
+    /// `templates/` instead of `.doccheck/`.
+    #[arg(long)]
+    pub top_level: bool,
+
+    /// Also write the baseline of today's findings
+    /// (`.doccheck-baseline.json`), so that only new findings fail.
+    #[arg(long)]
+    pub baseline: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Files or folders to record (default: the whole project); entries
+    /// for other files are kept.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Only drop the entries whose finding no longer occurs; add nothing.
+    #[arg(long)]
+    pub prune: bool,
+
+    /// The baseline file (default: `baseline` in the configuration, else
+    /// `.doccheck-baseline.json` in the project root).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Record only these rules: codes, names or prefixes such as DC1.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+
+    /// Never record these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// Skip the Git checks (their entries are kept as they are).
+    #[arg(long)]
+    pub no_git: bool,
 }
 
 #[derive(Debug, Args)]
@@ -138,9 +186,30 @@ pub struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The lowest severity that makes the exit code 1.
+    /// The lowest severity that makes the exit code 1 (`info` also prints
+    /// the infos).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+
+    /// Print infos (orphans, merged branches): by default they are only
+    /// counted.
+    #[arg(long)]
+    pub show_infos: bool,
+
+    /// Print one row per rule (code, name, severity, count, fixable)
+    /// instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Report only findings this baseline file does not list (default:
+    /// `baseline` in the configuration, else `.doccheck-baseline.json` when
+    /// it exists).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Report every finding, whatever the baseline lists.
+    #[arg(long)]
+    pub no_baseline: bool,
 
     /// Exit 0 even when there are findings.
     #[arg(long)]
@@ -176,6 +245,12 @@ pub struct CheckArgs {
     /// documents, kind by kind, with the evidence, and exit.
     #[arg(long)]
     pub show_settings: bool,
+    /// Run as the pre-commit framework's hook, PATHS being the files it
+    /// passes: a commit's files are checked as `--staged` does (with the
+    /// documents whose links the commit breaks); any other list
+    /// (`--all-files`, `--files`) is checked in the working tree.
+    #[arg(long, conflicts_with_all = ["staged", "base", "fix", "diff"])]
+    pub pre_commit: bool,
 
     /// Apply the safe fixes (quote a SHA YAML reads as a number, rename an
     /// alias to the schema's key, a misspelled enum value, a stale
@@ -252,7 +327,7 @@ pub enum ColorChoice {
 pub enum Format {
     /// Source frames with labels and help (miette).
     Full,
-    /// One line per finding: path:line:col: CODE message.
+    /// One line per finding: path:line:col: severity CODE message.
     Concise,
     /// One JSON object with a summary and every finding.
     Json,
@@ -270,4 +345,5 @@ pub enum Format {
 pub enum FailOn {
     Error,
     Warning,
+    Info,
 }

@@ -4,17 +4,18 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use crate::baseline::{self, Baseline};
 use crate::check::{self, Selection};
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat, HookCommand,
-    HookInstallArgs, IndexArgs, IndexFormat, InitArgs, MetaArgs, MetaFormat, NewArgs, RuleArgs,
-    SchemaArgs,
+    BaselineArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat,
+    HookCommand, HookInstallArgs, IndexArgs, IndexFormat, InitArgs, MetaArgs, MetaFormat, NewArgs,
+    RuleArgs, SchemaArgs,
 };
 use crate::config;
 use crate::error::{Error, Result};
 use crate::project::{Overrides, Project};
 use crate::report::{self, OutputFormat, Style};
-use crate::rules;
+use crate::rules::{self, Severity};
 use crate::schema::{SchemaSource, builtin_text};
 
 /// The process exit status: 0 clean, 1 findings, 2 doccheck could not run.
@@ -60,7 +61,8 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Schema(args) => schema(cli, args),
         Command::Hook(HookCommand::Install(args)) => hook_install(cli, args),
         Command::Meta(args) => meta(args),
-        Command::Init(args) => init(args),
+        Command::Init(args) => init(cli, args),
+        Command::Baseline(args) => baseline(cli, args),
         Command::Index(args) => index(cli, args),
         Command::New(args) => new(cli, args),
     }
@@ -84,6 +86,16 @@ pub fn style(choice: ColorChoice) -> Style {
 }
 
 fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
+    if args.statistics
+        && !matches!(
+            args.output_format,
+            Format::Full | Format::Concise | Format::Json
+        )
+    {
+        return Err(Error::Usage(
+            "--statistics prints a table, or JSON with `--output-format json`".into(),
+        ));
+    }
     let overrides = Overrides {
         config: cli.config.clone(),
         select: args.select.clone(),
@@ -91,6 +103,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         fail_on: args.fail_on.map(|f| match f {
             FailOn::Error => config::FailOn::Error,
             FailOn::Warning => config::FailOn::Warning,
+            FailOn::Info => config::FailOn::Info,
         }),
         no_git: args.no_git,
         require_git: args.require_git,
@@ -101,9 +114,20 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         .cloned()
         .unwrap_or_else(|| PathBuf::from("."));
     let project = Project::load(&start, &overrides)?;
-    let mut selection = Selection::new(&project, &args.paths)?;
+    let baseline_file = match args.no_baseline {
+        true => None,
+        false => baseline::locate(
+            args.baseline.as_deref(),
+            project.baseline.as_deref(),
+            &project.root,
+        )?,
+    };
+    let mut selection = match args.pre_commit {
+        true => pre_commit_selection(&project, &args.paths)?,
+        false => Selection::new(&project, &args.paths)?,
+    };
     selection.base = args.base.clone();
-    selection.staged = args.staged;
+    selection.staged |= args.staged;
     let (mut report, mut docs) = check::run(&project, &selection)?;
     if args.show_settings {
         return Ok(Outcome {
@@ -152,10 +176,29 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
             help: None,
         });
     }
+    // Known findings are still fixed above: fixing them shrinks the
+    // baseline.
+    if let Some(file) = &baseline_file {
+        let applied = Baseline::read(file)?.unwrap_or_default().apply(&mut report);
+        if !applied.stale.is_empty() {
+            report.notices.push(crate::diagnostic::Notice {
+                message: format!(
+                    "{} finding(s) in the baseline no longer occur",
+                    applied.stale.len()
+                ),
+                help: Some(format!(
+                    "`doccheck baseline --prune` drops them from {}, so that they cannot come back unnoticed",
+                    shown_path(file)
+                )),
+            });
+        }
+    }
+    let show_infos = args.show_infos || project.fail_on == Severity::Info;
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let shown = report::shown(&report, show_infos);
         append(
             Path::new(&path),
-            &report::summary::render(&project, &report, &docs),
+            &report::summary::render(&project, &report, &shown, &docs),
         )?;
     }
     let format = match args.output_format {
@@ -171,7 +214,14 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     if args.output.is_some() {
         style.color = false;
     }
-    let rendered = report::render(&project, &report, format, style, cli.quiet);
+    let options = report::Options {
+        quiet: cli.quiet,
+        show_infos,
+        statistics: args.statistics,
+        cwd: cwd_in(&project),
+        ..report::Options::new(format, style)
+    };
+    let rendered = report::render(&project, &report, &options);
     let status = if !args.exit_zero && report.fails(project.fail_on) {
         ExitStatus::Failure
     } else {
@@ -189,6 +239,132 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+/// `--pre-commit`: the files the pre-commit framework passed. When every
+/// one of them is staged, the framework is judging a commit: the staged
+/// change is checked as `--staged` does, and of the staged documents only
+/// these are reported (the hook's own `exclude` holds), with what the
+/// commit breaks in other documents. Any other list (`pre-commit run
+/// --all-files`, `--files`, `--from-ref`) names the files to check in the
+/// working tree. Files that are not documents (the configuration) only make
+/// the hook run.
+fn pre_commit_selection(project: &Project, paths: &[PathBuf]) -> Result<Selection> {
+    let named: Vec<String> = paths
+        .iter()
+        .filter(|p| p.is_file())
+        .filter_map(|p| Selection::relative(project, p).ok())
+        .filter(|rel| project.filter.accepts(rel))
+        .collect();
+    let staged: Option<std::collections::HashSet<String>> =
+        crate::git::Index::read(&project.root).ok().map(|index| {
+            index
+                .entries
+                .into_iter()
+                .filter(|e| e.staged())
+                .map(|e| e.path)
+                .collect()
+        });
+    match staged {
+        Some(staged) if named.iter().all(|p| staged.contains(p)) => {
+            let mut selection = Selection::default();
+            selection.staged = true;
+            selection.staged_named = (!named.is_empty()).then(|| named.into_iter().collect());
+            Ok(selection)
+        }
+        _ => {
+            let files: Vec<PathBuf> = named.iter().map(|rel| project.root.join(rel)).collect();
+            Selection::new(project, &files)
+        }
+    }
+}
+
+/// The current folder relative to the project root, when it is inside it.
+fn cwd_in(project: &Project) -> Option<String> {
+    let cwd = std::env::current_dir().ok()?.canonicalize().ok()?;
+    cwd.strip_prefix(&project.root)
+        .ok()
+        .map(crate::discover::to_slash)
+}
+
+/// A path for a message: relative to the current folder when under it.
+fn shown_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+fn baseline(cli: &Cli, args: &BaselineArgs) -> Result<Outcome> {
+    let overrides = Overrides {
+        config: cli.config.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        no_git: args.no_git,
+        ..Overrides::default()
+    };
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let project = Project::load(&start, &overrides)?;
+    let selection = Selection::new(&project, &args.paths)?;
+    let (message, notices) =
+        write_baseline(&project, &selection, args.file.as_deref(), args.prune)?;
+    let mut outcome = Outcome::print(message);
+    if !cli.quiet {
+        outcome.stderr = report::notes(&notices);
+    }
+    Ok(outcome)
+}
+
+/// Records (or, with `prune`, prunes) the baseline at `file` (default: the
+/// configured one, else `.doccheck-baseline.json` in the project root)
+/// from a run over `selection`. Returns what it did, and the run's notes.
+fn write_baseline(
+    project: &Project,
+    selection: &Selection,
+    file: Option<&Path>,
+    prune: bool,
+) -> Result<(String, Vec<crate::diagnostic::Notice>)> {
+    let file = match file {
+        Some(file) => file.to_path_buf(),
+        None => project
+            .baseline
+            .clone()
+            .unwrap_or_else(|| project.root.join(baseline::DEFAULT_FILE)),
+    };
+    let old = Baseline::read(&file)?;
+    if prune && old.is_none() {
+        return Err(Error::Usage(format!(
+            "there is no baseline at {} to prune",
+            shown_path(&file)
+        )));
+    }
+    let old = old.unwrap_or_default();
+    let (report, _) = check::run(project, selection)?;
+    let new = match prune {
+        true => old.prune(&report),
+        false => old.record(&report),
+    };
+    let changed = new.write(&file)?;
+    let name = shown_path(&file);
+    let (entries, files) = (new.entries.len(), new.files());
+    let dropped = old.entries.len() - new.entries.len().min(old.entries.len());
+    let message = match (prune, changed) {
+        (_, false) => format!("{name} is up to date: {entries} finding(s) in {files} file(s)"),
+        (true, true) => format!(
+            "pruned {dropped} entr{} from {name}: {entries} finding(s) in {files} file(s) remain",
+            if dropped == 1 { "y" } else { "ies" }
+        ),
+        (false, true) => format!(
+            "wrote {name}: {entries} finding(s) in {files} file(s); `doccheck check` reports only new ones"
+        ),
+    };
+    Ok((message + "\n", report.notices))
 }
 
 fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
@@ -252,11 +428,57 @@ fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
     Ok(Outcome::print(String::new()))
 }
 
-fn init(args: &InitArgs) -> Result<Outcome> {
-    let written = crate::author::init::init(Path::new("."), args.force)?;
-    Ok(Outcome::print(
-        written.iter().map(|w| w.line() + "\n").collect(),
-    ))
+fn init(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
+    use crate::author::init;
+    let here = Path::new(".");
+    // What is here, under the built-in conventions: which documents, of
+    // which kinds, where. No rule needs to run for that.
+    let surveyed = Project::builtin(
+        here,
+        &Overrides {
+            ignore: vec!["ALL".into()],
+            no_git: true,
+            ..Overrides::default()
+        },
+    )?;
+    let (report, docs) = check::run(&surveyed, &Selection::default())?;
+    let survey = init::survey(&surveyed, &docs, &report.conventions);
+    let options = init::Options {
+        force: args.force,
+        pyproject: args.pyproject,
+        top_level: args.top_level,
+    };
+    let written = init::init(&surveyed.root, &survey, &options)?;
+    let mut stdout: String = written.iter().map(|w| w.line() + "\n").collect();
+    stdout.push_str(&match survey.documents() {
+        0 => "found no documents yet: the configuration lists every kind\n".to_owned(),
+        n => format!("found {n} document(s): {}\n", survey.counts()),
+    });
+    let mut stderr = String::new();
+    if args.baseline {
+        let project = Project::load(
+            here,
+            &Overrides {
+                config: cli.config.clone(),
+                ..Overrides::default()
+            },
+        )?;
+        let selection = Selection::new(&project, &[])?;
+        let (message, notices) = write_baseline(&project, &selection, None, false)?;
+        stdout.push_str(&message);
+        if !cli.quiet {
+            stderr = report::notes(&notices);
+        }
+    } else if survey.documents() > 0 && !cli.quiet {
+        stdout.push_str(
+            "next: `doccheck check --statistics` counts today's findings by rule; `doccheck baseline` records them, so that `doccheck check` reports only new ones\n",
+        );
+    }
+    Ok(Outcome {
+        stdout,
+        stderr,
+        status: ExitStatus::Success,
+    })
 }
 
 /// The project holding the current folder, with `--config` applied.

@@ -29,8 +29,13 @@ pub struct Config {
     pub include: Option<Vec<String>>,
     /// Glob patterns of files or folders to skip, in addition to `.gitignore`.
     pub exclude: Vec<String>,
-    /// The lowest severity that makes `doccheck check` exit 1. Default: `error`.
+    /// The lowest severity that makes `doccheck check` exit 1. Default:
+    /// `error`. With `info`, infos are printed too.
     pub fail_on: Option<FailOn>,
+    /// The baseline of known findings, relative to the project root, that
+    /// `doccheck check` does not report. Default: `.doccheck-baseline.json`
+    /// when that file exists.
+    pub baseline: Option<String>,
     /// Frontmatter keys whose value names the document's kind.
     /// Default: `["type", "doc_type"]`.
     pub discriminators: Option<Vec<String>>,
@@ -102,6 +107,7 @@ impl Level {
 pub enum FailOn {
     Error,
     Warning,
+    Info,
 }
 
 impl FailOn {
@@ -109,6 +115,7 @@ impl FailOn {
         match self {
             FailOn::Error => Severity::Error,
             FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
         }
     }
 }

@@ -406,8 +406,45 @@ pub struct Convention {
     with_frontmatter: usize,
     /// Documents (with frontmatter) that have each key.
     keys: HashMap<String, usize>,
+    /// Documents that have each status value (lowercased).
+    status_counts: HashMap<String, usize>,
     /// The skeletons of the kind's templates (the first one governs).
     skeletons: Vec<Skeleton>,
+}
+
+impl Convention {
+    /// The status values this repository uses beyond the schema's
+    /// `allowed` ones: those its template offers, and, where its documents
+    /// consistently (at least [`SHARE`] of at least [`MIN_DOCS`]) use values
+    /// of their own, every value used more than once.
+    fn vocabulary(&self, allowed: &[String], kind: &str) -> Option<Learned<Vec<String>>> {
+        let total: usize = self.status_counts.values().sum();
+        let own: usize = self
+            .status_counts
+            .iter()
+            .filter(|(v, _)| !allowed.iter().any(|a| a.eq_ignore_ascii_case(v)))
+            .map(|(_, n)| n)
+            .sum();
+        if total >= MIN_DOCS && own as f64 >= SHARE * total as f64 {
+            let mut used: Vec<String> = self
+                .status_counts
+                .iter()
+                .filter(|&(_, &n)| n >= 2)
+                .map(|(v, _)| v.clone())
+                .chain(self.statuses.iter().flat_map(|s| s.value.iter().cloned()))
+                .collect();
+            used.sort();
+            used.dedup();
+            return Some(Learned {
+                value: used,
+                why: format!(
+                    "{own} of {total} {} here use statuses of their own",
+                    plural(kind)
+                ),
+            });
+        }
+        self.statuses.clone()
+    }
 }
 
 /// Every kind's convention.
@@ -582,25 +619,15 @@ impl Conventions {
                 .iter()
                 .flat_map(|s| s.statuses.iter().map(|v| v.to_lowercase()))
                 .collect();
-            let mut vocabulary: Vec<String> = statuses[id]
-                .iter()
-                .filter(|&(_, &n)| n >= 2)
-                .map(|(v, _)| v.clone())
-                .collect();
-            vocabulary.extend(offered.iter().cloned());
+            let mut vocabulary = offered;
             vocabulary.sort();
             vocabulary.dedup();
-            if !c.schema_pinned
-                && (c.with_frontmatter >= MIN_DOCS && !vocabulary.is_empty() || !offered.is_empty())
-            {
-                let why = if offered.is_empty() {
-                    format!("the statuses {noun} here use more than once")
-                } else {
-                    format!(
-                        "the statuses the template `{}` offers",
-                        c.skeletons[0].source
-                    )
-                };
+            c.status_counts = std::mem::take(&mut statuses[id]);
+            if !c.schema_pinned && !vocabulary.is_empty() {
+                let why = format!(
+                    "the statuses the template `{}` offers",
+                    c.skeletons[0].source
+                );
                 c.statuses = Some(Learned {
                     value: vocabulary,
                     why,
@@ -670,6 +697,140 @@ impl Conventions {
         builtin
     }
 
+    /// The settings `doccheck init` writes for `kind` so that the
+    /// configuration it pins finds what learning finds: (key, TOML value,
+    /// evidence).
+    pub fn settings(&self, kinds: &Kinds, kind: KindId) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        let Some(c) = self.kinds.get(kind) else {
+            return out;
+        };
+        let k = kinds.get(kind);
+        if let Some(f) = &c.frontmatter
+            && f.value != k.frontmatter_required
+        {
+            out.push(("frontmatter".to_owned(), f.value.to_string(), f.why.clone()));
+        }
+        if let Some(n) = &c.name {
+            let regex = n.value.regex().unwrap_or_default();
+            if k.file_name.as_ref().map(|r| r.as_str()) != Some(regex) {
+                let value = toml::Value::String(regex.to_owned()).to_string();
+                out.push(("file-name".to_owned(), value, n.why.clone()));
+            }
+        }
+        out
+    }
+
+    /// Edits a copy of `kind`'s built-in schema so that, pinned by the
+    /// configuration, it holds what learning found: the required keys under
+    /// this repository's names (those it does not use dropped) and its
+    /// status values. Returns the evidence, a line per change.
+    pub fn edit_schema(
+        &self,
+        kinds: &Kinds,
+        kind: KindId,
+        schema: &mut serde_json::Value,
+    ) -> Vec<String> {
+        let mut said = Vec::new();
+        let Some(object) = schema.as_object_mut() else {
+            return said;
+        };
+        let info = kinds.get(kind).schema.as_ref().map(|s| &s.info);
+        let aliases = |k: &str| {
+            info.and_then(|i| i.property(k))
+                .map(|p| p.aliases.clone())
+                .unwrap_or_default()
+        };
+        let required: Vec<String> = object
+            .get("required")
+            .and_then(|r| r.as_array())
+            .map(|r| {
+                r.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut kept = Vec::new();
+        for key in required {
+            let learned = self.key(kind, &key, &aliases(&key));
+            match learned.value {
+                Some(name) if name == key => kept.push(serde_json::Value::String(key)),
+                Some(name) => {
+                    said.push(format!("`{name}` for `{key}`: {}", learned.why));
+                    if let Some(props) =
+                        object.get_mut("properties").and_then(|p| p.as_object_mut())
+                        && let Some(mut declared) = props.get(&key).cloned()
+                    {
+                        if let Some(d) = declared.as_object_mut() {
+                            d.remove("x-aliases");
+                        }
+                        if let Some(old) = props.get_mut(&key).and_then(|o| o.as_object_mut())
+                            && let Some(list) =
+                                old.get_mut("x-aliases").and_then(|a| a.as_array_mut())
+                        {
+                            list.retain(|a| a.as_str() != Some(name.as_str()));
+                        }
+                        props.insert(name.clone(), declared);
+                    }
+                    kept.push(serde_json::Value::String(name));
+                }
+                None => said.push(format!("`{key}` not required: {}", learned.why)),
+            }
+        }
+        object.insert("required".to_owned(), serde_json::Value::Array(kept));
+        // A stand-in for a key this repository does not use is no finding
+        // (as when learned): the copy keeps no aliases for it.
+        if let Some(props) = object.get_mut("properties").and_then(|p| p.as_object_mut()) {
+            for (key, declared) in props.iter_mut() {
+                let Some(list) = declared.get("x-aliases").and_then(|a| a.as_array()) else {
+                    continue;
+                };
+                let names: Vec<String> = list
+                    .iter()
+                    .filter_map(|a| a.as_str().map(str::to_owned))
+                    .collect();
+                if self.key(kind, key, &names).value.is_none()
+                    && let Some(d) = declared.as_object_mut()
+                {
+                    d.remove("x-aliases");
+                }
+            }
+        }
+        let allowed: Vec<String> = builtin_statuses();
+        if let Some(c) = self.kinds.get(kind)
+            && let Some(v) = c.vocabulary(&allowed, &kinds.get(kind).name)
+            && object
+                .get("properties")
+                .and_then(|p| p.get("status"))
+                .and_then(|s| s.get("$ref"))
+                .and_then(|r| r.as_str())
+                .is_some_and(|r| r.ends_with("#/$defs/status"))
+        {
+            let mut values = allowed;
+            for value in &v.value {
+                if !values.iter().any(|a| a.eq_ignore_ascii_case(value)) {
+                    values.push(value.clone());
+                }
+            }
+            said.push(format!("status values {}: {}", values.join(", "), v.why));
+            if let Some(props) = object.get_mut("properties").and_then(|p| p.as_object_mut()) {
+                props.insert(
+                    "status".to_owned(),
+                    serde_json::json!({"type": "string", "enum": values}),
+                );
+            }
+        }
+        said
+    }
+
+    /// Whether this repository's plans cite research, when learned.
+    pub fn cites_research(&self, kinds: &Kinds) -> Option<&Learned<bool>> {
+        self.kinds
+            .get(kinds.by_name("plan")?)?
+            .cites_research
+            .as_ref()
+    }
+
     /// A text for `--show-settings`: what was learned, kind by kind, and why.
     pub fn describe(&self, kinds: &Kinds) -> String {
         let mut out = String::new();
@@ -722,6 +883,22 @@ fn cites_kind(kinds: &Kinds, doc: &Document, kind: KindId) -> bool {
                 || crate::paths::normalize(&r.target).is_some_and(|p| by_path(&p))
                 || crate::paths::join(&doc.path, &r.target).is_some_and(|p| by_path(&p))
         })
+}
+
+/// The status values of the built-in schemas (`common.schema.json`).
+fn builtin_statuses() -> Vec<String> {
+    let common: serde_json::Value =
+        serde_json::from_str(crate::schema::builtin_text("common").unwrap_or("{}"))
+            .unwrap_or_default();
+    common
+        .pointer("/$defs/status/enum")
+        .and_then(|e| e.as_array())
+        .map(|e| {
+            e.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// `form` when one holds at least [`SHARE`] of at least [`MIN_DOCS`]
@@ -914,37 +1091,33 @@ pub fn apply(
                     value,
                     allowed,
                 }),
-            ) if field == "status" => match &c.statuses {
-                Some(vocabulary) => {
-                    let mut words: Vec<String> = allowed.clone();
-                    for v in &vocabulary.value {
-                        if !words.iter().any(|w| w.eq_ignore_ascii_case(v)) {
-                            words.push(v.clone());
-                        }
+            ) if field == "status" && !c.schema_pinned => {
+                let Some(vocabulary) = c.vocabulary(allowed, &kind_def.name) else {
+                    return true;
+                };
+                let mut words: Vec<String> = allowed.clone();
+                for v in &vocabulary.value {
+                    if !words.iter().any(|w| w.eq_ignore_ascii_case(v)) {
+                        words.push(v.clone());
                     }
-                    if words.iter().any(|v| v.eq_ignore_ascii_case(value.trim())) {
-                        return false;
-                    }
-                    if words.len() == allowed.len() {
-                        return true;
-                    }
-                    let suggestion =
-                        crate::suggest::closest(value, words.iter().map(String::as_str));
-                    let mut new =
-                        invalid_enum_value::diagnostic(d.span, field, value, &words, suggestion);
-                    new.help = Some(format!(
-                        "{} ({})",
-                        new.help.unwrap_or_default(),
-                        vocabulary.why
-                    ));
-                    new.path = d.path.clone();
-                    new.severity = d.severity;
-                    new.subject = d.subject.take();
-                    *d = new;
-                    true
                 }
-                None => true,
-            },
+                if words.iter().any(|v| v.eq_ignore_ascii_case(value.trim())) {
+                    return false;
+                }
+                let suggestion = crate::suggest::closest(value, words.iter().map(String::as_str));
+                let mut new =
+                    invalid_enum_value::diagnostic(d.span, field, value, &words, suggestion);
+                new.help = Some(format!(
+                    "{} ({})",
+                    new.help.unwrap_or_default(),
+                    vocabulary.why
+                ));
+                new.path = d.path.clone();
+                new.severity = d.severity;
+                new.subject = d.subject.take();
+                *d = new;
+                true
+            }
             ("DC514", _) => c.name.is_none(),
             ("DC507", Some(Subject::Placeholder { text, sure })) => {
                 let keep = *sure || c.prompts.iter().any(|p| p == text);

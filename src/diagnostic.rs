@@ -26,6 +26,10 @@ pub struct Diagnostic {
     /// What the finding is about, for the findings that are judged again
     /// against the repository's own conventions once every document is read.
     pub subject: Option<Box<Subject>>,
+    /// The finding's line-independent identity (GitLab, SARIF, the
+    /// baseline), set once all of a run's findings are known: see
+    /// `report::fingerprint`.
+    pub fingerprint: u64,
 }
 
 /// The facts behind a finding that the repository's conventions may
@@ -82,6 +86,7 @@ impl Diagnostic {
             fix: None,
             cap: None,
             subject: None,
+            fingerprint: 0,
         }
     }
 

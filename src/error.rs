@@ -29,6 +29,13 @@ pub enum Error {
         message: String,
         help: Option<String>,
     },
+    /// A baseline file that cannot be parsed.
+    #[error("invalid baseline {}: {message}", location.path.display())]
+    Baseline {
+        location: Box<FileLocation>,
+        message: String,
+        help: Option<String>,
+    },
     /// A command-line argument that names something that does not exist.
     #[error("{0}")]
     Usage(String),

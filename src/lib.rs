@@ -2,12 +2,14 @@
 //! teams keep next to their code.
 //!
 //! The pipeline is discover → parse → check → report: [`discover`] finds the
-//! files, [`check`] parses each once and runs the rules of [`rules`], and
-//! [`report`] renders the findings. Checks never print.
+//! files, [`check`] parses each once and runs the rules of [`rules`],
+//! [`baseline`] takes out the findings a project has accepted, and
+//! [`report`] renders the rest. Checks never print.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod author;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod coderefs;

@@ -74,6 +74,17 @@ pub fn parent(path: &str) -> &str {
 /// A link from the folder `from` to the file `to` (both project-relative),
 /// in angle brackets when it holds a space, as Markdown needs.
 pub fn relative(from: &str, to: &str) -> String {
+    let out = relative_path(from, to);
+    if out.contains(' ') {
+        format!("<{out}>")
+    } else {
+        out
+    }
+}
+
+/// The path from the folder `from` to the file `to`, both project-relative:
+/// `../` for each folder to climb.
+pub fn relative_path(from: &str, to: &str) -> String {
     let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').collect();
     let common = from
@@ -84,11 +95,7 @@ pub fn relative(from: &str, to: &str) -> String {
         .min(to_parts.len().saturating_sub(1));
     let mut out = "../".repeat(from.len() - common);
     out.push_str(&to_parts[common..].join("/"));
-    if out.contains(' ') {
-        format!("<{out}>")
-    } else {
-        out
-    }
+    out
 }
 
 #[cfg(test)]
@@ -117,5 +124,7 @@ mod tests {
         assert_eq!(relative("docs", "a/b.md"), "../a/b.md");
         assert_eq!(relative("a", "a/b.md"), "b.md");
         assert_eq!(relative("a/c", "a/my b.md"), "<../my b.md>");
+        assert_eq!(relative_path("a/c", "a/my b.md"), "../my b.md");
+        assert_eq!(relative_path("a/c", "a/c/d/e.md"), "d/e.md");
     }
 }

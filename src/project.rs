@@ -62,6 +62,8 @@ pub struct Project {
     pub gate: GateSettings,
     /// Whether the repository's conventions are learned (`learn-conventions`).
     pub learn: bool,
+    /// The baseline file the configuration names (`baseline`).
+    pub baseline: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Project {
@@ -76,7 +78,11 @@ impl Project {
     /// Loads the project that contains `start` (a folder or a file).
     pub fn load(start: &Path, overrides: &Overrides) -> Result<Project> {
         let start = if start.is_file() {
-            start.parent().unwrap_or(Path::new("."))
+            // `README.md`'s parent is the empty path: the current folder.
+            start
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
         } else {
             start
         };
@@ -98,6 +104,21 @@ impl Project {
                 discover::work_tree_top(&abs).unwrap_or(abs)
             }
         };
+        Project::build(&root, file, config, overrides)
+    }
+
+    /// The project rooted at `root` with the built-in configuration, as if
+    /// it had no configuration file: what `init` surveys.
+    pub fn builtin(root: &Path, overrides: &Overrides) -> Result<Project> {
+        Project::build(root, None, Config::default(), overrides)
+    }
+
+    fn build(
+        root: &Path,
+        file: Option<ConfigFile>,
+        config: Config,
+        overrides: &Overrides,
+    ) -> Result<Project> {
         let root = root.canonicalize().map_err(|e| {
             Error::io(
                 format!("cannot open the project root {}", root.display()),
@@ -153,6 +174,15 @@ impl Project {
                     .to_vec()
             }),
         };
+        let baseline = match &config.baseline {
+            Some(rel) => Some(root.join(crate::paths::normalize(rel).ok_or_else(|| {
+                config_error(
+                    &["baseline"],
+                    format!("the baseline `{rel}` is outside the project root"),
+                )
+            })?)),
+            None => None,
+        };
         Ok(Project {
             root,
             prefix,
@@ -164,6 +194,7 @@ impl Project {
             git,
             gate,
             learn: config.learn_conventions.unwrap_or(true),
+            baseline,
         })
     }
 

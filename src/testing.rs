@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::check::{self, Report};
+use crate::check;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::kinds::Kinds;
@@ -139,13 +139,9 @@ impl Tester {
                 "{} not reported on a failing case:\n{case}",
                 self.rule.code
             );
-            let report = Report {
-                diagnostics: found,
-                ..Report::default()
-            };
             let sources = Sources::from_texts([(self.path.as_str(), case)]);
-            human::render(
-                &report,
+            human::render_each(
+                &found.iter().collect::<Vec<_>>(),
                 &sources,
                 Style {
                     color: false,

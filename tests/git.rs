@@ -430,7 +430,7 @@ fn code_references_at_the_documents_commit_and_at_head() {
 /// `CODE message` of each code-reference finding (DC208, DC209, DC212),
 /// infos included, sorted.
 fn code_findings(dir: &Path) -> Vec<String> {
-    let (_, json, _) = doccheck(dir, &["--select", "DC208,DC209,DC212"]);
+    let (_, json, _) = doccheck(dir, &["--select", "DC208,DC209,DC212", "--show-infos"]);
     let mut found: Vec<String> = json["diagnostics"]
         .as_array()
         .unwrap()
@@ -706,7 +706,7 @@ fn a_reference_whose_target_changed_later_is_suspect() {
     ));
     repo.write("thoughts/shared/plans/p.md", &plan);
     repo.commit("research and plan");
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407", "--show-infos"]);
     assert!(json["diagnostics"].as_array().unwrap().is_empty(), "{json}");
 
     // The research changes one second later (commit times have second
@@ -714,7 +714,7 @@ fn a_reference_whose_target_changed_later_is_suspect() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     repo.research("r", &format!("git_commit: {sha}\n\nNew findings."));
     repo.commit("research changes");
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407", "--show-infos"]);
     let found = &json["diagnostics"][0];
     assert_eq!(found["code"], "DC407", "{json}");
     assert!(found["path"].as_str().unwrap().ends_with("plans/p.md"));
@@ -727,7 +727,7 @@ fn a_reference_whose_target_changed_later_is_suspect() {
         &format!("{plan}\nReviewed against the new findings.\n"),
     );
     repo.commit("plan reviewed");
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407", "--show-infos"]);
     assert!(json["diagnostics"].as_array().unwrap().is_empty(), "{json}");
 }
 
@@ -1368,12 +1368,10 @@ fn new_documents_check_clean_apart_from_their_placeholders() {
         .iter()
         .map(|d| d["code"].as_str().unwrap().to_owned())
         .collect();
-    // DC405: nothing links the new documents yet (information only).
-    assert_eq!(
-        codes.into_iter().collect::<Vec<_>>(),
-        ["DC405", "DC507"],
-        "{stderr}"
-    );
+    assert_eq!(codes.into_iter().collect::<Vec<_>>(), ["DC507"], "{stderr}");
+    // DC405: nothing links the new documents yet, which is information:
+    // counted, not printed.
+    assert_eq!(json["summary"]["infos"], 4, "{json}");
     assert_eq!(code, 1);
 }
 
@@ -1543,15 +1541,28 @@ fn init_writes_editable_files_once_and_never_overwrites_without_force() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("created   .doccheck.toml\n"), "{stdout}");
     assert!(
-        stdout.contains("created   schemas/research.schema.json\n"),
+        stdout.contains("created   .doccheck/schemas/research.schema.json\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("created   templates/plan.md\n"), "{stdout}");
+    assert!(
+        stdout.contains("created   .doccheck/templates/plan.md\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("found no documents yet: the configuration lists every kind\n"),
+        "{stdout}"
+    );
     let (_, again, _) = run_doccheck(&repo.root, &["init"], &[]);
-    assert!(again.lines().all(|l| l.starts_with("unchanged")), "{again}");
+    assert!(
+        again
+            .lines()
+            .filter(|l| !l.starts_with("found"))
+            .all(|l| l.starts_with("unchanged")),
+        "{again}"
+    );
 
     // The copies are what is checked: a key made required here applies.
-    let schema = repo.root.join("schemas/research.schema.json");
+    let schema = repo.root.join(".doccheck/schemas/research.schema.json");
     let edited = std::fs::read_to_string(&schema).unwrap().replacen(
         "\"researcher\",",
         "\"researcher\",\n    \"reviewer\",",
@@ -1568,13 +1579,13 @@ fn init_writes_editable_files_once_and_never_overwrites_without_force() {
 
     let (_, out, _) = run_doccheck(&repo.root, &["init"], &[]);
     assert!(
-        out.contains("kept      schemas/research.schema.json"),
+        out.contains("kept      .doccheck/schemas/research.schema.json"),
         "{out}"
     );
     assert_eq!(std::fs::read_to_string(&schema).unwrap(), edited);
     let (_, out, _) = run_doccheck(&repo.root, &["init", "--force"], &[]);
     assert!(
-        out.contains("replaced  schemas/research.schema.json"),
+        out.contains("replaced  .doccheck/schemas/research.schema.json"),
         "{out}"
     );
     assert_ne!(std::fs::read_to_string(&schema).unwrap(), edited);
@@ -1640,7 +1651,7 @@ fn index_lists_documents_by_kind_newest_first_and_checks_staleness() {
     assert_eq!(code, 0);
     // The index is not a document: its links do not make the old note,
     // which nothing else links, a connected one.
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC405"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC405", "--show-infos"]);
     assert_eq!(
         all_findings(&json),
         ["DC405 thoughts/shared/research/2024-01-01_00-00_old.md"]
@@ -1968,7 +1979,7 @@ fn a_branch_merged_and_deleted_is_information() {
     repo.research("typo", &format!("git_commit: {first}\nbranch: data-crads"));
     repo.research("unknown", "git_commit: 0000000\nbranch: spike/never-pushed");
     repo.commit("notes");
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC207,DC214"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC207,DC214", "--show-infos"]);
     let found: Vec<String> = json["diagnostics"]
         .as_array()
         .unwrap()
@@ -2012,7 +2023,7 @@ fn a_branch_merged_and_deleted_is_information() {
     for branch in ["main", "data-cards"] {
         repo.git(&["branch", "-q", "-D", branch]);
     }
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC207,DC214"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC207,DC214", "--show-infos"]);
     assert_eq!(all_findings(&json), Vec::<String>::new());
 }
 
@@ -2042,7 +2053,7 @@ fn a_link_is_suspect_only_when_its_target_really_changed() {
     );
     repo.commit_at("reformat", "2024-05-04T10:00:00+00:00");
     // Neither the target's first version nor a reformat is a change of it.
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407", "--show-infos"]);
     assert_eq!(all_findings(&json), Vec::<String>::new());
 
     repo.write(
@@ -2050,13 +2061,13 @@ fn a_link_is_suspect_only_when_its_target_really_changed() {
         &research_at("- Batch size 64 diverges after 3 epochs."),
     );
     repo.commit_at("research revised", "2024-05-05T10:00:00+00:00");
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407", "--show-infos"]);
     assert_eq!(all_findings(&json), ["DC407 thoughts/shared/plans/p.md"]);
 
     // A review that finds nothing to change bumps the date only.
     repo.write("thoughts/shared/plans/p.md", &plan("2024-05-06"));
     repo.commit_at("plan reviewed", "2024-05-06T10:00:00+00:00");
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407,DC210"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC407,DC210", "--show-infos"]);
     assert_eq!(all_findings(&json), Vec::<String>::new());
 }
 
@@ -2118,5 +2129,47 @@ fn staged_checks_apply_the_conventions_a_full_check_learns() {
             .collect::<Vec<_>>(),
         ["DC514 thoughts/shared/plans/2026-02-08_10-30_odd.md"],
         "{stderr}"
+    );
+}
+
+#[test]
+fn init_pins_the_conventions_it_learned() {
+    let repo = Repo::new();
+    for day in 1..=6 {
+        repo.write(
+            &format!("thoughts/shared/plans/2026-02-0{day}-step-{day}.md"),
+            "# A plan\n\nSteps.\n",
+        );
+        repo.write(
+            &format!("thoughts/shared/handoffs/2026-02-0{day}_10-00_h{day}.md"),
+            &format!(
+                "---\ndate: 2026-02-0{day}T10:00:00Z\nresearcher: t\ngit_commit: 0000000\ngit_branch: main\n\
+                 repository: r\ntopic: t\ntags: [a]\nstatus: in-progress\n---\n\n# Handoff\n\nNotes.\n"
+            ),
+        );
+    }
+    repo.write(
+        "thoughts/shared/plans/odd_name.md",
+        "# Odd\n\nNamed otherwise.\n",
+    );
+    repo.commit("docs");
+    let (_, before, _) = doccheck(&repo.root, &["--no-git"]);
+    let (code, _, stderr) = run_doccheck(&repo.root, &["init"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let config = std::fs::read_to_string(repo.root.join(".doccheck.toml")).unwrap();
+    for expected in [
+        "# Learned: 7 of 7 plans here have no frontmatter.\nfrontmatter = false\n",
+        "# Learned: 6 of 7 plans here are named `YYYY-MM-DD-topic.md`.\nfile-name = ",
+        "`git_branch` for `branch`: 6 of 6 with frontmatter have `git_branch`.",
+        "DC403 = \"off\"",
+    ] {
+        assert!(config.contains(expected), "{expected}\n\n{config}");
+    }
+    // The pinned configuration finds what learning found.
+    let (_, after, _) = doccheck(&repo.root, &["--no-git", "--no-baseline"]);
+    assert_eq!(all_findings(&after), all_findings(&before));
+    assert!(
+        all_findings(&after).contains(&"DC514 thoughts/shared/plans/odd_name.md".to_owned()),
+        "{after:#}"
     );
 }

@@ -47,9 +47,9 @@ fn output_file_receives_the_findings() {
     let written = std::fs::read_to_string(dir.path().join("findings.txt")).unwrap();
     assert_eq!(
         written,
-        "thoughts/shared/research/2025-12-12_15-17_a.md:1:1: DC101 this research document has no frontmatter\n\
-         thoughts/shared/research/2025-12-12_15-17_a.md:1:1: DC405 this research document is not connected to any other document\n\
-         Found 1 error and 1 info in 1 document.\n"
+        "thoughts/shared/research/2025-12-12_15-17_a.md:1:1: error DC101 this research document has no frontmatter\n\
+         Found 1 error in 1 document.\n\
+         1 info not shown (`--show-infos` shows them).\n"
     );
 }
 

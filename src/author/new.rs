@@ -19,8 +19,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("decision", include_str!("../../templates/decision.md")),
 ];
 
-/// Where a project keeps templates that replace the built-in ones.
-pub const TEMPLATE_DIR: &str = "templates";
+/// Where a project keeps templates that replace the built-in ones, first
+/// found first: `init` writes them to `.doccheck/templates` (or, asked,
+/// `templates`).
+pub const TEMPLATE_DIRS: [&str; 2] = [".doccheck/templates", "templates"];
 
 /// Creates the document and returns its project-relative path.
 pub fn create(
@@ -113,17 +115,23 @@ pub fn create(
     Ok(rel)
 }
 
-/// The project's template for `kind` (`templates/KIND.md`), else the
-/// built-in one.
+/// The project's template for `kind` (`.doccheck/templates/KIND.md` or
+/// `templates/KIND.md`), else the built-in one.
 fn template(project: &Project, kind: &str) -> Result<String> {
-    let own = project.root.join(TEMPLATE_DIR).join(format!("{kind}.md"));
-    match std::fs::read_to_string(&own) {
-        Ok(text) => return Ok(text),
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(Error::io(format!("cannot read {}", own.display()), e));
+    for dir in TEMPLATE_DIRS {
+        let own = project.root.join(dir).join(format!("{kind}.md"));
+        match std::fs::read_to_string(&own) {
+            Ok(text) => return Ok(text),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::io(format!("cannot read {}", own.display()), e));
+            }
+            Err(_) => {}
         }
-        Err(_) => {}
     }
+    let own = project
+        .root
+        .join(TEMPLATE_DIRS[0])
+        .join(format!("{kind}.md"));
     TEMPLATES
         .iter()
         .find(|(name, _)| *name == kind)

@@ -11,7 +11,7 @@ pub mod mentions;
 pub mod schema;
 pub mod staged;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,6 +24,7 @@ use crate::intern::Interner;
 use crate::kinds::KindId;
 use crate::project::Project;
 use crate::rules::Severity;
+use crate::rules::graph::orphan_document::OrphanDocument;
 use crate::suppress::Suppressions;
 
 use document::{Analysis, Document, Loaded};
@@ -44,6 +45,10 @@ pub struct Report {
     pub changed_lines: HashMap<Arc<str>, gate::ChangedLines>,
     /// The conventions learned from the repository.
     pub conventions: crate::convention::Conventions,
+    /// Which findings were looked for in full.
+    pub coverage: Coverage,
+    /// Findings the baseline lists, left out of `diagnostics`.
+    pub known: usize,
 }
 
 impl Report {
@@ -61,39 +66,40 @@ impl Report {
 }
 
 /// Which files the user asked about: everything, or files and folders.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Selection {
-    /// Project-relative files, and folders with a trailing `/`.
-    entries: Vec<String>,
+    /// Project-relative files named explicitly.
+    files: BTreeSet<String>,
+    /// Project-relative folders, each with a trailing `/`.
+    dirs: Vec<String>,
     /// `--base REV`: only what the change since `merge-base(REV, HEAD)`
     /// touched, and the change gate.
     pub base: Option<String>,
     /// `--staged`: the index's content, as a commit would record it.
     pub staged: bool,
+    /// With `--staged`, report the staged documents only when they are
+    /// among these (the files the pre-commit framework passed); the
+    /// findings the commit exposes in other documents are kept.
+    pub staged_named: Option<HashSet<String>>,
 }
 
 impl Selection {
     /// Resolves command-line paths against the project root. A path that does
     /// not exist or lies outside the root is a usage error.
     pub fn new(project: &Project, paths: &[PathBuf]) -> Result<Selection> {
-        let mut entries = Vec::new();
+        let mut selection = Selection::default();
         for path in paths {
             let rel = Self::relative(project, path)?;
             if path.is_dir() {
                 if rel.is_empty() {
-                    entries.clear();
-                    break;
+                    return Ok(Selection::default());
                 }
-                entries.push(rel + "/");
+                selection.dirs.push(rel + "/");
             } else {
-                entries.push(rel);
+                selection.files.insert(rel);
             }
         }
-        Ok(Selection {
-            entries,
-            base: None,
-            staged: false,
-        })
+        Ok(selection)
     }
 
     /// The project-relative form of a path given on the command line.
@@ -112,22 +118,61 @@ impl Selection {
     }
 
     pub fn contains(&self, rel: &str) -> bool {
-        self.entries.is_empty()
-            || self.entries.iter().any(|e| {
-                if e.ends_with('/') {
-                    rel.starts_with(e.as_str())
-                } else {
-                    rel == e
-                }
-            })
+        (self.files.is_empty() && self.dirs.is_empty())
+            || self.files.contains(rel)
+            || self.dirs.iter().any(|d| rel.starts_with(d.as_str()))
     }
 
     /// Files named explicitly.
     fn explicit_files(&self) -> impl Iterator<Item = &str> {
-        self.entries
+        self.files.iter().map(String::as_str)
+    }
+}
+
+/// Which findings a run looked for in full, so that a finding a baseline
+/// lists and the run did not report can be told apart from one the run did
+/// not look for (another file, a rule that was off, no Git history).
+#[derive(Debug, Default)]
+pub struct Coverage {
+    selection: Selection,
+    /// With `--base` or `--staged`: the only files whose findings were all
+    /// computed (changed, in scope, or deleted).
+    files: Option<HashSet<String>>,
+    /// Every rule's code, and whether it ran in full.
+    rules: HashMap<&'static str, bool>,
+    /// Documents whose orphan finding was not looked for (`--staged` reads
+    /// no incoming links for a document whose ids and headings stayed).
+    orphans_unknown: HashSet<String>,
+}
+
+impl Coverage {
+    fn new(project: &Project, selection: &Selection, full_git: bool) -> Coverage {
+        let rules = crate::rules::ALL
             .iter()
-            .filter(|e| !e.ends_with('/'))
-            .map(String::as_str)
+            .map(|r| {
+                let ran = project.rules.severity(r).is_some()
+                    // Without a full history these are not reported, not absent.
+                    && (full_git || !(r.code.starts_with("DC2") || r.code == "DC407"))
+                    // The change gate runs only with `--base` or `--staged`.
+                    && (!r.code.starts_with("DC6") || selection.base.is_some() || selection.staged);
+                (r.code, ran)
+            })
+            .collect();
+        Coverage {
+            selection: selection.clone(),
+            files: None,
+            rules,
+            orphans_unknown: HashSet::new(),
+        }
+    }
+
+    /// Whether the run computed every finding of rule `code` in `path`.
+    /// A rule doccheck no longer has is covered: it finds nothing.
+    pub fn covers(&self, path: &str, code: &str) -> bool {
+        self.rules.get(code).copied().unwrap_or(true)
+            && self.selection.contains(path)
+            && self.files.as_ref().is_none_or(|f| f.contains(path))
+            && !(code == OrphanDocument::META.code && self.orphans_unknown.contains(path))
     }
 }
 
@@ -235,6 +280,11 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         })
         .collect();
     let repo = git::open(project, &mut notices)?;
+    let mut coverage = Coverage::new(
+        project,
+        selection,
+        repo.as_ref().is_some_and(|g| !g.shallow),
+    );
     // When each document last changed: one walk of the history, shared by
     // the staleness (DC210) and suspect-link (DC407) checks.
     let history = repo
@@ -278,6 +328,13 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         if let Some(change) = &change {
             let scope = gate::scope(&doc_graph, change);
             diagnostics.retain(|d| scope.contains(&*d.path));
+            coverage.files = Some(
+                scope
+                    .iter()
+                    .map(|p| (*p).to_owned())
+                    .chain(change.deleted.iter().cloned())
+                    .collect(),
+            );
             documents = docs
                 .iter()
                 .filter(|d| scope.contains(&*d.path) && selection.contains(&d.path))
@@ -297,11 +354,34 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         }
         if let Some(staged) = &staged {
             staged.retain(&doc_graph, &mut diagnostics);
-            let changed: HashSet<&str> = staged.change.changed.iter().map(String::as_str).collect();
+            let named = |path: &str| {
+                selection
+                    .staged_named
+                    .as_ref()
+                    .is_none_or(|n| n.contains(path))
+            };
+            // A staged document the hook was not given (its own `exclude`)
+            // is not reported; what the commit exposes elsewhere is.
+            diagnostics.retain(|d| named(&d.path) || !staged.changed(&d.path));
+            let changed: HashSet<&str> = staged
+                .change
+                .changed
+                .iter()
+                .map(String::as_str)
+                .filter(|p| named(p))
+                .collect();
             documents = docs
                 .iter()
                 .filter(|d| changed.contains(&*d.path) && selection.contains(&d.path))
                 .count();
+            coverage.files = Some(
+                changed
+                    .iter()
+                    .map(|p| (*p).to_owned())
+                    .chain(staged.change.deleted.iter().cloned())
+                    .collect(),
+            );
+            coverage.orphans_unknown = staged.orphans_unknown().clone();
             if project.rules.any_enabled("DC6") {
                 gate::check(project, &docs, &staged.change, &mut diagnostics);
             }
@@ -337,6 +417,8 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         texts: staged.map(|s| s.texts).unwrap_or_default(),
         changed_lines,
         conventions,
+        coverage,
+        known: 0,
     };
     Ok((report, docs))
 }
@@ -446,5 +528,6 @@ fn finalize(project: &Project, diagnostics: Vec<Diagnostic>, docs: &[Document]) 
             b.rule.code,
         ))
     });
+    crate::report::fingerprint::assign(&mut kept);
     kept
 }

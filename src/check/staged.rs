@@ -289,11 +289,17 @@ impl Staged {
     }
 
     /// Whether `path` is a staged (added or modified) file.
-    fn changed(&self, path: &str) -> bool {
+    pub fn changed(&self, path: &str) -> bool {
         self.change
             .changed
             .binary_search_by(|p| p.as_str().cmp(path))
             .is_ok()
+    }
+
+    /// Modified documents for which no incoming link was looked for: their
+    /// orphan finding is unknown.
+    pub fn orphans_unknown(&self) -> &HashSet<String> {
+        &self.incoming_unknown
     }
 
     /// Keeps the findings this commit answers for: every finding of a

@@ -1,25 +1,37 @@
-//! Line-independent identities for findings (GitLab, SARIF): the rule, the
-//! file, the message and which occurrence of that triple it is, hashed with
-//! FNV-1a so the value is stable across runs, platforms and versions.
+//! Line-independent identities for findings (GitLab, SARIF, the baseline):
+//! the rule, the file, the message and which occurrence of that triple it
+//! is, hashed with FNV-1a so the value is stable across runs, platforms and
+//! versions.
 
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 
-/// One fingerprint per diagnostic, in order.
-pub fn all(diagnostics: &[Diagnostic]) -> Vec<String> {
+/// Sets every finding's fingerprint. `diagnostics` holds all of a run's
+/// findings in file order, so that "the second broken link to `a.md` in
+/// this file" means the same thing in every run.
+pub fn assign(diagnostics: &mut [Diagnostic]) {
     let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
-    diagnostics
-        .iter()
-        .map(|d| {
-            let n = seen.entry((d.rule.code, &d.path, &d.message)).or_default();
-            *n += 1;
-            format!(
-                "{:016x}",
-                fnv1a(&[d.rule.code, &d.path, &d.message, &n.to_string()])
-            )
-        })
-        .collect()
+    let mut values = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics.iter() {
+        let n = seen.entry((d.rule.code, &d.path, &d.message)).or_default();
+        *n += 1;
+        values.push(of(d.rule.code, &d.path, &d.message, *n));
+    }
+    for (d, value) in diagnostics.iter_mut().zip(values) {
+        d.fingerprint = value;
+    }
+}
+
+/// The fingerprint of the `n`th (from 1) finding of `code` in `path` with
+/// `message`.
+pub fn of(code: &str, path: &str, message: &str, n: usize) -> u64 {
+    fnv1a(&[code, path, message, &n.to_string()])
+}
+
+/// The printed form: 16 hex digits.
+pub fn hex(fingerprint: u64) -> String {
+    format!("{fingerprint:016x}")
 }
 
 fn fnv1a(parts: &[&str]) -> u64 {
@@ -48,11 +60,19 @@ mod tests {
             d.path = "a.md".into();
             d
         };
-        let moved = all(&[at(10), at(500)]);
-        let original = all(&[at(3), at(40)]);
-        assert_eq!(moved, original);
-        assert_ne!(moved[0], moved[1]);
+        let mut moved = [at(10), at(500)];
+        let mut original = [at(3), at(40)];
+        assign(&mut moved);
+        assign(&mut original);
+        let values = |ds: &[Diagnostic]| ds.iter().map(|d| d.fingerprint).collect::<Vec<_>>();
+        assert_eq!(values(&moved), values(&original));
+        assert_ne!(moved[0].fingerprint, moved[1].fingerprint);
+        assert_eq!(
+            moved[1].fingerprint,
+            of(BinaryFile::META.code, "a.md", "same", 2)
+        );
         // Pinned: fingerprints must not change between doccheck versions.
         assert_eq!(fnv1a(&["a"]), FNV_A);
+        assert_eq!(hex(moved[0].fingerprint).len(), 16);
     }
 }

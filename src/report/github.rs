@@ -5,16 +5,16 @@ use std::fmt::Write;
 
 use super::Sources;
 use crate::check::Report;
+use crate::diagnostic::Diagnostic;
 use crate::rules::Severity;
 
 /// GitHub shows only the first few annotations of a step on the pull
 /// request, so findings on lines the change wrote come first, then the rest
 /// of the changed files, then everything else, each group in file order.
-pub fn render(report: &Report, sources: &Sources, out: &mut String) {
-    let mut ordered: Vec<_> = report
-        .diagnostics
+pub fn render(report: &Report, shown: &[&Diagnostic], sources: &Sources, out: &mut String) {
+    let mut ordered: Vec<_> = shown
         .iter()
-        .map(|d| {
+        .map(|&d| {
             let line = sources.get(&d.path).position(d.span.start).line;
             let rank = match report.changed_lines.get(&d.path) {
                 Some(lines) if lines.contains(line) => 0,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Sources, fingerprint};
-use crate::check::Report;
+use crate::diagnostic::Diagnostic;
 use crate::rules::Severity;
 
 #[derive(Serialize)]
@@ -28,17 +28,15 @@ struct Lines {
     begin: usize,
 }
 
-pub fn render(report: &Report, sources: &Sources, out: &mut String) {
-    let issues: Vec<Issue<'_>> = report
-        .diagnostics
+pub fn render(shown: &[&Diagnostic], sources: &Sources, out: &mut String) {
+    let issues: Vec<Issue<'_>> = shown
         .iter()
-        .zip(fingerprint::all(&report.diagnostics))
-        .map(|(d, fingerprint)| {
+        .map(|d| {
             let source = sources.get(&d.path);
             Issue {
                 description: d.message.clone(),
                 check_name: format!("{} {}", d.rule.code, d.rule.name),
-                fingerprint,
+                fingerprint: fingerprint::hex(d.fingerprint),
                 severity: match d.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",

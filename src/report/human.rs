@@ -5,7 +5,8 @@
 //! for every label; [`Frame`] answers from a line index instead, so rendering
 //! stays fast when a file has many findings.
 
-use std::fmt;
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -13,21 +14,88 @@ use miette::{
 };
 
 use super::{Source, Sources, Style};
-use crate::check::Report;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::rules::Severity;
 
-pub fn render(report: &Report, sources: &Sources, style: Style, out: &mut String) {
+/// Each finding with its source frame, except that a rule's repeats in one
+/// file follow its first finding as one line each: a document with eighty
+/// findings reads as a list, not as eighty frames.
+pub fn render(shown: &[&Diagnostic], sources: &Sources, style: Style, out: &mut String) {
     let handler = handler(style);
-    for d in &report.diagnostics {
-        let frame = Frame(sources.get(&d.path));
+    for group in groups(shown) {
+        let d = group[0];
+        let source = sources.get(&d.path);
+        let frame = Frame(source);
         let adapter = Adapter { d, frame: &frame };
         // Rendering into a String cannot fail but for a bad span, which the
         // line-indexed source clamps.
         let _ = handler.render_report(out, &adapter);
+        if let [_, rest @ ..] = group.as_slice()
+            && !rest.is_empty()
+        {
+            let _ = writeln!(
+                out,
+                "  … and {} more {} {} in this file:",
+                rest.len(),
+                d.rule.code,
+                d.rule.name
+            );
+            for r in rest {
+                let at = source.position(r.span.start);
+                let _ = writeln!(
+                    out,
+                    "    {}:{}:{}  {}",
+                    source.name, at.line, at.column, r.message
+                );
+                // The first finding's help stands for the repeats that share it.
+                if r.help != d.help
+                    && let Some(help) = &r.help
+                {
+                    let _ = writeln!(out, "      help: {help}");
+                }
+            }
+        }
         out.push('\n');
     }
+}
+
+/// Every finding with its source frame, repeats included (rule snapshots
+/// show each span).
+pub fn render_each(shown: &[&Diagnostic], sources: &Sources, style: Style, out: &mut String) {
+    let handler = handler(style);
+    for &d in shown {
+        let frame = Frame(sources.get(&d.path));
+        let _ = handler.render_report(out, &Adapter { d, frame: &frame });
+        out.push('\n');
+    }
+}
+
+/// The findings by file and rule, each group in file order, groups in the
+/// order of their first finding. `shown` is sorted by file.
+fn groups<'a>(shown: &[&'a Diagnostic]) -> Vec<Vec<&'a Diagnostic>> {
+    let mut out: Vec<Vec<&Diagnostic>> = Vec::new();
+    let mut start = 0;
+    while start < shown.len() {
+        let path = &shown[start].path;
+        let end = start
+            + shown[start..]
+                .iter()
+                .take_while(|d| &d.path == path)
+                .count();
+        let mut by_rule: HashMap<&str, usize> = HashMap::new();
+        for &d in &shown[start..end] {
+            match by_rule.get(d.rule.code) {
+                Some(&i) => out[i].push(d),
+                None => {
+                    by_rule.insert(d.rule.code, out.len());
+                    out.push(vec![d]);
+                }
+            }
+        }
+        start = end;
+    }
+    out
 }
 
 fn handler(style: Style) -> GraphicalReportHandler {
@@ -55,6 +123,11 @@ pub fn render_error(error: &Error, style: Style) -> String {
             message,
             help,
         } => (location, format!("invalid schema: {message}"), help),
+        Error::Baseline {
+            location,
+            message,
+            help,
+        } => (location, format!("invalid baseline: {message}"), help),
         other => return format!("error: {other}\n"),
     };
     let name = std::env::current_dir()

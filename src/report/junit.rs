@@ -1,33 +1,38 @@
-//! JUnit XML: one test suite per file, one failing test case per finding,
-//! for CI systems that only read test reports.
+//! JUnit XML: one test suite per file, one test case per finding, for CI
+//! systems that only read test reports. Errors and warnings are failures;
+//! an info (printed with `--show-infos`) is a passing case with its message
+//! as output.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::Sources;
-use crate::check::Report;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Severity;
 
-pub fn render(report: &Report, sources: &Sources, out: &mut String) {
-    let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, d) in report.diagnostics.iter().enumerate() {
-        by_file.entry(&d.path).or_default().push(i);
+pub fn render(shown: &[&Diagnostic], sources: &Sources, out: &mut String) {
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    for &d in shown {
+        by_file.entry(&d.path).or_default().push(d);
     }
+    let failures = |ds: &[&Diagnostic]| ds.iter().filter(|d| d.severity > Severity::Info).count();
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         out,
-        r#"<testsuites name="doccheck" tests="{0}" failures="{0}">"#,
-        report.diagnostics.len()
+        r#"<testsuites name="doccheck" tests="{}" failures="{}">"#,
+        shown.len(),
+        failures(shown)
     );
-    for (path, indices) in by_file {
+    for (path, found) in by_file {
         let source = sources.get(path);
         let _ = writeln!(
             out,
-            r#"  <testsuite name="{0}" tests="{1}" failures="{1}">"#,
+            r#"  <testsuite name="{}" tests="{}" failures="{}">"#,
             xml(&source.name),
-            indices.len()
+            found.len(),
+            failures(&found)
         );
-        for i in indices {
-            let d = &report.diagnostics[i];
+        for d in found {
             let at = source.position(d.span.start);
             let name = format!(
                 "{}:{}:{} {} {}",
@@ -37,15 +42,25 @@ pub fn render(report: &Report, sources: &Sources, out: &mut String) {
                 Some(help) => format!("{}\n{help}", d.message),
                 None => d.message.clone(),
             };
-            let _ = writeln!(
-                out,
-                r#"    <testcase name="{}" classname="{}"><failure type="{}" message="{}">{}</failure></testcase>"#,
-                xml(&name),
-                d.rule.code,
-                d.severity,
-                xml(&d.message),
-                xml(&body)
-            );
+            let _ = if d.severity == Severity::Info {
+                writeln!(
+                    out,
+                    r#"    <testcase name="{}" classname="{}"><system-out>{}</system-out></testcase>"#,
+                    xml(&name),
+                    d.rule.code,
+                    xml(&body)
+                )
+            } else {
+                writeln!(
+                    out,
+                    r#"    <testcase name="{}" classname="{}"><failure type="{}" message="{}">{}</failure></testcase>"#,
+                    xml(&name),
+                    d.rule.code,
+                    d.severity,
+                    xml(&d.message),
+                    xml(&body)
+                )
+            };
         }
         let _ = writeln!(out, "  </testsuite>");
     }

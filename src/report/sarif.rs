@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::{Sources, fingerprint};
-use crate::check::Report;
+use crate::diagnostic::Diagnostic;
 use crate::rules::{self, Severity};
 
 fn level(severity: Severity) -> &'static str {
@@ -17,7 +17,7 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(report: &Report, sources: &Sources, out: &mut String) {
+pub fn render(shown: &[&Diagnostic], sources: &Sources, out: &mut String) {
     let rules: Vec<Value> = rules::ALL
         .iter()
         .map(|r| {
@@ -31,11 +31,9 @@ pub fn render(report: &Report, sources: &Sources, out: &mut String) {
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .diagnostics
+    let results: Vec<Value> = shown
         .iter()
-        .zip(fingerprint::all(&report.diagnostics))
-        .map(|(d, fingerprint)| {
+        .map(|d| {
             let source = sources.get(&d.path);
             let start = source.position(d.span.start);
             let end = source.position(d.span.end);
@@ -59,7 +57,7 @@ pub fn render(report: &Report, sources: &Sources, out: &mut String) {
                         },
                     },
                 }],
-                "partialFingerprints": { "doccheck/v1": fingerprint },
+                "partialFingerprints": { "doccheck/v1": fingerprint::hex(d.fingerprint) },
             })
         })
         .collect();

@@ -1,12 +1,13 @@
 //! The Markdown summary a CI job shows on its page (`$GITHUB_STEP_SUMMARY`):
-//! counts, the findings per rule, the first findings, and a Mermaid graph of
-//! the documents with graph gaps.
+//! counts, the findings per rule (infos included), the first findings
+//! printed, and a Mermaid graph of the documents with graph gaps.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use crate::check::Report;
 use crate::check::document::Document;
+use crate::diagnostic::Diagnostic;
 use crate::graph::Graph;
 use crate::graph::render::{self, Format, View};
 use crate::project::Project;
@@ -15,7 +16,12 @@ use crate::rules::Severity;
 /// How many findings the summary lists one by one.
 const LISTED: usize = 20;
 
-pub fn render(project: &Project, report: &Report, docs: &[Document]) -> String {
+pub fn render(
+    project: &Project,
+    report: &Report,
+    shown: &[&Diagnostic],
+    docs: &[Document],
+) -> String {
     let mut out = String::from("## doccheck\n\n");
     let counts: Vec<String> = [
         (Severity::Error, "error"),
@@ -28,25 +34,31 @@ pub fn render(project: &Project, report: &Report, docs: &[Document]) -> String {
         (n > 0).then(|| format!("{n} {name}{}", if n == 1 { "" } else { "s" }))
     })
     .collect();
+    let known = match report.known {
+        0 => String::new(),
+        n => format!(" {n} known finding(s) in the baseline are not reported."),
+    };
     if counts.is_empty() {
-        let _ = writeln!(out, "All checks passed ({} documents).", report.documents);
+        let _ = writeln!(
+            out,
+            "All checks passed ({} documents).{known}",
+            report.documents
+        );
         return out;
     }
     let _ = writeln!(
         out,
-        "**{}** in {} documents.\n",
+        "**{}** in {} documents.{known}\n",
         counts.join(", "),
         report.documents
     );
-    let mut by_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for d in &report.diagnostics {
-        *by_rule.entry((d.rule.code, d.rule.name)).or_default() += 1;
-    }
+    let mut by_rule = super::statistics(&report.diagnostics);
+    by_rule.sort_by_key(|r| r.rule.code);
     out.push_str("| Rule | Findings |\n|---|---:|\n");
-    for ((code, name), n) in &by_rule {
-        let _ = writeln!(out, "| {code} `{name}` | {n} |");
+    for r in &by_rule {
+        let _ = writeln!(out, "| {} `{}` | {} |", r.rule.code, r.rule.name, r.count);
     }
-    let mut listed: Vec<_> = report.diagnostics.iter().collect();
+    let mut listed: Vec<&Diagnostic> = shown.to_vec();
     listed.sort_by_key(|d| std::cmp::Reverse(d.severity));
     out.push_str("\n### Findings\n\n");
     for d in listed.iter().take(LISTED) {
