@@ -46,6 +46,10 @@ pub enum Command {
     /// Manage the Git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Write the man pages: doccheck.1 and one per subcommand.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -265,4 +269,20 @@ pub enum Format {
 pub enum FailOn {
     Error,
     Warning,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in; for example, in bash:
+    /// `source <(doccheck completions bash)`.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The folder to write them into, created if needed (for example
+    /// `~/.local/share/man/man1`).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
