@@ -50,6 +50,10 @@ pub enum Command {
     /// Manage the Git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Write the man pages: doccheck.1 and one per subcommand.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -346,4 +350,20 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in; for example, in bash:
+    /// `source <(doccheck completions bash)`.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The folder to write them into, created if needed (for example
+    /// `~/.local/share/man/man1`).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }

@@ -6,9 +6,12 @@ use std::path::{Path, PathBuf};
 
 use crate::baseline::{self, Baseline};
 use crate::check::{self, Selection};
+use clap::CommandFactory as _;
+
 use crate::cli::{
     BaselineArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat,
-    HookCommand, HookInstallArgs, IndexArgs, IndexFormat, InitArgs, MetaArgs, MetaFormat, NewArgs,
+    HookCommand, HookInstallArgs, IndexArgs, IndexFormat, InitArgs, ManArgs, MetaArgs, MetaFormat,
+    NewArgs,
     RuleArgs, SchemaArgs,
 };
 use crate::config;
@@ -65,6 +68,11 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Baseline(args) => baseline(cli, args),
         Command::Index(args) => index(cli, args),
         Command::New(args) => new(cli, args),
+        Command::Completions(args) => Ok(Outcome::print(crate::generate::completions(
+            args.shell,
+            Cli::command(),
+        ))),
+        Command::Man(args) => man(args),
     }
 }
 
@@ -522,6 +530,21 @@ fn hook_install(cli: &Cli, args: &HookInstallArgs) -> Result<Outcome> {
     let exe = std::env::current_exe().ok();
     let installed = crate::hook::install(&project.root, exe.as_deref(), args.force)?;
     Ok(Outcome::print(format!("{}\n", installed.message())))
+}
+
+/// Writes every man page into the folder, each atomically, and lists them.
+fn man(args: &ManArgs) -> Result<Outcome> {
+    let pages = crate::generate::man_pages(Cli::command())
+        .map_err(|e| Error::io("cannot render the man pages", e))?;
+    std::fs::create_dir_all(&args.dir)
+        .map_err(|e| Error::io(format!("cannot create {}", args.dir.display()), e))?;
+    let mut written = String::new();
+    for (name, roff) in pages {
+        let path = args.dir.join(name);
+        crate::write::atomic(&path, &roff, None)?;
+        written.push_str(&format!("{}\n", path.display()));
+    }
+    Ok(Outcome::print(written))
 }
 
 /// Appends to a file, as GitHub's step summary protocol asks.

@@ -20,6 +20,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod discover;
 pub mod error;
+pub mod generate;
 pub mod git;
 pub mod graph;
 pub mod hook;
