@@ -729,7 +729,10 @@ fn document_refs(
     }
     for &span in &body.code_spans {
         let inner = &text[span.range()];
-        if docrefs::is_doc_path(inner, true) && !labelled.contains(&span) {
+        // `../docs/x.md` from the root, `../../other/x.md`: outside the
+        // repository, so not one of its documents.
+        let climbs_out = inner.starts_with("../") && crate::paths::join(path, inner).is_none();
+        if docrefs::is_doc_path(inner, true) && !labelled.contains(&span) && !climbs_out {
             add("code span", inner, span, None, Cites::Span);
         }
     }

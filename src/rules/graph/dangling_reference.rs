@@ -1,6 +1,11 @@
-use crate::check::document::Cites;
+use std::collections::HashMap;
+
+use crate::check::document::{Cites, Document};
+use crate::check::links::Files;
 use crate::diagnostic::Diagnostic;
-use crate::rules::declare_rule;
+use crate::git::Git;
+use crate::graph::{Graph, Label};
+use crate::rules::{Severity, declare_rule};
 use crate::source::Span;
 
 declare_rule! {
@@ -38,6 +43,58 @@ declare_rule! {
     DanglingReference, code = "DC401", name = "dangling-reference", severity = Error
 }
 
+/// DC401 for every reference edge that leads to no document and to no
+/// file: with where Git moved the target (one walk of the history, only
+/// when some reference dangles), else the document with the same or the
+/// closest name.
+pub fn check(graph: &Graph<'_>, files: Files<'_>, git: Option<&Git>, out: &mut Vec<Diagnostic>) {
+    let docs = graph.docs;
+    let dangling: Vec<_> = graph
+        .edges()
+        .filter_map(|e| match (e.label, e.to) {
+            (Label::Field(field), Err(target)) => Some((e, field, target)),
+            _ => None,
+        })
+        .collect();
+    if dangling.is_empty() {
+        return;
+    }
+    let stems = StemIndex::new(docs);
+    let past = git
+        .map(|g| g.path_history(&[], &Default::default()))
+        .unwrap_or_default();
+    for (edge, field, target) in dangling {
+        let bare = target.split('#').next().unwrap_or(target);
+        let candidates: Vec<String> = crate::paths::normalize(bare)
+            .into_iter()
+            .chain(crate::paths::join(&docs[edge.from].path, bare))
+            .collect();
+        // A file that is no document (a prompt, a page doccheck does not
+        // lint) is still there to be read.
+        if candidates.iter().any(|c| files.exists(c)) {
+            continue;
+        }
+        let moved = candidates
+            .iter()
+            .find_map(|p| past.moved_to(p))
+            .filter(|to| graph.index.contains_key(to));
+        let deleted = candidates.iter().any(|p| {
+            let name = p.rsplit('/').next().unwrap_or(p);
+            past.ever.named(name).iter().any(|e| **e == **p)
+        });
+        let suggestion = moved.or_else(|| stems.suggest(bare));
+        let d = diagnostic(edge.span, field, target, edge.cites, suggestion, deleted);
+        // A bare path in a code span may be a plan for a file to come:
+        // worth knowing, not a broken promise.
+        let d = if edge.cites.is_none_or(Cites::declared) {
+            d
+        } else {
+            d.at_most(Severity::Warning)
+        };
+        out.push(d.in_file(&docs[edge.from].path));
+    }
+}
+
 pub fn diagnostic(
     span: Span,
     field: &str,
@@ -58,6 +115,50 @@ pub fn diagnostic(
     Diagnostic::new(&DanglingReference::META, span, message)
         .label("no such document")
         .help(help)
+}
+
+/// Documents by file name, to suggest the real path of a dangling
+/// reference (`2025-10-23-topic` or `research/topic.md` for a file that
+/// lives elsewhere).
+struct StemIndex<'a> {
+    by_stem: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> StemIndex<'a> {
+    fn new(docs: &'a [Document]) -> Self {
+        let mut by_stem: HashMap<&str, Vec<&str>> = HashMap::new();
+        for d in docs {
+            let name = d.path.rsplit('/').next().unwrap_or(&d.path);
+            let stem = name.strip_suffix(".md").unwrap_or(name);
+            by_stem.entry(stem).or_default().push(&d.path);
+        }
+        StemIndex { by_stem }
+    }
+
+    /// The document with the same name elsewhere, else the one in the same
+    /// folder with the closest name.
+    fn suggest(&self, target: &str) -> Option<&'a str> {
+        let target = target.trim().trim_start_matches("./");
+        let name = target.rsplit('/').next().unwrap_or(target);
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        match self.by_stem.get(stem).map(Vec::as_slice) {
+            Some([only]) => Some(only),
+            Some(_) => None,
+            None => {
+                let folder = crate::paths::parent(target);
+                let near = self.by_stem.iter().filter(|(_, paths)| {
+                    paths
+                        .iter()
+                        .any(|p| folder.is_empty() || crate::paths::parent(p) == folder)
+                });
+                let close = crate::suggest::unique_closest(stem, near.map(|(s, _)| *s))?;
+                match self.by_stem.get(close).map(Vec::as_slice) {
+                    Some([only]) => Some(only),
+                    _ => None,
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
