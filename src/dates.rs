@@ -43,8 +43,9 @@ pub fn seconds(text: &str) -> Option<i64> {
     }
     let hour: i64 = rest[0..2].parse().ok()?;
     let minute: i64 = rest[3..5].parse().ok()?;
-    let second: i64 = rest[6..8].parse().ok()?;
-    let mut zone = &rest[8..];
+    // `get`: the seconds may hold a multi-byte character (`0é`).
+    let second: i64 = rest.get(6..8)?.parse().ok()?;
+    let mut zone = rest.get(8..)?;
     if let Some(fraction) = zone.strip_prefix('.') {
         zone = fraction.trim_start_matches(|c: char| c.is_ascii_digit());
     }
@@ -57,7 +58,11 @@ pub fn seconds(text: &str) -> Option<i64> {
                 _ => return None,
             };
             let (h, m) = zone[1..].split_once(':')?;
-            sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60)
+            let (h, m) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            sign * (i64::from(h) * 3600 + i64::from(m) * 60)
         }
     };
     if hour > 23 || minute > 59 || second > 60 {
@@ -109,5 +114,14 @@ mod tests {
         );
         assert_eq!(seconds("2025-12-12T15:17:08"), None);
         assert_eq!(seconds("2025-12-12"), None);
+    }
+
+    #[test]
+    fn malformed_date_times_are_not_dates() {
+        assert_eq!(seconds("2026-11-27T09:00:0é+00:00"), None);
+        assert_eq!(seconds("2026-11-27T09:00:é+00:00"), None);
+        assert_eq!(seconds("2026-11-27T09:00:00+8888888888888888:00"), None);
+        assert_eq!(seconds("2026-11-27T09:00:00+00:8888888888888888"), None);
+        assert_eq!(seconds("2026-11-27T09:00:00+24:00"), None);
     }
 }

@@ -74,7 +74,11 @@ impl Project {
     /// Loads the project that contains `start` (a folder or a file).
     pub fn load(start: &Path, overrides: &Overrides) -> Result<Project> {
         let start = if start.is_file() {
-            start.parent().unwrap_or(Path::new("."))
+            // `README.md`'s parent is the empty path: the current folder.
+            start
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
         } else {
             start
         };
