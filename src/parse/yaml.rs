@@ -18,6 +18,9 @@ use crate::source::Span;
 pub const MAX_DEPTH: usize = 64;
 /// Upper bound on nodes, aliases expanded, so that an alias bomb stays cheap.
 pub const MAX_NODES: usize = 100_000;
+/// The most scalar text aliases may copy: a long string aliased many times
+/// is a bomb too, with few nodes.
+pub const MAX_ALIAS_BYTES: usize = 16 << 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -209,14 +212,16 @@ impl Node {
         }
     }
 
-    fn count(&self) -> usize {
-        1 + match &self.value {
-            Value::Scalar(_) => 0,
-            Value::Seq(items) => items.iter().map(Node::count).sum(),
+    /// The nodes in this tree and the bytes of their scalar text.
+    fn size(&self) -> (usize, usize) {
+        let add = |(n, b): (usize, usize), (m, c): (usize, usize)| (n + m, b + c);
+        match &self.value {
+            Value::Scalar(s) => (1, s.text.len()),
+            Value::Seq(items) => items.iter().map(Node::size).fold((1, 0), add),
             Value::Map(entries) => entries
                 .iter()
-                .map(|e| e.key.count() + e.value.count())
-                .sum(),
+                .map(|e| add(e.key.size(), e.value.size()))
+                .fold((1, 0), add),
         }
     }
 }
@@ -225,11 +230,46 @@ fn float_json(f: f64) -> Option<serde_json::Value> {
     serde_json::Number::from_f64(f).map(serde_json::Value::Number)
 }
 
-/// The text a key contributes to a JSON object.
+/// The text a key contributes to a JSON object. A list or mapping used as
+/// a key is written in flow style (`{a: b}`), nested keys included, in one
+/// pass: rendering it as JSON would escape each nested key again at every
+/// level, doubling the text per level.
 pub fn key_text(key: &Node) -> String {
     match &key.value {
         Value::Scalar(s) => s.text.clone(),
-        _ => key.to_json().to_string(),
+        _ => {
+            let mut out = String::new();
+            flow(key, &mut out);
+            out
+        }
+    }
+}
+
+fn flow(node: &Node, out: &mut String) {
+    match &node.value {
+        Value::Scalar(s) => out.push_str(&s.text),
+        Value::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow(item, out);
+            }
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push('{');
+            for (i, e) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow(&e.key, out);
+                out.push_str(": ");
+                flow(&e.value, out);
+            }
+            out.push('}');
+        }
     }
 }
 
@@ -349,7 +389,9 @@ enum Frame {
 pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let offsets = Offsets::new(text, base);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
+    // Each anchored node with its node count and text bytes.
+    let mut anchors: HashMap<usize, (Node, usize, usize)> = HashMap::new();
+    let mut alias_bytes = 0usize;
     let mut parsed = Parsed::default();
     let mut nodes = 0usize;
     let mut documents = 0usize;
@@ -387,14 +429,15 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 Some((node, anchor))
             }
             Event::Alias(id) => {
-                let Some((node, count)) = anchors.get(&id) else {
+                let Some((node, count, bytes)) = anchors.get(&id) else {
                     return Err(YamlError::Syntax {
                         message: "alias refers to an unknown anchor".into(),
                         at: span.start as usize,
                     });
                 };
                 nodes += count;
-                if nodes > MAX_NODES {
+                alias_bytes += bytes;
+                if nodes > MAX_NODES || alias_bytes > MAX_ALIAS_BYTES {
                     return Err(YamlError::TooManyNodes {
                         at: span.start as usize,
                     });
@@ -474,7 +517,8 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
         }
         if let Some((node, anchor)) = complete {
             if anchor > 0 {
-                anchors.insert(anchor, (node.clone(), node.count()));
+                let (count, bytes) = node.size();
+                anchors.insert(anchor, (node.clone(), count, bytes));
             }
             attach(&mut stack, &mut parsed, node);
         }
@@ -634,6 +678,28 @@ mod tests {
             Err(YamlError::TooManyNodes { .. })
         ));
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn nested_complex_keys_render_in_linear_time() {
+        let text = format!("{}a: b\n", "? ".repeat(30));
+        let started = std::time::Instant::now();
+        let json = root(&text).to_json().to_string();
+        assert!(json.len() < 200, "{json}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let complex = root("? [x, {y: z}]\n: v\n");
+        assert_eq!(key_text(&complex.entries()[0].key), "[x, {y: z}]");
+    }
+
+    #[test]
+    fn aliases_of_long_text_are_bounded() {
+        let mut text = format!("big: &a \"{}\"\nlist: [", "x".repeat(1 << 20));
+        text.push_str(&vec!["*a"; 2_000].join(", "));
+        text.push_str("]\n");
+        assert!(matches!(
+            parse(&text, 0),
+            Err(YamlError::TooManyNodes { .. })
+        ));
     }
 
     #[test]
