@@ -106,7 +106,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     selection.staged = args.staged;
     let (mut report, mut docs) = check::run(&project, &selection)?;
     if args.diff {
-        let fixes = crate::author::fix::plan(&project.root, &report.diagnostics);
+        let plan = crate::author::fix::plan(&project.root, &report.diagnostics, &docs);
+        let fixes = plan.files;
         let count: usize = fixes.iter().map(|f| f.fixes).sum();
         return Ok(Outcome {
             stdout: crate::author::fix::diff(&fixes),
@@ -114,8 +115,9 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
                 String::new()
             } else {
                 format!(
-                    "note: {count} fix(es) in {} file(s); `--fix` applies them\n",
-                    fixes.len()
+                    "note: {count} fix(es) in {} file(s); `--fix` applies them\n{}",
+                    fixes.len(),
+                    report::notes(&changed_notices(&plan.changed))
                 )
             },
             status: if fixes.is_empty() {
@@ -130,12 +132,17 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         // quotes): repeat until nothing changes, so a second run has
         // nothing left to do.
         let (mut fixed, mut files) = (0, std::collections::BTreeSet::new());
+        let mut changed = std::collections::BTreeSet::new();
         for _ in 0..8 {
-            let fixes = crate::author::fix::plan(&project.root, &report.diagnostics);
+            let plan = crate::author::fix::plan(&project.root, &report.diagnostics, &docs);
+            changed.extend(plan.changed);
+            let mut fixes = plan.files;
             if fixes.is_empty() {
                 break;
             }
-            crate::author::fix::apply(&project.root, &fixes)?;
+            let skipped = crate::author::fix::apply(&project.root, &fixes)?;
+            fixes.retain(|f| !skipped.contains(&f.path));
+            changed.extend(skipped);
             fixed += fixes.iter().map(|f| f.fixes).sum::<usize>();
             files.extend(fixes.into_iter().map(|f| f.path));
             (report, docs) = check::run(&project, &selection)?;
@@ -144,6 +151,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
             message: format!("fixed {fixed} finding(s) in {} file(s)", files.len()),
             help: None,
         });
+        let changed: Vec<_> = changed.into_iter().collect();
+        report.notices.extend(changed_notices(&changed));
     }
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         append(
@@ -182,6 +191,20 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+/// Notices for the files `--fix` left alone because they changed after
+/// they were checked.
+fn changed_notices(paths: &[std::sync::Arc<str>]) -> Vec<crate::diagnostic::Notice> {
+    paths
+        .iter()
+        .map(|path| crate::diagnostic::Notice {
+            message: format!(
+                "{path} changed while doccheck was checking it; its fixes were not made"
+            ),
+            help: Some("run `doccheck check --fix` again".into()),
+        })
+        .collect()
 }
 
 fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {

@@ -83,3 +83,143 @@ fn a_finding_past_column_65535_is_shown_trimmed_around_its_span() {
     let mark = at(under, under.find(['─', '┬', '▲']).unwrap());
     assert_eq!(mark, link, "{frame}\n{under}");
 }
+
+/// A research document whose frontmatter has `status` as given and
+/// `extra` lines after it, otherwise valid.
+fn research(status: &str, extra: &str) -> String {
+    format!(
+        "---\ndate: 2025-12-12T15:17:08-06:00\nresearcher: beth\ngit_commit: ea45dd2\n\
+         branch: main\nrepository: x\ntopic: T\ntags: [a]\nstatus: {status}\n{extra}\
+         last_updated: 2025-12-12\nlast_updated_by: beth\n---\n# T\n"
+    )
+}
+
+const RESEARCH: &str = "thoughts/shared/research";
+
+#[test]
+fn fixes_keep_block_scalars_properties_comments_and_unique_keys() {
+    let (_dir, root) = project();
+    let cases = [
+        // (a) a block scalar: its line break and the next key stay.
+        ("block", research(">-\n  completed", ""), None),
+        // (c) anchors, tags, quotes and comments stay.
+        (
+            "anchor",
+            research("&s completed", "other: *s\n"),
+            Some("status: &s complete\nother: *s\n"),
+        ),
+        (
+            "tag",
+            research("!!str completed # was done", ""),
+            Some("status: !!str complete # was done\n"),
+        ),
+        (
+            "quoted",
+            research("'completed' # c", ""),
+            Some("status: 'complete' # c\n"),
+        ),
+    ];
+    for (name, text, _) in &cases {
+        write(
+            &root,
+            &format!("{RESEARCH}/2025-12-12_15-17_{name}.md"),
+            text,
+        );
+    }
+    // (b) two aliases of one key: at most one becomes `researcher`.
+    let aliases =
+        research("complete", "").replace("researcher: beth\n", "author: beth\ncreated_by: ann\n");
+    write(
+        &root,
+        &format!("{RESEARCH}/2025-12-12_15-17_aliases.md"),
+        &aliases,
+    );
+    let out = doccheck(&root, &["check", "--no-git", "--fix"]);
+    assert_ne!(out.status.code(), Some(2), "{}", text(&out));
+    for (name, before, expected) in &cases {
+        let after =
+            std::fs::read_to_string(root.join(format!("{RESEARCH}/2025-12-12_15-17_{name}.md")))
+                .unwrap();
+        match expected {
+            None => assert_eq!(&after, before, "{name}"),
+            Some(line) => assert!(after.contains(line), "{name}:\n{after}"),
+        }
+    }
+    let after =
+        std::fs::read_to_string(root.join(format!("{RESEARCH}/2025-12-12_15-17_aliases.md")))
+            .unwrap();
+    assert_eq!(after.matches("researcher:").count(), 1, "{after}");
+}
+
+#[test]
+fn fix_writes_through_a_symlink_keeps_the_owner_and_cleans_up_after_a_killed_run() {
+    let (_dir, root) = project();
+    let dir = root.join(RESEARCH);
+    write(
+        &root,
+        &format!("{RESEARCH}/real/2025-12-12_15-17_a.md"),
+        &research("completed", ""),
+    );
+    std::os::unix::fs::symlink(
+        dir.join("real/2025-12-12_15-17_a.md"),
+        dir.join("2025-12-12_15-17_link.md"),
+    )
+    .unwrap();
+    // What a run killed while writing leaves behind.
+    write(
+        &root,
+        &format!("{RESEARCH}/real/.2025-12-12_15-17_a.md.doccheck-tmp"),
+        "half",
+    );
+    let owner = if unsafe { libc::geteuid() } == 0 {
+        let real = dir.join("real/2025-12-12_15-17_a.md");
+        std::os::unix::fs::chown(&real, Some(4242), Some(4242)).unwrap();
+        Some(4242)
+    } else {
+        None
+    };
+    let out = doccheck(&root, &["check", "--no-git", "--fix"]);
+    assert_ne!(out.status.code(), Some(2), "{}", text(&out));
+    let link = dir.join("2025-12-12_15-17_link.md");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let real = dir.join("real/2025-12-12_15-17_a.md");
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("status: complete\n")
+    );
+    if let Some(owner) = owner {
+        use std::os::unix::fs::MetadataExt as _;
+        assert_eq!(std::fs::metadata(&real).unwrap().uid(), owner);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("real"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("doccheck"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn fix_skips_a_file_that_changed_since_it_was_checked() {
+    use doccheck::check::{self, Selection};
+    use doccheck::project::{Overrides, Project};
+    let (_dir, root) = project();
+    let rel = format!("{RESEARCH}/2025-12-12_15-17_a.md");
+    let text = research("completed", "");
+    write(&root, &rel, &text);
+    let overrides = Overrides {
+        no_git: true,
+        ..Overrides::default()
+    };
+    let project = Project::load(&root, &overrides).unwrap();
+    let (report, docs) = check::run(&project, &Selection::new(&project, &[]).unwrap()).unwrap();
+    assert!(report.diagnostics.iter().any(|d| d.fix.is_some()));
+    // An editor saves the file between the check and the fix.
+    let edited = text.replace("date:", "# saved by an editor\ndate:");
+    write(&root, &rel, &edited);
+    let plan = doccheck::author::fix::plan(&project.root, &report.diagnostics, &docs);
+    assert!(plan.files.is_empty());
+    assert_eq!(plan.changed.len(), 1);
+    assert_eq!(std::fs::read_to_string(root.join(&rel)).unwrap(), edited);
+}

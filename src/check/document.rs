@@ -35,6 +35,9 @@ pub struct Document {
     pub kind: Option<KindId>,
     pub suppressions: Suppressions,
     pub facts: Facts,
+    /// The [`digest`] of the text checked, so that `--fix` can tell that
+    /// the file changed since.
+    pub digest: u64,
 }
 
 /// The values later checks verify, with where they are written.
@@ -353,9 +356,27 @@ pub fn analyze(
             kind,
             suppressions: suppressions.finish(text.len()),
             facts,
+            digest: digest(text.as_bytes()),
         },
         diagnostics: out,
     }
+}
+
+/// A fast fingerprint of a file's bytes (not a cryptographic hash: it
+/// tells an edited file from the one checked).
+pub fn digest(bytes: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        hash = (hash ^ word)
+            .rotate_left(23)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    for &b in chunks.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// Whether a file is a YAML document rather than Markdown.

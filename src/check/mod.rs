@@ -343,6 +343,7 @@ fn analysis(
                     kind,
                     suppressions: Suppressions::default(),
                     facts: document::Facts::default(),
+                    digest: 0,
                 },
                 diagnostics: vec![d],
             })

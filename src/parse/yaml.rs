@@ -413,15 +413,16 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 let forced_string = tag.as_ref().is_some_and(|t| {
                     t.is_yaml_core_schema() && t.suffix == "str" || !t.is_yaml_core_schema()
                 });
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                    _ => Style::Quoted,
+                };
                 let node = Node {
-                    span,
+                    span: scalar_span(text, base, span, style),
                     value: Value::Scalar(Scalar {
                         text: value.into_owned(),
-                        style: match style {
-                            ScalarStyle::Plain => Style::Plain,
-                            ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                            _ => Style::Quoted,
-                        },
+                        style,
                         forced_string,
                     }),
                 };
@@ -524,6 +525,43 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
         }
     }
     Ok(parsed)
+}
+
+/// The span of a scalar's own text. saphyr's starts at an anchor or tag
+/// (`&s completed`, `!!str x`) and runs on past a quoted scalar's closing
+/// quote to a comment (`'x' # note`): a fix that replaced that span would
+/// drop them.
+fn scalar_span(text: &str, base: usize, span: Span, style: Style) -> Span {
+    let (mut start, end) = (span.start as usize - base, span.end as usize - base);
+    let b = text.as_bytes();
+    while start < end && matches!(b[start], b'&' | b'!') {
+        while start < end && !b[start].is_ascii_whitespace() {
+            start += 1;
+        }
+        while start < end && b[start].is_ascii_whitespace() {
+            start += 1;
+        }
+    }
+    let end = match (style, b.get(start)) {
+        (Style::Quoted, Some(&quote @ (b'\'' | b'"'))) => closing_quote(&b[..end], start, quote),
+        (Style::Plain, _) => start + text[start..end].trim_end().len(),
+        _ => end,
+    };
+    Span::new(base + start, base + end.max(start))
+}
+
+/// The offset just past the quote that closes the one at `open`, or `end`.
+fn closing_quote(b: &[u8], open: usize, quote: u8) -> usize {
+    let mut i = open + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if quote == b'"' => i += 2,
+            q if q == quote && quote == b'\'' && b.get(i + 1) == Some(&b'\'') => i += 2,
+            q if q == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
 }
 
 fn attach(stack: &mut [Frame], parsed: &mut Parsed, node: Node) {
@@ -700,6 +738,21 @@ mod tests {
             parse(&text, 0),
             Err(YamlError::TooManyNodes { .. })
         ));
+    }
+
+    #[test]
+    fn scalar_spans_leave_out_properties_and_comments() {
+        for (text, value) in [
+            ("s: &a completed\n", "completed"),
+            ("s: !!str completed # note\n", "completed"),
+            ("s: 'it''s' # note\nx: 1\n", "'it''s'"),
+            ("s: \"a\\\"b\"  # c\n", "\"a\\\"b\""),
+            ("s: &a !!str 'x'\n", "'x'"),
+            ("s: plain   # c\n", "plain"),
+        ] {
+            let root = root(text);
+            assert_eq!(slice(text, root.entries()[0].value.span), value, "{text:?}");
+        }
     }
 
     #[test]
