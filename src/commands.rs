@@ -439,8 +439,10 @@ fn schema(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
     };
     let text = match &schema.source {
         SchemaSource::Builtin(name) => builtin_text(name).unwrap_or_default().to_owned(),
-        SchemaSource::File(rel) => std::fs::read_to_string(project.root.join(rel))
-            .map_err(|e| Error::io(format!("cannot read {rel}"), e))?,
+        SchemaSource::File(rel) => {
+            crate::check::document::read_inside(&project.root, &project.root.join(rel))
+                .map_err(|reason| Error::Usage(format!("cannot read {rel}: {reason}")))?
+        }
     };
     Ok(Outcome::print(text))
 }

@@ -223,3 +223,74 @@ fn fix_skips_a_file_that_changed_since_it_was_checked() {
     assert_eq!(plan.changed.len(), 1);
     assert_eq!(std::fs::read_to_string(root.join(&rel)).unwrap(), edited);
 }
+
+/// A file outside the project whose content must never be shown.
+const SECRET: &str = "{\"SECRET_TOKEN\": \"hunter2\"}\n";
+
+fn outside(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("secret.json");
+    std::fs::write(&path, SECRET).unwrap();
+    path
+}
+
+fn assert_refused(out: &Output) {
+    let all = text(out);
+    assert_eq!(out.status.code(), Some(2), "{all}");
+    assert!(!all.contains("hunter2"), "{all}");
+    assert!(all.contains("outside the project"), "{all}");
+}
+
+#[test]
+fn configuration_through_a_link_out_of_the_project_is_refused() {
+    for name in [".doccheck.toml", "pyproject.toml"] {
+        let (dir, root) = project();
+        std::fs::remove_file(root.join(".doccheck.toml")).unwrap();
+        std::fs::create_dir(root.join(".git")).unwrap();
+        std::os::unix::fs::symlink(outside(dir.path()), root.join(name)).unwrap();
+        write(&root, "a.md", "# A\n");
+        assert_refused(&doccheck(&root, &["check", "--no-git"]));
+    }
+}
+
+#[test]
+fn schemas_through_a_link_out_of_the_project_are_refused() {
+    let (dir, root) = project();
+    let secret = outside(dir.path());
+    std::fs::create_dir(root.join("schemas")).unwrap();
+    std::os::unix::fs::symlink(&secret, root.join("schemas/review.json")).unwrap();
+    write(
+        &root,
+        ".doccheck.toml",
+        "[kinds.review]\npaths = [\"reviews/**\"]\nschema = \"schemas/review.json\"\n",
+    );
+    write(&root, "reviews/r.md", "---\nreviewer: x\n---\n# R\n");
+    assert_refused(&doccheck(&root, &["check", "--no-git"]));
+
+    // A linked folder leads out just as well, and `$schema` is read the same way.
+    let (dir, root) = project();
+    outside(dir.path());
+    std::os::unix::fs::symlink(dir.path(), root.join("linked")).unwrap();
+    write(
+        &root,
+        "doc.md",
+        "---\n$schema: linked/secret.json\nx: 1\n---\n# D\n",
+    );
+    let out = doccheck(&root, &["check", "--no-git", "--output-format", "concise"]);
+    let all = text(&out);
+    assert!(!all.contains("hunter2"), "{all}");
+    assert!(all.contains("outside the project"), "{all}");
+}
+
+#[test]
+fn a_schema_path_that_is_a_folder_is_said_to_be_one() {
+    let (_dir, root) = project();
+    std::fs::create_dir_all(root.join("schemas/review.json")).unwrap();
+    write(
+        &root,
+        ".doccheck.toml",
+        "[kinds.review]\npaths = [\"reviews/**\"]\nschema = \"schemas/review.json\"\n",
+    );
+    let out = doccheck(&root, &["check", "--no-git"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("is a folder"), "{}", text(&out));
+}

@@ -117,12 +117,9 @@ pub fn create(
 /// built-in one.
 fn template(project: &Project, kind: &str) -> Result<String> {
     let own = project.root.join(TEMPLATE_DIR).join(format!("{kind}.md"));
-    match std::fs::read_to_string(&own) {
-        Ok(text) => return Ok(text),
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(Error::io(format!("cannot read {}", own.display()), e));
-        }
-        Err(_) => {}
+    if own.symlink_metadata().is_ok() {
+        return crate::check::document::read_inside(&project.root, &own)
+            .map_err(|reason| Error::Usage(format!("cannot read {}: {reason}", own.display())));
     }
     TEMPLATES
         .iter()

@@ -196,6 +196,36 @@ pub fn read_bytes(
     Ok(Some(bytes))
 }
 
+/// The text of a file doccheck reads besides the documents (configuration,
+/// schemas, templates), or why it will not: the file must resolve inside
+/// `root` (canonical), through no link or linked folder that leads out of
+/// it, and be a regular UTF-8 text file.
+pub fn read_inside(root: &Path, path: &Path) -> Result<String, String> {
+    let target = path.canonicalize().map_err(|e| {
+        if path.symlink_metadata().is_ok() {
+            format!("it is a broken symbolic link ({e})")
+        } else if e.kind() == std::io::ErrorKind::NotFound {
+            "it does not exist".to_owned()
+        } else {
+            e.to_string()
+        }
+    })?;
+    if !target.starts_with(root) {
+        return Err(format!(
+            "it leads outside the project (to {}) through a symbolic link, and doccheck reads nothing outside the project",
+            target.display()
+        ));
+    }
+    if target.is_dir() {
+        return Err("it is a folder, not a file".to_owned());
+    }
+    match read_bytes(root, &target, Entry::Other) {
+        Ok(Some(bytes)) => String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()),
+        Ok(None) => Err("it is a folder, not a file".to_owned()),
+        Err(d) => Err(d.message),
+    }
+}
+
 /// `O_NONBLOCK`: 0o4000 on Linux, 4 on macOS and the BSDs.
 #[cfg(unix)]
 const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
