@@ -181,7 +181,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     };
     let stdout = match &args.output {
         Some(path) => {
-            write_file(path, &rendered.stdout)?;
+            write_file(&project.root, path, &rendered.stdout)?;
             String::new()
         }
         None => rendered.stdout,
@@ -237,7 +237,10 @@ fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
     let Some(path) = &args.output else {
         return Ok(Outcome::print(text));
     };
-    let current = std::fs::read(path).ok();
+    let target = crate::write::inside(&project.root, path)?;
+    let current = crate::check::document::read_inside(&project.root, &target)
+        .ok()
+        .map(String::into_bytes);
     if args.check {
         return Ok(if current.as_deref() == Some(text.as_bytes()) {
             Outcome::print(String::new())
@@ -258,12 +261,27 @@ fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
             }
         });
     }
+    if let Some(current) = &current
+        && !args.force
+        && !crate::author::index::is_generated(current)
+    {
+        return Err(Error::Usage(format!(
+            "{} is not an index doccheck wrote; pass --force to replace it",
+            path.display()
+        )));
+    }
+    if target.symlink_metadata().is_ok_and(|m| !m.is_file()) {
+        return Err(Error::Usage(format!(
+            "{} is not a regular file; doccheck does not replace it",
+            path.display()
+        )));
+    }
     if current.as_deref() != Some(text.as_bytes()) {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
         }
-        crate::write::atomic(path, text.as_bytes(), crate::write::mode_of(path))?;
+        crate::write::atomic(&target, text.as_bytes(), crate::write::mode_of(&target))?;
     }
     Ok(Outcome::print(String::new()))
 }
@@ -334,8 +352,18 @@ fn append(path: &Path, text: &str) -> Result<()> {
         })
 }
 
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+/// Writes a report atomically. A path inside the project must stay inside
+/// it (no link out); one outside it (`$RUNNER_TEMP/report.sarif`) is the
+/// user's choice.
+fn write_file(root: &Path, path: &Path, text: &str) -> Result<()> {
+    let abs = std::path::absolute(path)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    let target = if abs.starts_with(root) {
+        crate::write::inside(root, &abs)?
+    } else {
+        abs
+    };
+    crate::write::atomic(&target, text.as_bytes(), crate::write::mode_of(&target))
 }
 
 fn graph(cli: &Cli, args: &GraphArgs) -> Result<Outcome> {

@@ -88,26 +88,37 @@ pub fn atomic_in(root: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     atomic(&target, bytes, mode_of(&target))
 }
 
-/// `path` with its symbolic links resolved (its folder's, when the file
-/// does not exist yet); an error when that is outside `root` (canonical).
+/// `path` made absolute with its symbolic links resolved, as far as it
+/// exists (a file or folders still to be created are taken as written); an
+/// error when that is outside `root` (canonical), so that nothing is
+/// written through a link, a linked folder or `..` out of the project.
 pub fn inside(root: &Path, path: &Path) -> Result<PathBuf> {
-    let resolved = match path.canonicalize() {
-        Ok(resolved) => resolved,
-        Err(_) if path.symlink_metadata().is_ok() => {
-            return Err(Error::Usage(format!(
-                "{} is a symbolic link to nothing; doccheck does not write through it",
-                path.display()
-            )));
+    let abs = std::path::absolute(path)
+        .map_err(|e| Error::io(format!("cannot resolve {}", path.display()), e))?;
+    // The deepest part of the path that exists, resolved; the names below
+    // it are appended as written (a `..` among them stops the walk, and
+    // then resolving fails).
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while existing.symlink_metadata().is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break,
         }
-        Err(_) => {
-            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-            let dir = parent
-                .unwrap_or(Path::new("."))
-                .canonicalize()
-                .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-            dir.join(path.file_name().unwrap_or_default())
-        }
-    };
+    }
+    let mut resolved = existing.canonicalize().map_err(|e| {
+        Error::Usage(format!(
+            "cannot write {}: cannot resolve {} ({e})",
+            path.display(),
+            existing.display()
+        ))
+    })?;
+    for name in rest.iter().rev() {
+        resolved.push(name);
+    }
     if !resolved.starts_with(root) {
         return Err(Error::Usage(format!(
             "{} leads outside the project (to {}); doccheck does not write outside {}",

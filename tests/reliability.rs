@@ -294,3 +294,67 @@ fn a_schema_path_that_is_a_folder_is_said_to_be_one() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(text(&out).contains("is a folder"), "{}", text(&out));
 }
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn writes_never_leave_the_project_or_replace_a_user_file() {
+    let (dir, root) = project();
+    let away = dir.path().join("away");
+    std::fs::create_dir(&away).unwrap();
+    std::fs::write(away.join("keep.md"), "mine\n").unwrap();
+    write(&root, "README.md", "# My project\n");
+    write(&root, "a.md", "# A\n");
+
+    // index -o: a user's file, a path outside, a linked folder out.
+    let out = doccheck(&root, &["index", "-o", "README.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("--force"), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(root.join("README.md")).unwrap(),
+        "# My project\n"
+    );
+    let outside = away.join("index.md");
+    let out = doccheck(&root, &["index", "-o", outside.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    std::os::unix::fs::symlink(&away, root.join("linked")).unwrap();
+    let out = doccheck(&root, &["index", "-o", "linked/index.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    // check -o through a linked file out.
+    std::os::unix::fs::symlink(away.join("keep.md"), root.join("report.txt")).unwrap();
+    let out = doccheck(&root, &["check", "--no-git", "-o", "report.txt"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    // new into a linked kind folder, init into linked schemas/.
+    std::fs::create_dir_all(root.join("thoughts/shared")).unwrap();
+    std::os::unix::fs::symlink(&away, root.join("thoughts/shared/research")).unwrap();
+    let out = doccheck(&root, &["new", "research", "A topic"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    std::fs::remove_file(root.join(".doccheck.toml")).unwrap();
+    std::os::unix::fs::symlink(&away, root.join("schemas")).unwrap();
+    let out = doccheck(&root, &["init"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(files_in(&away), ["keep.md"]);
+    assert_eq!(
+        std::fs::read_to_string(away.join("keep.md")).unwrap(),
+        "mine\n"
+    );
+
+    // What is allowed still works: an index doccheck wrote is replaced,
+    // and --force replaces a user's file.
+    write(&root, ".doccheck.toml", "");
+    std::fs::remove_file(root.join("schemas")).unwrap();
+    let out = doccheck(&root, &["index", "-o", "INDEX.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    write(&root, "b.md", "# B\n");
+    let out = doccheck(&root, &["index", "-o", "INDEX.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = doccheck(&root, &["index", "-o", "README.md", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}

@@ -59,9 +59,13 @@ pub fn init(root: &Path, force: bool) -> Result<Vec<Written>> {
     for (kind, text) in TEMPLATES {
         files.push((format!("{TEMPLATE_DIR}/{kind}.md"), (*text).to_owned()));
     }
+    let canonical = root
+        .canonicalize()
+        .map_err(|e| Error::io(format!("cannot open {}", root.display()), e))?;
     let mut out = Vec::new();
     for (rel, text) in files {
-        let path = root.join(&rel);
+        // `schemas/` or `templates/` linked out of the project is refused.
+        let path = crate::write::inside(&canonical, &root.join(&rel))?;
         let written = match std::fs::read(&path) {
             Ok(existing) if existing == text.as_bytes() => Written::Unchanged(rel),
             Ok(_) if !force => Written::Kept(rel),

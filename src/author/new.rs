@@ -107,9 +107,11 @@ pub fn create(
         vars.push(reference(project, kind, path)?);
     }
     let text = fill(&template, &vars);
+    // A kind folder that is a link out of the project is not followed.
+    let path = crate::write::inside(&project.root, &project.root.join(&rel))?;
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
-    crate::write::create_new(&project.root.join(&rel), text.as_bytes())?;
+    crate::write::create_new(&path, text.as_bytes())?;
     Ok(rel)
 }
 
