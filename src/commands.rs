@@ -105,6 +105,16 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     selection.base = args.base.clone();
     selection.staged = args.staged;
     let (mut report, mut docs) = check::run(&project, &selection)?;
+    // A gate that checked nothing must not pass: a mistyped `include` or
+    // path would turn CI green. (A change or commit without documents is
+    // fine.)
+    if report.documents == 0 && !args.staged && args.base.is_none() {
+        return Err(Error::Usage(nothing_checked(
+            &project,
+            &args.paths,
+            &report,
+        )));
+    }
     if args.diff {
         let plan = crate::author::fix::plan(&project.root, &report.diagnostics, &docs);
         let fixes = plan.files;
@@ -191,6 +201,40 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         stderr: rendered.stderr,
         status,
     })
+}
+
+/// Why `check` found no document to check.
+fn nothing_checked(project: &Project, paths: &[PathBuf], report: &check::Report) -> String {
+    let place = if paths.is_empty() {
+        project.root.display().to_string()
+    } else {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut message = if report.notices.is_empty() {
+        format!(
+            "nothing to check: no document in {place} matches `include` ({})",
+            project
+                .filter
+                .include_patterns()
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        format!("nothing to check in {place}")
+    };
+    for notice in &report.notices {
+        message.push_str(&format!("\n  {}", notice.message));
+    }
+    message.push_str(
+        "\n  help: fix `include`/`exclude` in the configuration or the paths given; templates are never checked",
+    );
+    message
 }
 
 /// Notices for the files `--fix` left alone because they changed after

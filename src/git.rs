@@ -36,25 +36,34 @@ pub enum Unavailable {
     Bare(PathBuf),
     Empty,
     Broken(String),
+    /// `extensions.objectFormat = sha256`, which doccheck cannot read.
+    Sha256,
 }
 
 impl Unavailable {
-    pub fn message(&self) -> String {
+    /// What is wrong, without what follows from it.
+    pub fn reason(&self) -> String {
         match self {
-            Unavailable::NotARepository => {
-                "not a Git repository: Git checks (DC2xx) were skipped".into()
-            }
-            Unavailable::Bare(path) => format!(
-                "{} is a bare repository: Git checks (DC2xx) were skipped",
-                path.display()
-            ),
-            Unavailable::Empty => {
-                "the repository has no commits yet: Git checks (DC2xx) were skipped".into()
-            }
-            Unavailable::Broken(e) => {
-                format!("the repository cannot be read ({e}): Git checks (DC2xx) were skipped")
+            Unavailable::NotARepository => "not a Git repository".into(),
+            Unavailable::Bare(path) => format!("{} is a bare repository", path.display()),
+            Unavailable::Empty => "the repository has no commits yet".into(),
+            Unavailable::Broken(e) => format!("the repository cannot be read ({e})"),
+            Unavailable::Sha256 => {
+                "the repository uses the SHA-256 object format, which doccheck does not support yet"
+                    .into()
             }
         }
+    }
+
+    pub fn message(&self) -> String {
+        format!("{}: Git checks (DC2xx) were skipped", self.reason())
+    }
+
+    /// Whether the Git checks must stop the run rather than be skipped: the
+    /// repository is there but cannot be trusted or read (git itself would
+    /// stop), so skipping would pass commits nobody verified.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, Unavailable::Broken(_) | Unavailable::Sha256)
     }
 }
 
@@ -83,10 +92,15 @@ fn work_tree(
     let start = repository.unwrap_or(root);
     let repo = match gix::discover(start) {
         Ok(repo) => repo,
-        Err(_) if crate::discover::work_tree_top(start).is_none() => {
-            return Err(Unavailable::NotARepository);
+        Err(e) => {
+            let Some(top) = crate::discover::work_tree_top(start) else {
+                return Err(Unavailable::NotARepository);
+            };
+            if uses_sha256(&top) {
+                return Err(Unavailable::Sha256);
+            }
+            return Err(Unavailable::Broken(e.to_string()));
         }
-        Err(e) => return Err(Unavailable::Broken(e.to_string())),
     };
     if repo.is_bare() {
         return Err(Unavailable::Bare(repo.git_dir().to_path_buf()));
@@ -104,6 +118,19 @@ fn work_tree(
     Ok((repo, prefix))
 }
 
+/// Whether the repository at `top` declares the SHA-256 object format.
+fn uses_sha256(top: &Path) -> bool {
+    let Ok(root) = top.canonicalize() else {
+        return false;
+    };
+    crate::check::document::read_inside(&root, &root.join(".git/config")).is_ok_and(|config| {
+        config.lines().any(|line| {
+            let line = line.trim().to_ascii_lowercase().replace(' ', "");
+            line == "objectformat=sha256"
+        })
+    })
+}
+
 fn kind_name(kind: gix::object::Kind) -> &'static str {
     match kind {
         gix::object::Kind::Commit => "commit",
@@ -118,10 +145,17 @@ impl Git {
     /// configuration names one elsewhere).
     pub fn open(root: &Path, repository: Option<&Path>) -> std::result::Result<Git, Unavailable> {
         let (repo, prefix) = work_tree(root, repository)?;
-        let head = match repo.head_id() {
-            Ok(id) => id.detach(),
-            Err(_) => return Err(Unavailable::Empty),
-        };
+        // Only an unborn HEAD means "no commits yet"; a HEAD, reference or
+        // commit that cannot be read is a damaged repository.
+        let broken = |e: &dyn std::fmt::Display| Unavailable::Broken(e.to_string());
+        let head = repo.head().map_err(|e| broken(&e))?;
+        if head.is_unborn() {
+            return Err(Unavailable::Empty);
+        }
+        let head = head.into_peeled_id().map_err(|e| broken(&e))?.detach();
+        repo.find_commit(head)
+            .and_then(|c| c.decode().map(drop))
+            .map_err(|e| broken(&format!("HEAD commit {head}: {e}")))?;
         let shallow = repo
             .is_shallow()
             .map_err(|e| Unavailable::Broken(e.to_string()))?;

@@ -358,3 +358,123 @@ fn writes_never_leave_the_project_or_replace_a_user_file() {
     let out = doccheck(&root, &["index", "-o", "README.md", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// `git` in `dir` with a fixed identity and no user configuration.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// A repository with one committed research document citing its commit.
+fn repository(extra_init: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = project();
+    let mut init = vec!["init", "-q", "-b", "main"];
+    init.extend_from_slice(extra_init);
+    git(&root, &init);
+    write(&root, "a.md", "# A\n");
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "first"]);
+    (dir, root)
+}
+
+#[test]
+fn a_damaged_repository_stops_the_run() {
+    type Corruption = (&'static str, fn(&Path));
+    let corruptions: [Corruption; 3] = [
+        ("garbage HEAD", |root| {
+            std::fs::write(root.join(".git/HEAD"), "garbage\n").unwrap()
+        }),
+        ("corrupt HEAD commit", |root| {
+            let head = git(root, &["rev-parse", "HEAD"]);
+            let object = root.join(format!(".git/objects/{}/{}", &head[..2], &head[2..]));
+            let mut perms = std::fs::metadata(&object).unwrap().permissions();
+            #[expect(clippy::permissions_set_readonly_false)]
+            perms.set_readonly(false);
+            std::fs::set_permissions(&object, perms).unwrap();
+            std::fs::write(&object, b"not zlib at all").unwrap();
+        }),
+        ("bad packed-refs line", |root| {
+            git(root, &["pack-refs", "--all"]);
+            let packed = root.join(".git/packed-refs");
+            let text = std::fs::read_to_string(&packed).unwrap();
+            std::fs::write(&packed, format!("{text}this is not a ref line\n")).unwrap();
+        }),
+    ];
+    for (name, corrupt) in corruptions {
+        let (_dir, root) = repository(&[]);
+        corrupt(&root);
+        let out = doccheck(&root, &["check"]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", text(&out));
+        assert!(
+            text(&out).contains("cannot be read"),
+            "{name}: {}",
+            text(&out)
+        );
+        // --no-git still checks the documents.
+        let out = doccheck(&root, &["check", "--no-git"]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out));
+    }
+}
+
+#[test]
+fn a_sha256_repository_is_said_to_be_one() {
+    let (_dir, root) = repository(&["--object-format=sha256"]);
+    let out = doccheck(&root, &["check"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("SHA-256"), "{}", text(&out));
+}
+
+#[test]
+fn a_document_too_large_to_check_fails_the_gate() {
+    let (_dir, root) = project();
+    let mut big = research("complete", "");
+    big.push_str(&"A long generated table row | with | cells |\n".repeat(260_000));
+    write(&root, &format!("{RESEARCH}/2025-12-12_15-17_big.md"), &big);
+    let out = doccheck(&root, &["check", "--no-git", "--output-format", "concise"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("DC504"), "{}", text(&out));
+}
+
+#[test]
+fn a_check_that_matches_nothing_says_so_and_fails() {
+    let (_dir, root) = project();
+    write(&root, "drafts/d.md", "# D\n");
+    write(&root, "docs/a.md", "# A\n");
+    write(&root, ".doccheck.toml", "include = [\"notes/**/*.md\"]\n");
+    let out = doccheck(&root, &["check", "--no-git"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("nothing to check"), "{}", text(&out));
+    assert!(text(&out).contains("notes/**/*.md"), "{}", text(&out));
+
+    write(&root, ".doccheck.toml", "exclude = [\"drafts/**\"]\n");
+    let out = doccheck(&root, &["check", "--no-git", "drafts"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains("excluded by `drafts/**`"),
+        "{}",
+        text(&out)
+    );
+    // A file named explicitly is checked, and the exclusion is said.
+    let out = doccheck(&root, &["check", "--no-git", "drafts/d.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("excluded by `drafts/**`"),
+        "{}",
+        text(&out)
+    );
+}
