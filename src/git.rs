@@ -664,26 +664,57 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The number of lines of `path` (project-relative) at `commit`, or
-    /// `None` when it was not a file there.
-    pub fn line_count(&mut self, commit: ObjectId, path: &str) -> Option<usize> {
-        let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
-        let entry = tree.lookup_entry_by_path(self.git.repo_path(path)).ok()??;
+    /// The number of lines of `path` (project-relative) at `commit`;
+    /// `Ok(None)` when it was not a file there, `Err` when the repository
+    /// cannot say (a commit, tree or blob that cannot be read). A blob larger
+    /// than [`MAX_COUNTED_BLOB`] is not read: it is taken to be long enough.
+    pub fn line_count(
+        &mut self,
+        commit: ObjectId,
+        path: &str,
+    ) -> std::result::Result<Option<usize>, String> {
+        let unreadable = |what: &str, e: &dyn std::fmt::Display| format!("cannot read {what}: {e}");
+        let tree = self
+            .repo
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(|e| unreadable(&format!("commit {commit}"), &e))?;
+        let Some(entry) = tree
+            .lookup_entry_by_path(self.git.repo_path(path))
+            .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
+        else {
+            return Ok(None);
+        };
         if !entry.mode().is_blob() {
-            return None;
+            return Ok(None);
         }
         let id = entry.object_id();
         if let Some(&n) = self.lines.get(&id) {
-            return Some(n);
+            return Ok(Some(n));
         }
-        let blob = entry.object().ok()?;
+        let size = self
+            .repo
+            .try_find_header(id)
+            .map_err(|e| unreadable(&format!("object {id}"), &e))?
+            .map_or(0, |h| h.size());
+        if size > MAX_COUNTED_BLOB {
+            return Ok(Some(usize::MAX));
+        }
+        let blob = self
+            .repo
+            .find_blob(id)
+            .map_err(|e| unreadable(&format!("object {id}"), &e))?;
         let data = &blob.data;
         let newlines = data.iter().filter(|&&b| b == b'\n').count();
         let n = newlines + usize::from(!data.is_empty() && data.last() != Some(&b'\n'));
         self.lines.insert(id, n);
-        Some(n)
+        Ok(Some(n))
     }
 }
+
+/// The largest blob whose lines a code reference makes doccheck count: a
+/// reference into a 2 GB file must not load 2 GB.
+pub const MAX_COUNTED_BLOB: u64 = 64 << 20;
 
 fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
     let header = |id: ObjectId| match repo.try_find_header(id) {

@@ -478,3 +478,84 @@ fn a_check_that_matches_nothing_says_so_and_fails() {
         text(&out)
     );
 }
+
+#[test]
+fn a_corrupt_blob_is_unreadable_not_missing() {
+    let (_dir, root) = repository(&[]);
+    write(&root, "src/x.py", "a = 1\nb = 2\n");
+    write(&root, "notes.md", "# N\n\nSee `src/x.py:1-2`.\n");
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "code"]);
+    let blob = git(&root, &["rev-parse", "HEAD:src/x.py"]);
+    let object = root.join(format!(".git/objects/{}/{}", &blob[..2], &blob[2..]));
+    std::fs::remove_file(&object).unwrap();
+    std::fs::write(&object, b"not zlib at all").unwrap();
+    let out = doccheck(&root, &["check", "--output-format", "concise"]);
+    let all = text(&out);
+    assert!(all.contains("DC208"), "{all}");
+    assert!(all.contains("cannot be read from the repository"), "{all}");
+    assert!(!all.contains("does not exist"), "{all}");
+}
+
+#[test]
+fn a_huge_blob_is_not_loaded_to_count_its_lines() {
+    let (_dir, root) = repository(&[]);
+    let size = doccheck::git::MAX_COUNTED_BLOB as usize + 1024;
+    let mut big = vec![b'\n'; 16];
+    big.resize(size, b'x');
+    std::fs::write(root.join("big.log"), &big).unwrap();
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "big"]);
+    let repo = doccheck::git::Git::open(&root.canonicalize().unwrap(), None).unwrap();
+    let head = repo.head();
+    assert_eq!(
+        repo.reader().line_count(head, "big.log"),
+        Ok(Some(usize::MAX))
+    );
+    assert_eq!(repo.reader().line_count(head, "a.md"), Ok(Some(1)));
+    assert_eq!(repo.reader().line_count(head, "gone.md"), Ok(None));
+}
+
+#[test]
+fn staged_links_out_of_the_project_are_refused_as_check_refuses_them() {
+    let (dir, root) = repository(&[]);
+    let secret = dir.path().join("secret.md");
+    std::fs::write(&secret, "# Outside\n").unwrap();
+    std::fs::create_dir_all(root.join(RESEARCH)).unwrap();
+    std::os::unix::fs::symlink(&secret, root.join(format!("{RESEARCH}/abs.md"))).unwrap();
+    std::os::unix::fs::symlink(
+        "../../../../secret.md",
+        root.join(format!("{RESEARCH}/rel.md")),
+    )
+    .unwrap();
+    git(&root, &["add", "-A"]);
+    for args in [
+        &["check", "--output-format", "concise"][..],
+        &["check", "--staged", "--output-format", "concise"],
+    ] {
+        let out = doccheck(&root, args);
+        let all = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {all}");
+        assert_eq!(all.matches("DC501").count(), 2, "{args:?}: {all}");
+    }
+}
+
+#[test]
+fn a_second_forced_hook_install_keeps_the_first_backup() {
+    let (_dir, root) = repository(&[]);
+    let hooks = root.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    std::fs::write(hooks.join("pre-commit"), "#!/bin/sh\necho first\n").unwrap();
+    let out = doccheck(&root, &["hook", "install", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    std::fs::write(hooks.join("pre-commit"), "#!/bin/sh\necho second\n").unwrap();
+    let out = doccheck(&root, &["hook", "install", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let backups: Vec<String> = files_in(&hooks)
+        .into_iter()
+        .filter(|n| n.contains("backup"))
+        .map(|n| std::fs::read_to_string(hooks.join(n)).unwrap())
+        .collect();
+    assert!(backups.iter().any(|b| b.contains("first")), "{backups:?}");
+    assert!(backups.iter().any(|b| b.contains("second")), "{backups:?}");
+}

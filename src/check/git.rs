@@ -273,7 +273,7 @@ fn code_references(
             }
         }
     }
-    let lines: HashMap<(ObjectId, &str), Option<usize>> = pairs
+    let lines: HashMap<(ObjectId, &str), Result<Option<usize>, String>> = pairs
         .into_par_iter()
         .map_init(
             || git.reader(),
@@ -290,34 +290,39 @@ fn code_references(
         for r in &doc.facts.code_refs {
             let path: &str = &r.path;
             match lines[&(commit, path)] {
-                None => out.push(at(
+                Err(ref reason) => out.push(at(
+                    docs,
+                    i,
+                    broken_code_reference::unreadable(r.span, &r.path, &name, reason),
+                )),
+                Ok(None) => out.push(at(
                     docs,
                     i,
                     broken_code_reference::missing(r.span, &r.path, &name),
                 )),
-                Some(n) if n < r.end as usize => {
+                Ok(Some(n)) if n < r.end as usize => {
                     out.push(at(
                         docs,
                         i,
                         broken_code_reference::too_short(r.span, &r.path, r.end, n, &name),
                     ));
                 }
-                Some(_) if commit != head => match lines[&(head, path)] {
-                    None => out.push(at(
+                Ok(Some(_)) if commit != head => match lines[&(head, path)] {
+                    Ok(None) => out.push(at(
                         docs,
                         i,
                         drifted_code_reference::diagnostic(r.span, &r.path, &name, None),
                     )),
-                    Some(n) if n < r.end as usize => {
+                    Ok(Some(n)) if n < r.end as usize => {
                         out.push(at(
                             docs,
                             i,
                             drifted_code_reference::diagnostic(r.span, &r.path, &name, Some(n)),
                         ));
                     }
-                    Some(_) => {}
+                    Ok(Some(_)) | Err(_) => {}
                 },
-                Some(_) => {}
+                Ok(Some(_)) => {}
             }
         }
     }

@@ -47,3 +47,15 @@ pub fn too_short(span: Span, path: &str, end: u32, lines: usize, at: &str) -> Di
     .label("past the end of the file")
     .help("correct the line range for the cited commit")
 }
+
+/// The repository holds the file but cannot give its content (a corrupt
+/// object): said as that, not as a missing file.
+pub fn unreadable(span: Span, path: &str, at: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(
+        &BrokenCodeReference::META,
+        span,
+        format!("`{path}` at {at} cannot be read from the repository: {reason}"),
+    )
+    .label("unreadable in Git")
+    .help("repair the repository (`git fsck`), or fetch the missing objects again")
+}
