@@ -400,8 +400,10 @@ fn append(path: &Path, text: &str) -> Result<()> {
 /// it (no link out); one outside it (`$RUNNER_TEMP/report.sarif`) is the
 /// user's choice.
 fn write_file(root: &Path, path: &Path, text: &str) -> Result<()> {
-    let abs = std::path::absolute(path)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    let cwd = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .map_err(|e| Error::io("cannot resolve the current directory", e))?;
+    let abs = cwd.join(path);
     let target = if abs.starts_with(root) {
         crate::write::inside(root, &abs)?
     } else {

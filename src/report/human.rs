@@ -142,6 +142,9 @@ impl<'a> Excerpt<'a> {
                 *slot = Some(slot.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))));
             }
         }
+        if wanted.is_empty() {
+            wanted.insert(0, None);
+        }
         // Room for the text of a line: the width less the gutter and the
         // two ellipses.
         let room = width.saturating_sub(14).max(40);
