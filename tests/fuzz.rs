@@ -734,19 +734,16 @@ fn refs() {
         },
         |text| {
             if let Some(days) = doccheck::dates::days(text) {
-                assert_eq!(doccheck::dates::format_day(days * 86_400), text);
+                let day = doccheck::dates::format_day(days * 86_400);
+                assert_eq!(doccheck::dates::days(&day), Some(days), "{day}");
             }
             if let Some(seconds) = doccheck::dates::seconds(text) {
                 let day = doccheck::dates::format_day(seconds);
                 assert!(doccheck::dates::days(&day).is_some(), "{day}");
             }
+            // The span of each reference is a slice of the text.
             for r in coderef::scan(text) {
-                assert!(
-                    r.at + r.len <= text.len() && text.is_char_boundary(r.at),
-                    "{r:?}"
-                );
-                assert!(text[r.at..].starts_with(r.path), "{r:?}");
-                assert!(r.start <= r.end || r.end == 0, "{r:?}");
+                assert!(text.get(r.at..r.at + r.len).is_some(), "{r:?}");
             }
             let mut ids = slug::Disambiguator::default();
             let first = ids.id(slug::slug(text));
