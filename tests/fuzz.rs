@@ -31,6 +31,7 @@ use doccheck::kinds::Kinds;
 use doccheck::parse::{coderef, frontmatter, slug, yaml};
 use doccheck::project::{Overrides, Project};
 use doccheck::report::{self, OutputFormat, Style};
+use doccheck::rules::content::binary_file::BinaryFile;
 use doccheck::schema::SchemaStore;
 
 /// An iteration slower than this is a hang.
@@ -443,8 +444,28 @@ fn analyze_and_render(bench: &Bench, rel: &str, text: &str) -> (Vec<Diagnostic>,
             assert!(r.span.end as usize <= text.len(), "{d:?}");
         }
     }
+    // Findings at arbitrary places too: mid-line to a line start, across
+    // long lines, at the end, inside a multi-byte character.
+    let mut findings = analysis.diagnostics.clone();
+    let mut rng = Rng::new(document::digest(text.as_bytes()));
+    for _ in 0..3 {
+        let a = rng.below(text.len() + 1);
+        let mut b = (a + rng.below(text.len() + 1 - a)).min(text.len());
+        if rng.chance(30) {
+            // Just past a line break: the end is the next line's start.
+            b = text[floor(text, a)..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| floor(text, a) + i + 1);
+        }
+        let mut d = Diagnostic::new(&BinaryFile::META, doccheck::source::Span::new(a, b), "x");
+        if rng.chance(50) {
+            let c = rng.below(text.len() + 1);
+            d = d.related(doccheck::source::Span::new(c, c), "y");
+        }
+        findings.push(d.in_file(&path));
+    }
     let report = Report {
-        diagnostics: analysis.diagnostics.clone(),
+        diagnostics: findings,
         documents: 1,
         texts: [(path, text.to_owned())].into_iter().collect(),
         ..Report::default()

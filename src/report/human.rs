@@ -138,6 +138,8 @@ impl<'a> Excerpt<'a> {
                 vec![(first, start), (last, end)]
             };
             for (line, at) in points {
+                // An end just past a line break belongs to the line it ends.
+                let at = at.clamp(index.line_start(line), index.line_range(text, line).end);
                 let slot = wanted.entry(line).or_insert(None);
                 *slot = Some(slot.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))));
             }
@@ -398,5 +400,48 @@ impl miette::Diagnostic for Fatal<'_> {
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(Some("here".to_owned()), span),
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn rendered(text: &str, span: Span, related: Option<Span>) -> String {
+        let rule = &crate::rules::content::binary_file::BinaryFile::META;
+        let mut d = Diagnostic::new(rule, span, "message").label("here");
+        if let Some(r) = related {
+            d = d.related(r, "there");
+        }
+        let report = Report {
+            diagnostics: vec![d.in_file(&"a.md".into())],
+            ..Report::default()
+        };
+        let sources = Sources::from_texts([("a.md", text)]);
+        let mut out = String::new();
+        let style = Style {
+            color: false,
+            width: 100,
+        };
+        render(&report, &sources, style, &mut out);
+        out
+    }
+
+    #[test]
+    fn spans_that_end_on_the_next_line_or_span_long_lines_render() {
+        let long = "x".repeat(5_000);
+        let text = format!("{long}\n{long}\n{long}\n");
+        // From the middle of a long line to the start of the next one.
+        let out = rendered(&text, Span::new(3_000, 5_001), None);
+        assert!(out.contains("a.md:1:3001]"), "{out}");
+        // Across three long lines, with a related label on the last.
+        let out = rendered(
+            &text,
+            Span::new(10, 12_000),
+            Some(Span::new(14_000, 14_002)),
+        );
+        assert!(out.contains("a.md:1:11]"), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() < 110), "{out}");
     }
 }
