@@ -37,6 +37,9 @@ pub struct Document {
     pub kind: Option<KindId>,
     pub suppressions: Suppressions,
     pub facts: Facts,
+    /// The [`digest`] of the text checked, so that `--fix` can tell that
+    /// the file changed since.
+    pub digest: u64,
 }
 
 /// The values later checks verify, with where they are written.
@@ -276,6 +279,36 @@ pub fn read_bytes(
     Ok(Some(bytes))
 }
 
+/// The text of a file doccheck reads besides the documents (configuration,
+/// schemas, templates), or why it will not: the file must resolve inside
+/// `root` (canonical), through no link or linked folder that leads out of
+/// it, and be a regular UTF-8 text file.
+pub fn read_inside(root: &Path, path: &Path) -> Result<String, String> {
+    let target = path.canonicalize().map_err(|e| {
+        if path.symlink_metadata().is_ok() {
+            format!("it is a broken symbolic link ({e})")
+        } else if e.kind() == std::io::ErrorKind::NotFound {
+            "it does not exist".to_owned()
+        } else {
+            e.to_string()
+        }
+    })?;
+    if !target.starts_with(root) {
+        return Err(format!(
+            "it leads outside the project (to {}) through a symbolic link, and doccheck reads nothing outside the project",
+            target.display()
+        ));
+    }
+    if target.is_dir() {
+        return Err("it is a folder, not a file".to_owned());
+    }
+    match read_bytes(root, &target, Entry::Other) {
+        Ok(Some(bytes)) => String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()),
+        Ok(None) => Err("it is a folder, not a file".to_owned()),
+        Err(d) => Err(d.message),
+    }
+}
+
 /// `O_NONBLOCK`: 0o4000 on Linux, 4 on macOS and the BSDs.
 #[cfg(unix)]
 const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
@@ -508,6 +541,7 @@ pub fn analyze(
             kind,
             suppressions: suppressions.finish(text.len()),
             facts,
+            digest: digest(text.as_bytes()),
         },
         diagnostics: out,
     }
@@ -797,6 +831,23 @@ fn reference_keys<'a>(
         }
         _ => {}
     }
+}
+
+/// A fast fingerprint of a file's bytes (not a cryptographic hash: it
+/// tells an edited file from the one checked).
+pub fn digest(bytes: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        hash = (hash ^ word)
+            .rotate_left(23)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    for &b in chunks.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// Whether a file is a YAML document rather than Markdown.

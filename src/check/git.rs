@@ -34,7 +34,16 @@ pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>>
     }
     match Git::open(&project.root, settings.repository.as_deref()) {
         Ok(git) => Ok(Some(git)),
-        Err(unavailable) if settings.required => Err(Error::Git(unavailable.message())),
+        Err(unavailable) if settings.required || unavailable.is_fatal() => {
+            Err(Error::Git(if unavailable.is_fatal() {
+                format!(
+                    "{}: doccheck cannot verify the cited commits (pass --no-git to skip the Git checks)",
+                    unavailable.reason()
+                )
+            } else {
+                unavailable.message()
+            }))
+        }
         Err(unavailable) => {
             notices.push(Notice {
                 message: unavailable.message(),
