@@ -68,7 +68,7 @@ impl NameForm {
     /// The form as people write it in instructions.
     pub fn pattern(self) -> &'static str {
         match self {
-            NameForm::Stamped => "YYYY-MM-DD_HH-MM_topic.md",
+            NameForm::Stamped => "YYYY-MM-DD_HH-MM[-SS]_topic.md",
             NameForm::DatedUnderscore => "YYYY-MM-DD_topic.md",
             NameForm::DatedDash => "YYYY-MM-DD-topic.md",
             NameForm::Numbered => "NNN-topic.md",
@@ -563,13 +563,23 @@ impl Conventions {
             let c = &mut out[id];
             c.schema_pinned = kind.schema_pinned;
             let noun = plural(&kind.name);
+            let small = c.documents < MIN_DOCS && dated.contains(&kind.name.as_str());
             if !kind.frontmatter_pinned {
+                // A few documents that all do what the repository's
+                // documents consistently do follow the repository, whatever
+                // a template shows: they were not written from it.
+                let unanimous = c.documents > 0
+                    && (c.with_frontmatter == 0 || c.with_frontmatter == c.documents);
+                let agreed = shared_frontmatter.clone().filter(|l| {
+                    small && unanimous && l.value == (c.with_frontmatter == c.documents)
+                });
                 c.frontmatter = learn_share(
                     c.documents,
                     c.with_frontmatter,
                     |n, total| format!("{n} of {total} {noun} here have frontmatter"),
                     |n, total| format!("{n} of {total} {noun} here have no frontmatter"),
                 )
+                .or(agreed)
                 .or_else(|| {
                     c.skeletons.first().map(|s| Learned {
                         value: s.frontmatter,
@@ -584,18 +594,19 @@ impl Conventions {
                         ),
                     })
                 })
-                .or_else(|| {
-                    (c.documents < MIN_DOCS && dated.contains(&kind.name.as_str()))
-                        .then(|| shared_frontmatter.clone())
-                        .flatten()
-                });
+                .or_else(|| small.then(|| shared_frontmatter.clone()).flatten());
             }
             if !kind.file_name_pinned && kind.lint {
-                c.name = consistent(&forms[id])
+                let own = &forms[id];
+                let agreed = shared
+                    .clone()
+                    .filter(|l| small && own.len() == 1 && own.contains_key(&l.value));
+                c.name = consistent(own)
                     .map(|(form, n, total)| Learned {
                         value: form,
                         why: format!("{n} of {total} {noun} here are named `{}`", form.pattern()),
                     })
+                    .or(agreed)
                     .or_else(|| {
                         c.skeletons.iter().find_map(|s| {
                             Some(Learned {
@@ -609,7 +620,7 @@ impl Conventions {
                         })
                     })
                     .or_else(|| {
-                        (c.documents < MIN_DOCS && dated.contains(&kind.name.as_str()))
+                        (small && kind.file_name.is_some())
                             .then(|| shared.clone().or_else(|| unused_builtin.clone()))
                             .flatten()
                     });
@@ -634,9 +645,12 @@ impl Conventions {
                 });
             }
         }
+        // Most plans cite no research: the repository does not hold its plans
+        // to the research → plan workflow, and a plan without research is
+        // its way, not a gap worth a warning.
         if let Some(plan) = plan
             && plans >= MIN_DOCS
-            && (citing as f64) <= (1.0 - SHARE) * plans as f64
+            && citing * 2 < plans
         {
             out[plan].cites_research = Some(Learned {
                 value: false,

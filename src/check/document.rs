@@ -79,6 +79,10 @@ pub struct Facts {
     /// The frontmatter's top-level keys, as written, for learning the
     /// repository's conventions.
     pub keys: Vec<Arc<str>>,
+    /// Whether the document records work that is over: its status says so,
+    /// or every item of its task lists is ticked, or it is a handoff (a
+    /// record of one moment).
+    pub done: bool,
 }
 
 /// Where a document keeps its metadata.
@@ -93,10 +97,12 @@ pub enum Metadata {
 }
 
 impl Facts {
-    /// Whether the document's `status` says its work is over (`complete`,
-    /// `implemented`, `superseded`…): a historical record of its time.
+    /// Whether the document is a historical record of its time: its
+    /// `status` says its work is over (`complete`, `implemented`,
+    /// `superseded`…), every task of its checklists is ticked, or it is a
+    /// record of one moment (a handoff).
     pub fn finished(&self) -> bool {
-        self.status.as_deref().is_some_and(finished)
+        self.done || self.status.as_deref().is_some_and(finished)
     }
 }
 
@@ -423,6 +429,8 @@ pub fn analyze(
     };
     facts.code_refs.shrink_to_fit();
     facts.anchors.shrink_to_fit();
+    let (ticked, open_tasks) = body.tasks;
+    facts.done = (ticked > 0 && open_tasks == 0) || kind_def.is_some_and(|k| k.name == "handoff");
     facts.metadata = if from_fields {
         Metadata::Fields
     } else if matches!(fence, Fence::Block(_)) || (yaml_document && root.is_some()) {
@@ -1028,8 +1036,10 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
         let time = text_of("time").and_then(|(time, _)| dates::date_and_time(t, time));
         time.or_else(|| dates::written(t)).map(|w| (w, span))
     });
-    facts.last_updated =
-        text_of("last_updated").and_then(|(t, span)| dates::written(t).map(|w| (w.day(), span)));
+    facts.last_updated = ["last_updated", "updated", "last_modified", "modified"]
+        .into_iter()
+        .find_map(text_of)
+        .and_then(|(t, span)| dates::written(t).map(|w| (w.day(), span)));
 }
 
 /// Bytes between a scalar's span start and its text (the opening quote).

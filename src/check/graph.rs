@@ -29,7 +29,7 @@ pub fn check(
     let kinds = &project.kinds;
     let kind_name = |d: usize| docs[d].kind.map(|k| kinds.get(k).name.as_str());
     if project.rules.any_enabled("DC401") {
-        dangling_reference::check(graph, files, git, out);
+        dangling_reference::check(graph, &project.kinds, files, git, out);
     }
     let mut report = |doc: usize, d: Diagnostic| out.push(d.in_file(&docs[doc].path));
     for edge in graph.edges() {

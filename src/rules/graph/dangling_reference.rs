@@ -5,6 +5,7 @@ use crate::check::links::Files;
 use crate::diagnostic::Diagnostic;
 use crate::git::Git;
 use crate::graph::{Graph, Label};
+use crate::kinds::Kinds;
 use crate::rules::{Severity, declare_rule};
 use crate::source::Span;
 
@@ -22,10 +23,13 @@ declare_rule! {
     /// path, or by the id its file name starts with (`ADR-010` for a decision
     /// record named `0010-use-postgres.md`).
     ///
-    /// A broken key, field or label is an error; a bare path in a code span
-    /// is a warning (it may name a document still to be written). Ids in
-    /// prose (`ADR-010`) that name no document are not reported: they may
-    /// be another tracker's.
+    /// A broken key, field or label is an error (a warning when Git shows
+    /// the target was deleted). A bare path in a code span is a warning when
+    /// it names a place where the team's notes live (it may name a note
+    /// still to be written), and information for any other page (a plan
+    /// naming the page it will write) or a target Git shows was deleted.
+    /// Ids in prose (`ADR-010`) that name no document are not reported: they
+    /// may be another tracker's.
     ///
     /// ## Why is this bad?
     /// The reference is the edge that ties a plan to the research behind it.
@@ -47,7 +51,13 @@ declare_rule! {
 /// file: with where Git moved the target (one walk of the history, only
 /// when some reference dangles), else the document with the same or the
 /// closest name.
-pub fn check(graph: &Graph<'_>, files: Files<'_>, git: Option<&Git>, out: &mut Vec<Diagnostic>) {
+pub fn check(
+    graph: &Graph<'_>,
+    kinds: &Kinds,
+    files: Files<'_>,
+    git: Option<&Git>,
+    out: &mut Vec<Diagnostic>,
+) {
     let docs = graph.docs;
     let dangling: Vec<_> = graph
         .edges()
@@ -78,18 +88,31 @@ pub fn check(graph: &Graph<'_>, files: Files<'_>, git: Option<&Git>, out: &mut V
             .iter()
             .find_map(|p| past.moved_to(p))
             .filter(|to| graph.index.contains_key(to));
-        let deleted = candidates.iter().any(|p| {
-            let name = p.rsplit('/').next().unwrap_or(p);
-            past.ever.named(name).iter().any(|e| **e == **p)
-        });
+        // Gone from the repository, not moved: deleted on purpose.
+        let deleted = moved.is_none()
+            && candidates.iter().any(|p| {
+                let name = p.rsplit('/').next().unwrap_or(p);
+                past.ever.named(name).iter().any(|e| **e == **p)
+            });
         let suggestion = moved.or_else(|| stems.suggest(bare));
         let d = diagnostic(edge.span, field, target, edge.cites, suggestion, deleted);
-        // A bare path in a code span may be a plan for a file to come:
-        // worth knowing, not a broken promise.
-        let d = if edge.cites.is_none_or(Cites::declared) {
-            d
-        } else {
-            d.at_most(Severity::Warning)
+        let declared = edge.cites.is_none_or(Cites::declared);
+        // A note of the team's (a path where a kind of document lives) is a
+        // citation; another page (`docs/usage.md`) named in passing may be
+        // one a plan means to write.
+        let a_note = candidates
+            .iter()
+            .any(|c| kinds.for_path(c).is_some_and(|k| kinds.get(k).lint));
+        // Deleted on purpose, after the note was written: history, not a
+        // broken promise.
+        let cap = match (declared, deleted, a_note) {
+            (true, false, _) => None,
+            (true, true, _) | (false, false, true) => Some(Severity::Warning),
+            (false, true, _) | (false, false, false) => Some(Severity::Info),
+        };
+        let d = match cap {
+            Some(cap) => d.at_most(cap),
+            None => d,
         };
         out.push(d.in_file(&docs[edge.from].path));
     }
@@ -216,7 +239,8 @@ mod tests {
              supersedes: ADR-011\n\
              ---\n\n# Plan\n\n\
              **Related plan:** `notes/plans/missing.md`\n\n\
-             The write-up goes to `docs/usage-guide.md`.\n";
+             The write-up goes to `docs/usage-guide.md`, after\n\
+             `thoughts/shared/research/2025-10-20_10-00_missing-note.md`.\n";
         assert_eq!(
             dangling(&[RESEARCH, ADR, ("notes/plans/p.md", plan)]),
             [
@@ -235,9 +259,16 @@ mod tests {
                     "notes/plans/missing.md".to_owned(),
                     Severity::Error
                 ),
+                // A page the plan may mean to write: information.
                 (
                     "notes/plans/p.md".to_owned(),
                     "docs/usage-guide.md".to_owned(),
+                    Severity::Info
+                ),
+                // Where the team's notes live: a citation worth a warning.
+                (
+                    "notes/plans/p.md".to_owned(),
+                    "thoughts/shared/research/2025-10-20_10-00_missing-note.md".to_owned(),
                     Severity::Warning
                 ),
             ]
