@@ -163,6 +163,14 @@ const KIND_WORDS: &[(&str, &str)] = &[
 /// file's name says, else for the kind whose folder the text names last
 /// before it.
 pub fn skeletons(kinds: &Kinds, path: &str, text: &str) -> Vec<Skeleton> {
+    // An unedited copy of a built-in template (what `doccheck init` writes)
+    // says nothing about this repository.
+    if crate::author::new::TEMPLATES
+        .iter()
+        .any(|(_, builtin)| *builtin == text)
+    {
+        return Vec::new();
+    }
     let file = path.rsplit('/').next().unwrap_or(path);
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
     let named: Vec<KindId> = {
@@ -1220,6 +1228,21 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(k.get(found[0].kind).name, "plan");
         assert!(!found[0].frontmatter);
+    }
+
+    #[test]
+    fn a_copy_of_a_built_in_template_teaches_nothing() {
+        let k = kinds();
+        let (_, plan) = crate::author::new::TEMPLATES
+            .iter()
+            .find(|(name, _)| *name == "plan")
+            .expect("a plan template");
+        assert!(skeletons(&k, ".doccheck/templates/plan.md", plan).is_empty());
+        let edited = plan.replace("## Overview", "## Summary");
+        assert_eq!(
+            skeletons(&k, ".doccheck/templates/plan.md", &edited).len(),
+            1
+        );
     }
 
     #[test]
