@@ -1151,6 +1151,44 @@ pub fn apply(
             _ => true,
         }
     });
+    // A status the kind's template does not offer, where the schema leaves
+    // the value free (a handoff's): a deviation from the repository's own
+    // vocabulary. Where the schema has values, DC107 above judged it.
+    let judged: std::collections::HashSet<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule.code == "DC107")
+        .map(|d| &*d.path)
+        .collect();
+    let mut statuses = Vec::new();
+    for doc in docs {
+        let (Some(kind), Some(status), Some(span)) =
+            (doc.kind, doc.facts.status.as_deref(), doc.facts.status_span)
+        else {
+            continue;
+        };
+        let Some(c) = conventions.kinds.get(kind).filter(|c| !c.schema_pinned) else {
+            continue;
+        };
+        let Some(offered) = &c.statuses else { continue };
+        if judged.contains(&*doc.path) {
+            continue;
+        }
+        let word = leading_word(status);
+        let known = |v: &str| leading_word(v) == word;
+        let used_often = c.status_counts.iter().any(|(v, &n)| n >= 2 && known(v));
+        if word.is_empty() || offered.value.iter().any(|v| known(v)) || used_often {
+            continue;
+        }
+        let suggestion = crate::suggest::closest(status, offered.value.iter().map(String::as_str));
+        let mut d =
+            invalid_enum_value::diagnostic(span, "status", status, &offered.value, suggestion);
+        d.help = Some(format!("{} ({})", d.help.unwrap_or_default(), offered.why));
+        statuses.push(
+            d.at_most(crate::rules::Severity::Warning)
+                .in_file(&doc.path),
+        );
+    }
+    diagnostics.extend(statuses);
     for doc in docs {
         let Some(kind) = doc.kind else { continue };
         let Some(Learned { value: form, why }) =
@@ -1172,6 +1210,19 @@ pub fn apply(
         }
     }
     diagnostics.extend(added);
+}
+
+/// A status value's first word, lowercased, `-` and `_` alike:
+/// `In-progress (phase 2)` → `in_progress`.
+fn leading_word(value: &str) -> String {
+    value
+        .trim()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == ' '))
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase()
+        .replace(['-', ' '], "_")
 }
 
 fn is_index_page(name: &str) -> bool {
@@ -1228,6 +1279,37 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(k.get(found[0].kind).name, "plan");
         assert!(!found[0].frontmatter);
+    }
+
+    #[test]
+    fn a_status_the_template_does_not_offer() {
+        let template = "Write to `thoughts/shared/handoffs/`:\n\n```markdown\n---\ndate: [when]\n\
+                        status: [in-progress | blocked | complete]\n---\n# Handoff\n```\n";
+        let handoff = |status: &str| format!("---\nstatus: {status}\n---\n\n# Handoff\n\nNotes.\n");
+        let (open, odd) = (handoff("in-progress"), handoff("needs-research"));
+        let files = [
+            (".claude/commands/create_handoff.md", template),
+            (
+                "thoughts/shared/handoffs/2026-02-01_10-00_a.md",
+                open.as_str(),
+            ),
+            (
+                "thoughts/shared/handoffs/2026-02-02_10-00_b.md",
+                odd.as_str(),
+            ),
+        ];
+        let found: Vec<_> = crate::testing::project_findings(&files)
+            .into_iter()
+            .filter(|d| d.rule.code == "DC107")
+            .map(|d| (d.path.to_string(), d.severity))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "thoughts/shared/handoffs/2026-02-02_10-00_b.md".to_owned(),
+                crate::rules::Severity::Warning
+            )]
+        );
     }
 
     #[test]

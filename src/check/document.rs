@@ -63,6 +63,8 @@ pub struct Facts {
     /// Document-reference fields (`format: doc-ref`, `run-id`).
     pub refs: Vec<Reference>,
     pub status: Option<Box<str>>,
+    /// Where `status` is written.
+    pub status_span: Option<Span>,
     /// `tags`, for the index (a list, or a comma-separated string), one per
     /// line: a single allocation, since every document keeps its facts.
     pub tags: Box<str>,
@@ -470,17 +472,19 @@ pub fn analyze(
     }
     // Status is read wherever it is written, schema or not: the frontmatter,
     // else a `**Status**:` line.
-    if facts.status.is_none() {
-        facts.status = root
-            .as_ref()
-            .and_then(|r| r.get("status"))
-            .and_then(|e| e.value.as_scalar().map(|s| s.text.as_str().into()))
-            .or_else(|| {
-                fields
-                    .iter()
-                    .find(|f| fields::key(f.name) == "status" && !f.value.is_empty())
-                    .map(|f| f.value.into())
-            });
+    let status = root
+        .as_ref()
+        .and_then(|r| r.get("status"))
+        .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
+        .or_else(|| {
+            fields
+                .iter()
+                .find(|f| fields::key(f.name) == "status" && !f.value.is_empty())
+                .map(|f| (f.value, f.span))
+        });
+    if let Some((value, span)) = status {
+        facts.status = Some(value.into());
+        facts.status_span = Some(span);
     }
     document_refs(
         &path,
@@ -1010,7 +1014,6 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
         root.get(key)
             .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
     };
-    facts.status = text_of("status").map(|(t, _)| t.into());
     let tags: Vec<&str> = match root.get("tags").map(|e| &e.value.value) {
         Some(Value::Seq(items)) => items
             .iter()
