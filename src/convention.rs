@@ -1174,7 +1174,14 @@ pub fn apply(
             continue;
         }
         let word = leading_word(status);
-        let known = |v: &str| leading_word(v) == word;
+        // `complete (with caveats)` is `complete`.
+        let known = |v: &str| {
+            let v = leading_word(v);
+            !v.is_empty()
+                && word
+                    .strip_prefix(v.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with('_'))
+        };
         let used_often = c.status_counts.iter().any(|(v, &n)| n >= 2 && known(v));
         if word.is_empty() || offered.value.iter().any(|v| known(v)) || used_often {
             continue;
@@ -1212,17 +1219,18 @@ pub fn apply(
     diagnostics.extend(added);
 }
 
-/// A status value's first word, lowercased, `-` and `_` alike:
-/// `In-progress (phase 2)` → `in_progress`.
+/// A status value's words, lowercased and joined by `_`, from its first
+/// word with a letter: `In-progress (phase 2)` → `in_progress`, `100%
+/// Complete (17/17)` → `complete`.
 fn leading_word(value: &str) -> String {
     value
-        .trim()
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == ' '))
-        .next()
-        .unwrap_or_default()
-        .trim()
         .to_lowercase()
         .replace(['-', ' '], "_")
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map(|w| w.trim_matches('_'))
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 fn is_index_page(name: &str) -> bool {
@@ -1310,6 +1318,14 @@ mod tests {
                 crate::rules::Severity::Warning
             )]
         );
+    }
+
+    #[test]
+    fn status_words() {
+        assert_eq!(leading_word("In-progress (phase 2)"), "in_progress");
+        assert_eq!(leading_word("100% Complete (17/17 phases)"), "complete");
+        assert_eq!(leading_word("Done (2026-03-05)"), "done");
+        assert_eq!(leading_word("needs-research"), "needs_research");
     }
 
     #[test]

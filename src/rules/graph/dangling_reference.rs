@@ -100,9 +100,15 @@ pub fn check(
         // A note of the team's (a path where a kind of document lives) is a
         // citation; another page (`docs/usage.md`) named in passing may be
         // one a plan means to write.
-        let a_note = candidates
-            .iter()
-            .any(|c| kinds.for_path(c).is_some_and(|k| kinds.get(k).lint));
+        // Read where its author wrote it: from the root, unless it says
+        // `./` or `../` (a bare `docs/x.md` in a plan is no plan of its own).
+        let written_from = if bare.starts_with("./") || bare.starts_with("../") {
+            crate::paths::join(&docs[edge.from].path, bare)
+        } else {
+            crate::paths::normalize(bare)
+        };
+        let a_note =
+            written_from.is_some_and(|c| kinds.for_path(&c).is_some_and(|k| kinds.get(k).lint));
         // Deleted on purpose, after the note was written: history, not a
         // broken promise.
         let cap = match (declared, deleted, a_note) {
@@ -272,6 +278,19 @@ mod tests {
                     Severity::Warning
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_page_a_plan_will_write_is_information() {
+        let plan = "# Plan\n\n1. **File**: `docs/usage-guide.md` (new)\n";
+        assert_eq!(
+            dangling(&[("thoughts/shared/plans/2026-01-01_10-00_p.md", plan)]),
+            [(
+                "thoughts/shared/plans/2026-01-01_10-00_p.md".to_owned(),
+                "docs/usage-guide.md".to_owned(),
+                Severity::Info
+            )]
         );
     }
 }
