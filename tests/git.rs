@@ -674,7 +674,9 @@ fn missing_or_corrupt_packs_never_crash() {
     let sha = repo.commit("first");
     repo.research("a", &format!("git_commit: {sha}"));
     repo.commit("docs");
-    repo.git(&["gc", "-q"]);
+    // `repack`, not `gc`: gc also prunes and packs refs, and under load it
+    // can fail on a lock it takes.
+    repo.git(&["repack", "-a", "-d", "-q"]);
     let pack_dir = repo.root.join(".git/objects/pack");
     let packs: Vec<PathBuf> = std::fs::read_dir(&pack_dir)
         .unwrap()
