@@ -421,11 +421,9 @@ pub struct Convention {
 }
 
 impl Convention {
-    /// The status values this repository uses beyond the schema's
-    /// `allowed` ones: those its template offers, and, where its documents
-    /// consistently (at least [`SHARE`] of at least [`MIN_DOCS`]) use values
-    /// of their own, every value used more than once.
-    fn vocabulary(&self, allowed: &[String], kind: &str) -> Option<Learned<Vec<String>>> {
+    /// How many documents use a status the schema does not allow, of how
+    /// many that have one.
+    fn own_statuses(&self, allowed: &[String]) -> (usize, usize) {
         let total: usize = self.status_counts.values().sum();
         let own: usize = self
             .status_counts
@@ -433,7 +431,24 @@ impl Convention {
             .filter(|(v, _)| !allowed.iter().any(|a| a.eq_ignore_ascii_case(v)))
             .map(|(_, n)| n)
             .sum();
-        if total >= MIN_DOCS && own as f64 >= SHARE * total as f64 {
+        (own, total)
+    }
+
+    /// Whether the documents consistently (at least [`SHARE`] of at least
+    /// [`MIN_DOCS`]) write statuses of their own: the schema's list is not
+    /// theirs, and a value they write once is their word too.
+    fn speaks_own(&self, allowed: &[String]) -> bool {
+        let (own, total) = self.own_statuses(allowed);
+        total >= MIN_DOCS && own as f64 >= SHARE * total as f64
+    }
+
+    /// The status values this repository uses beyond the schema's
+    /// `allowed` ones: those its template offers, and, where its documents
+    /// consistently (at least [`SHARE`] of at least [`MIN_DOCS`]) use values
+    /// of their own, every value used more than once.
+    fn vocabulary(&self, allowed: &[String], kind: &str) -> Option<Learned<Vec<String>>> {
+        let (own, total) = self.own_statuses(allowed);
+        if self.speaks_own(allowed) {
             let mut used: Vec<String> = self
                 .status_counts
                 .iter()
@@ -653,12 +668,13 @@ impl Conventions {
                 });
             }
         }
-        // Most plans cite no research: the repository does not hold its plans
-        // to the research → plan workflow, and a plan without research is
-        // its way, not a gap worth a warning.
+        // Plans do not consistently (at least [`SHARE`]) cite research: the
+        // repository does not hold its plans to the research → plan
+        // workflow, and a plan without research is its way, not a gap
+        // worth a warning.
         if let Some(plan) = plan
             && plans >= MIN_DOCS
-            && citing * 2 < plans
+            && (citing as f64) < SHARE * plans as f64
         {
             out[plan].cites_research = Some(Learned {
                 value: false,
@@ -894,12 +910,8 @@ impl Conventions {
 /// has: a link, a reference or a code-span path (no graph needed, so that a
 /// sample read alone tells).
 fn cites_kind(kinds: &Kinds, doc: &Document, kind: KindId) -> bool {
-    use crate::check::document::LinkTarget;
     let by_path = |p: &str| kinds.for_path(p) == Some(kind);
-    doc.facts
-        .links
-        .iter()
-        .any(|l| matches!(&l.target, LinkTarget::Path(p) if by_path(p)))
+    doc.facts.links.iter().any(|l| l.paths().any(by_path))
         || doc.facts.refs.iter().any(|r| {
             !r.kinds.is_empty() && r.kinds.iter().any(|k| k == &kinds.get(kind).name)
                 || crate::paths::normalize(&r.target).is_some_and(|p| by_path(&p))
@@ -1022,6 +1034,24 @@ pub fn apply(
         })
         .map(|d| d.path.clone())
         .collect();
+    // The status values documents write outside their schema's list, by
+    // word, across kinds: written three times or more, a value is the
+    // repository's vocabulary (`draft` on research notes where the plans
+    // use it too), not a slip. A value another kind's schema allows (an
+    // experiment's `completed`) says nothing about this kind's.
+    let mut off_schema: HashMap<String, usize> = HashMap::new();
+    for d in diagnostics.iter() {
+        if let ("DC107", Some(Subject::Value { field, value, .. })) =
+            (d.rule.code, d.subject.as_deref())
+            && field == "status"
+        {
+            *off_schema.entry(leading_word(value)).or_default() += 1;
+        }
+    }
+    let in_use = |value: &str| {
+        let word = leading_word(value);
+        !word.is_empty() && off_schema.get(&word).is_some_and(|&n| n >= 3)
+    };
     let mut added = Vec::new();
     diagnostics.retain_mut(|d| {
         let Some(kind) = kind_of(&d.path) else {
@@ -1114,6 +1144,23 @@ pub fn apply(
                     allowed,
                 }),
             ) if field == "status" && !c.schema_pinned => {
+                if in_use(value) {
+                    // `completed` beside the schema's `complete`: two
+                    // spellings of one state, worth unifying, not broken.
+                    let word = leading_word(value);
+                    let variant = allowed.iter().any(|a| {
+                        let a = leading_word(a);
+                        let longer = |x: &str, y: &str| {
+                            x.strip_prefix(y)
+                                .is_some_and(|r| matches!(r, "d" | "ed" | "s"))
+                        };
+                        longer(&word, &a) || longer(&a, &word)
+                    });
+                    if variant {
+                        d.cap = Some(crate::rules::Severity::Warning);
+                    }
+                    return variant;
+                }
                 let Some(vocabulary) = c.vocabulary(allowed, &kind_def.name) else {
                     return true;
                 };
@@ -1126,6 +1173,7 @@ pub fn apply(
                 if words.iter().any(|v| v.eq_ignore_ascii_case(value.trim())) {
                     return false;
                 }
+
                 let suggestion = crate::suggest::closest(value, words.iter().map(String::as_str));
                 let mut new =
                     invalid_enum_value::diagnostic(d.span, field, value, &words, suggestion);
@@ -1136,7 +1184,12 @@ pub fn apply(
                 ));
                 new.path = d.path.clone();
                 new.severity = d.severity;
+                let own = c.speaks_own(allowed);
                 new.subject = d.subject.take();
+                new.cap = d.cap;
+                if own {
+                    new = new.at_most(crate::rules::Severity::Warning);
+                }
                 *d = new;
                 true
             }
@@ -1287,6 +1340,87 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(k.get(found[0].kind).name, "plan");
         assert!(!found[0].frontmatter);
+    }
+
+    #[test]
+    fn a_status_the_repository_writes_more_than_once() {
+        let note = |status: &str| {
+            format!(
+                "---\ndate: 2025-03-02\nresearcher: ana\ngit_commit: abc1234\nbranch: main\n\
+                 repository: shop\ntopic: T\ntags: [x]\nstatus: {status}\nlast_updated: 2025-03-02\n\
+                 last_updated_by: ana\n---\n\n# Research: T\n\nText.\n"
+            )
+        };
+        let plan = "---\nstatus: draft\n---\n\n# Plan\n\nText.\n";
+        let (draft, typo, variant) = (note("draft"), note("compelte"), note("completed"));
+        let files = [
+            ("thoughts/shared/plans/2025-03-03-a.md", plan),
+            ("thoughts/shared/plans/2025-03-04-c.md", plan),
+            (
+                "thoughts/shared/plans/2025-03-05-b.md",
+                &plan.replace("draft", "completed"),
+            ),
+            (
+                "thoughts/shared/plans/2025-03-06-d.md",
+                &plan.replace("draft", "completed"),
+            ),
+            ("thoughts/shared/research/2025-03-02-a.md", draft.as_str()),
+            ("thoughts/shared/research/2025-03-04-b.md", typo.as_str()),
+            ("thoughts/shared/research/2025-03-06-c.md", variant.as_str()),
+        ];
+        let found: Vec<_> = crate::testing::project_findings(&files)
+            .into_iter()
+            .filter(|d| d.rule.code == "DC107")
+            .map(|d| (d.path.to_string(), d.severity))
+            .collect();
+        // `draft` is the repository's word (its plans use it); a value
+        // written once and offered nowhere is a slip; `completed` beside the
+        // schema's `complete` is worth unifying.
+        use crate::rules::Severity::{Error, Warning};
+        assert_eq!(
+            found,
+            [
+                ("thoughts/shared/plans/2025-03-05-b.md".to_owned(), Warning),
+                ("thoughts/shared/plans/2025-03-06-d.md".to_owned(), Warning),
+                ("thoughts/shared/research/2025-03-04-b.md".to_owned(), Error),
+                (
+                    "thoughts/shared/research/2025-03-06-c.md".to_owned(),
+                    Warning
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_off_status_where_the_documents_speak_their_own_words() {
+        let plan = |status: &str| format!("---\nstatus: {status}\n---\n\n# Plan\n\nText.\n");
+        let texts: Vec<(String, String)> =
+            ["draft", "draft", "approved", "approved", "draft", "shipped"]
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    (
+                        format!("thoughts/shared/plans/2025-03-0{}-p.md", i + 1),
+                        plan(s),
+                    )
+                })
+                .collect();
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let found: Vec<_> = crate::testing::project_findings(&files)
+            .into_iter()
+            .filter(|d| d.rule.code == "DC107")
+            .map(|d| (d.path.to_string(), d.severity))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "thoughts/shared/plans/2025-03-06-p.md".to_owned(),
+                crate::rules::Severity::Warning
+            )]
+        );
     }
 
     #[test]

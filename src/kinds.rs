@@ -78,7 +78,10 @@ const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "research",
-        paths: &["**/thoughts/shared/research/**/*.md"],
+        paths: &[
+            "**/thoughts/shared/research/**/*.md",
+            "**/thoughts/research/**/*.md",
+        ],
         schema: Some("research"),
         fields: false,
         sections: &[],
@@ -87,7 +90,10 @@ const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "plan",
-        paths: &["**/thoughts/shared/plans/**/*.md"],
+        paths: &[
+            "**/thoughts/shared/plans/**/*.md",
+            "**/thoughts/plans/**/*.md",
+        ],
         schema: Some("plan"),
         fields: false,
         sections: &[],
@@ -96,7 +102,7 @@ const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "pr",
-        paths: &["**/thoughts/shared/prs/**/*.md"],
+        paths: &["**/thoughts/shared/prs/**/*.md", "**/thoughts/prs/**/*.md"],
         schema: Some("pr"),
         fields: false,
         sections: &[],
@@ -105,7 +111,10 @@ const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "handoff",
-        paths: &["**/thoughts/shared/handoffs/**/*.md"],
+        paths: &[
+            "**/thoughts/shared/handoffs/**/*.md",
+            "**/thoughts/handoffs/**/*.md",
+        ],
         schema: Some("handoff"),
         fields: false,
         sections: &[],
@@ -114,7 +123,10 @@ const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "ticket",
-        paths: &["**/thoughts/shared/tickets/**/*.md"],
+        paths: &[
+            "**/thoughts/shared/tickets/**/*.md",
+            "**/thoughts/tickets/**/*.md",
+        ],
         schema: None,
         fields: false,
         sections: &[],

@@ -525,7 +525,7 @@ fn init_fits_an_existing_repository() {
     );
     // The kinds with no documents keep their built-in places.
     assert!(
-        config.contains("# Looked for at **/thoughts/shared/plans/**/*.md.\n[kinds.plan]\nschema"),
+        config.contains("# Looked for at **/thoughts/shared/plans/**/*.md, **/thoughts/plans/**/*.md.\n[kinds.plan]\nschema"),
         "{config}"
     );
 

@@ -153,7 +153,12 @@ fn sections(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, h) in input.body.headings.iter().enumerate() {
-        if h.level > 1 && input.body.section_is_empty(i) && !says_something(&h.text) {
+        let next = input.body.headings.get(i + 1);
+        if h.level > 1
+            && input.body.section_is_empty(i)
+            && !says_something(&h.text)
+            && !next.is_some_and(|n| empty_section::introduces_parts(h, n))
+        {
             out.push(empty_section::diagnostic(h.span, &h.text));
         }
     }
@@ -237,6 +242,12 @@ fn placeholders(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
     if found.is_empty() {
         return;
     }
+    let nested = nested_templates(input.text);
+    found.retain(|s| {
+        let quotes = s.start as usize >= input.body_start && quoted(input.text, *s);
+        let template = nested.iter().any(|r| r.contains(&(s.start as usize)));
+        !quotes && !template
+    });
     found.sort_by_key(|s| s.start);
     found.dedup();
     // Judged by form: some only ever prompt; the rest of the bracketed text
@@ -266,6 +277,55 @@ fn placeholders(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
             },
         ));
     }
+}
+
+/// `"Welcome back, [Name]!"`: a placeholder in the body inside a quoted
+/// string on its line is text the document quotes (a UI string, a message), not a prompt
+/// left for its author.
+fn quoted(text: &str, span: Span) -> bool {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let quotes = |s: &str| s.matches(['"', '\u{201C}', '\u{201D}']).count();
+    quotes(&text[line_start..start]) % 2 == 1 && quotes(&text[end..line_end]) > 0
+}
+
+/// A ```` ```markdown ```` template that holds fenced blocks of its own,
+/// written with the same fences: Markdown closes it at the inner block's
+/// end, but its author meant it to run to the fence that balances it, and
+/// its placeholders are the template's. The byte ranges of such templates.
+fn nested_templates(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, bool)> = None; // start, depth, nested
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let fence = line.trim_start();
+        if let Some(info) = fence.strip_prefix("```") {
+            let info = info.trim();
+            match &mut open {
+                None if matches!(info, "markdown" | "md") => open = Some((at, 1, false)),
+                None => {}
+                Some((_, depth, nested)) if !info.is_empty() => {
+                    *depth += 1;
+                    *nested = true;
+                }
+                Some((start, depth, nested)) => {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        if *nested {
+                            out.push(*start..at + line.len());
+                        }
+                        open = None;
+                    }
+                }
+            }
+        }
+        at += line.len();
+    }
+    if let Some((start, _, true)) = open {
+        out.push(start..text.len());
+    }
+    out
 }
 
 /// Words of documents that are about a templating language or

@@ -158,6 +158,23 @@ pub struct ResolvedLink {
     pub fragment: Option<Arc<str>>,
     /// The destination as written.
     pub span: Span,
+    /// A bare relative destination (`docs/setup.md`, no `./` or `../`) in
+    /// a document below the root, read from the repository root instead:
+    /// how an editor or an agent working at the root reads it.
+    pub from_root: Option<Arc<str>>,
+    /// Written with a leading `/`.
+    pub absolute: bool,
+}
+
+impl ResolvedLink {
+    /// The paths the link may mean: as GitHub reads it, then from the root.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let target = match &self.target {
+            LinkTarget::Path(p) => Some(&**p),
+            _ => None,
+        };
+        target.into_iter().chain(self.from_root.as_deref())
+    }
 }
 
 /// A document-reference field's value: a path, or a document's id.
@@ -453,9 +470,12 @@ pub fn analyze(
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
         if let Some(kind) = commits::commit_key(&fields::key(field.name)) {
             let primary = kind == CommitKey::Primary;
+            // Prose after a commit in the body (`**Commit**: `a1b2c3d`
+            // (baseline)`) is the author explaining it, not a field value
+            // a script reads.
             cite_commit(
                 &mut facts.commits,
-                &mut notes,
+                &mut Vec::new(),
                 field.name,
                 field.value,
                 field.span,
@@ -744,20 +764,23 @@ fn document_refs(
         for (field, node, kind, named) in found {
             if let Some(s) = node.as_scalar() {
                 let cites = if named { Cites::Key } else { Cites::Value };
-                add(
-                    &field,
-                    &s.text,
-                    text_span(node.span, &s.text, 0, s.text.len()),
-                    kind,
-                    cites,
-                );
+                for (start, part) in docrefs::listed(&s.text) {
+                    add(
+                        &field,
+                        part,
+                        text_span(node.span, &s.text, start, part.len()),
+                        kind,
+                        cites,
+                    );
+                }
             }
         }
     }
     let mut labelled: Vec<Span> = Vec::new();
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
         let key = fields::key(field.name);
-        if !docrefs::reference_label(&key) {
+        let to_write = docrefs::to_write(&key);
+        if !to_write && !docrefs::reference_label(&key) {
             continue;
         }
         let kind = docrefs::reference_key(&key).flatten();
@@ -770,7 +793,16 @@ fn document_refs(
                 + (value.len() - value.trim_start_matches('`').len());
             let span = Span::new(at, at + inner.len());
             labelled.push(span);
-            add(field.name, inner, span, kind, Cites::Label);
+            // A file the document is about to write: no citation at all.
+            if to_write {
+                continue;
+            }
+            let cites = if docrefs::vague_label(&key) {
+                Cites::Value
+            } else {
+                Cites::Label
+            };
+            add(field.name, inner, span, kind, cites);
         }
     }
     for &span in &body.code_spans {
@@ -882,10 +914,19 @@ fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
             .path
             .map_or(LinkTarget::Outside, |p| LinkTarget::Path(interner.get(&p)))
     };
+    let dest = link.dest.trim();
+    let bare = !dest.starts_with(['.', '/', '#', '\\']) && from.contains('/');
+    let from_root = bare
+        .then(|| crate::graph::resolve_link("", dest).path)
+        .flatten()
+        .filter(|p| !p.is_empty() && matches!(&target, LinkTarget::Path(t) if **t != **p))
+        .map(|p| interner.get(&p));
     ResolvedLink {
         target,
         fragment: resolved.fragment.map(|f| interner.get(&f)),
         span: link.span,
+        from_root,
+        absolute: dest.starts_with('/'),
     }
 }
 

@@ -217,17 +217,10 @@ fn shapes<'a>(
                     format!("`{text}`")
                 };
                 let d = invalid_commit::diagnostic(cited.span, &cited.field, &what);
-                // `HEAD (uncommitted changes)`: the note says honestly that
-                // its work had no commit yet; worth knowing, not broken.
-                let lower = text.to_lowercase();
-                let honest = lower.contains("uncommitted")
-                    || lower.contains("not committed")
-                    || lower.contains("working tree")
-                    || lower.starts_with("head");
                 out.push(at(
                     docs,
                     i,
-                    if honest {
+                    if invalid_commit::says_there_is_none(text) {
                         d.at_most(crate::rules::Severity::Info)
                     } else {
                         d

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::Graph;
 use crate::rules::links::{
     anchor_case_mismatch, broken_anchor, broken_link, link_case_mismatch, link_outside_repository,
+    machine_specific_link, root_relative_link,
 };
 use crate::suggest;
 
@@ -69,68 +71,130 @@ impl Files<'_> {
 }
 
 pub fn check(files: Files<'_>, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
-    let disk: Mutex<HashMap<Arc<str>, OnDisk>> = Mutex::new(HashMap::new());
-    let lowercase: OnceLock<HashMap<String, &str>> = OnceLock::new();
-    let found: Vec<Vec<Diagnostic>> = graph
+    let lookup = Lookup {
+        files,
+        graph,
+        disk: Mutex::new(HashMap::new()),
+        lowercase: OnceLock::new(),
+    };
+    let as_written = AtomicUsize::new(0);
+    let found: Vec<(Vec<Diagnostic>, Vec<Diagnostic>)> = graph
         .docs
         .par_iter()
         .map(|doc| {
-            let mut found = Vec::new();
+            let (mut found, mut from_root) = (Vec::new(), Vec::new());
             for link in &doc.facts.links {
-                if let Some(d) = link_finding(files, graph, link, &disk, &lowercase) {
-                    found.push(d.in_file(&doc.path));
+                match lookup.finding(&doc.path, link) {
+                    Finding::None if link.from_root.is_some() => {
+                        as_written.fetch_add(1, Ordering::Relaxed);
+                    }
+                    Finding::None => {}
+                    Finding::One(d) => found.push(d.in_file(&doc.path)),
+                    Finding::FromRoot(d) => from_root.push(d.in_file(&doc.path)),
                 }
             }
-            found
+            (found, from_root)
         })
         .collect();
+    let (found, from_root): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    let from_root: Vec<Diagnostic> = from_root.into_iter().flatten().collect();
+    let convention =
+        root_relative_link::is_convention(from_root.len(), as_written.load(Ordering::Relaxed));
     out.extend(found.into_iter().flatten());
+    out.extend(from_root.into_iter().map(|d| {
+        if convention {
+            d.at_most(crate::rules::Severity::Info)
+        } else {
+            d
+        }
+    }));
 }
 
-fn link_finding<'g>(
-    files: Files<'_>,
-    graph: &'g Graph<'_>,
-    link: &ResolvedLink,
-    disk: &Mutex<HashMap<Arc<str>, OnDisk>>,
-    lowercase: &OnceLock<HashMap<String, &'g str>>,
-) -> Option<Diagnostic> {
-    let path = match &link.target {
-        LinkTarget::Empty => return Some(broken_link::empty(link.span)),
-        LinkTarget::Outside => return Some(link_outside_repository::diagnostic(link.span)),
-        LinkTarget::Path(path) => path,
-    };
-    match graph.index.get(&**path) {
-        Some(&target) => {
-            let fragment = link.fragment.as_deref()?;
-            anchor(&graph.docs[target], fragment, link.span)
+enum Finding {
+    None,
+    One(Diagnostic),
+    /// Found only when read from the repository root (DC307): its severity
+    /// depends on what the repository's other links do.
+    FromRoot(Diagnostic),
+}
+
+/// What a path is, answered from the parsed documents, then the files
+/// (once per distinct path).
+struct Lookup<'f, 'g> {
+    files: Files<'f>,
+    graph: &'g Graph<'g>,
+    disk: Mutex<HashMap<Arc<str>, OnDisk>>,
+    lowercase: OnceLock<HashMap<String, &'g str>>,
+}
+
+impl<'g> Lookup<'_, 'g> {
+    fn state(&self, path: &str) -> OnDisk {
+        if self.graph.index.contains_key(path) {
+            return OnDisk::Present;
         }
-        None => {
-            let cached = disk
+        let cached = self
+            .disk
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(path)
+            .cloned();
+        cached.unwrap_or_else(|| {
+            let state = self.files.lookup(path);
+            self.disk
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .get(path)
-                .cloned();
-            let state = cached.unwrap_or_else(|| {
-                let state = files.lookup(path);
-                disk.lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .insert(path.clone(), state.clone());
-                state
-            });
-            match state {
-                OnDisk::Present => None,
-                OnDisk::OtherCase(actual) => {
-                    Some(link_case_mismatch::diagnostic(link.span, path, &actual))
+                .insert(path.into(), state.clone());
+            state
+        })
+    }
+
+    fn present(&self, path: &str) -> bool {
+        matches!(self.state(path), OnDisk::Present)
+    }
+
+    fn finding(&self, from: &str, link: &ResolvedLink) -> Finding {
+        let path = match &link.target {
+            LinkTarget::Empty => return Finding::One(broken_link::empty(link.span)),
+            LinkTarget::Outside => {
+                return Finding::One(link_outside_repository::diagnostic(link.span));
+            }
+            LinkTarget::Path(path) => path,
+        };
+        if let Some(&target) = self.graph.index.get(&**path) {
+            return match link.fragment.as_deref() {
+                Some(fragment) => anchor(&self.graph.docs[target], fragment, link.span)
+                    .map_or(Finding::None, Finding::One),
+                None => Finding::None,
+            };
+        }
+        match self.state(path) {
+            OnDisk::Present => Finding::None,
+            OnDisk::OtherCase(actual) => {
+                Finding::One(link_case_mismatch::diagnostic(link.span, path, &actual))
+            }
+            OnDisk::Missing => {
+                if let Some(root) = link.from_root.as_deref().filter(|p| self.present(p)) {
+                    return Finding::FromRoot(root_relative_link::diagnostic(
+                        link.span, from, root,
+                    ));
                 }
-                OnDisk::Missing => {
-                    let lower = lowercase.get_or_init(|| {
-                        graph.index.keys().map(|p| (p.to_lowercase(), *p)).collect()
-                    });
-                    Some(match lower.get(&path.to_lowercase()) {
-                        Some(actual) => link_case_mismatch::diagnostic(link.span, path, actual),
-                        None => broken_link::missing(link.span, path),
-                    })
+                if link.absolute
+                    && let Some(repo) =
+                        machine_specific_link::in_repository(path, |p| self.present(p))
+                {
+                    return Finding::One(machine_specific_link::diagnostic(link.span, from, repo));
                 }
+                let lower = self.lowercase.get_or_init(|| {
+                    self.graph
+                        .index
+                        .keys()
+                        .map(|p| (p.to_lowercase(), *p))
+                        .collect()
+                });
+                Finding::One(match lower.get(&path.to_lowercase()) {
+                    Some(actual) => link_case_mismatch::diagnostic(link.span, path, actual),
+                    None => broken_link::missing(link.span, path),
+                })
             }
         }
     }

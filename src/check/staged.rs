@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::document::{self, Analysis, Document, LinkTarget};
+use super::document::{self, Analysis, Document};
 use crate::diagnostic::Diagnostic;
 use crate::git::{Change, Index, IndexEntry};
 use crate::graph::{Graph, Label};
@@ -331,9 +331,7 @@ fn targets(doc: &Document, all_edges: bool) -> Vec<String> {
     let mut out = Vec::new();
     if all_edges {
         for link in &doc.facts.links {
-            if let LinkTarget::Path(path) = &link.target {
-                out.push(path.to_string());
-            }
+            out.extend(link.paths().map(str::to_owned));
         }
     }
     for r in &doc.facts.refs {
@@ -366,9 +364,7 @@ fn exposed<'a>(graph: &Graph<'a>, staged: &Staged) -> HashSet<(&'a str, Span)> {
     }
     for doc in docs {
         for link in &doc.facts.links {
-            if let LinkTarget::Path(p) = &link.target
-                && (changed(p) || staged.gone.contains(&**p))
-            {
+            if link.paths().any(|p| changed(p) || staged.gone.contains(p)) {
                 out.insert((&*doc.path, link.span));
             }
         }

@@ -7,9 +7,10 @@ pub mod render;
 
 use std::collections::HashMap;
 
-use crate::check::document::{Cites, Document, LinkTarget};
+use crate::check::document::{Cites, Document};
 use crate::parse::docrefs;
 use crate::paths;
+use crate::rules::links::machine_specific_link::in_repository;
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,13 +83,31 @@ pub fn resolve_link(from: &str, dest: &str) -> Target {
         Some((p, f)) => (p, Some(paths::percent_decode(f).into_owned())),
         None => (dest, None),
     };
-    let path = path.split('?').next().unwrap_or_default();
+    let path = without_line_suffix(path.split('?').next().unwrap_or_default());
     let path = if path.is_empty() {
         Some(from.to_owned())
     } else {
         paths::join(from, &paths::percent_decode(path))
     };
     Target { path, fragment }
+}
+
+/// `src/config.py:183-243` → `src/config.py`: editors open a file at a
+/// line from such a link, and authors who cite code that way mean the file.
+pub fn without_line_suffix(path: &str) -> &str {
+    let Some((file, lines)) = path.rsplit_once(':') else {
+        return path;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let is_lines = match lines.split_once('-') {
+        Some((a, b)) => digits(a) && digits(b),
+        None => digits(lines),
+    };
+    if is_lines && !file.is_empty() {
+        file
+    } else {
+        path
+    }
 }
 
 impl<'a> Graph<'a> {
@@ -145,9 +164,10 @@ impl<'a> Graph<'a> {
                 .facts
                 .links
                 .iter()
-                .filter_map(|link| match &link.target {
-                    LinkTarget::Path(path) => index.get(&**path).map(|&to| (to, link.span)),
-                    _ => None,
+                .filter_map(|link| {
+                    link.paths()
+                        .find_map(|path| index.get(path))
+                        .map(|&to| (to, link.span))
                 })
                 .filter(|&(to, _)| to != from)
                 .collect();
@@ -184,18 +204,30 @@ impl<'a> Graph<'a> {
     /// or without its `.md`, and without a `#fragment`.
     fn resolve_ref(index: &HashMap<&str, usize>, from: &str, target: &str) -> Option<usize> {
         let target = target.trim();
-        let target = target.split('#').next().unwrap_or(target);
+        let target = without_line_suffix(target.split('#').next().unwrap_or(target));
         let get = |t: &str| {
             paths::normalize(t)
                 .and_then(|p| index.get(p.as_str()).copied())
                 .or_else(|| paths::join(from, t).and_then(|p| index.get(p.as_str()).copied()))
         };
-        get(target).or_else(|| {
-            let named = target.rsplit('/').next().unwrap_or(target);
-            (!named.contains('.') && !target.is_empty())
-                .then(|| get(&format!("{target}.md")))
-                .flatten()
-        })
+        get(target)
+            .or_else(|| {
+                let named = target.rsplit('/').next().unwrap_or(target);
+                (!named.contains('.') && !target.is_empty())
+                    .then(|| get(&format!("{target}.md")))
+                    .flatten()
+            })
+            .or_else(|| {
+                // `/workspace/notes/x.md`: the author's machine in front.
+                let path = paths::normalize(target).filter(|_| target.starts_with('/'))?;
+                let top = |p: &str| {
+                    index
+                        .keys()
+                        .any(|k| k.starts_with(p) && k[p.len()..].starts_with('/'))
+                };
+                let tail = in_repository(&path, |p| index.contains_key(p) || top(p))?;
+                index.get(tail).copied()
+            })
     }
 
     pub fn edge_count(&self) -> usize {
@@ -325,6 +357,35 @@ impl<'a> Names<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_suffixes() {
+        assert_eq!(
+            without_line_suffix("src/config.py:183-243"),
+            "src/config.py"
+        );
+        assert_eq!(without_line_suffix("src/config.py:7"), "src/config.py");
+        assert_eq!(without_line_suffix("c:/x"), "c:/x");
+        assert_eq!(without_line_suffix(":12"), ":12");
+        assert_eq!(
+            resolve_link("docs/a.md", "../src/x.rs:10-20")
+                .path
+                .as_deref(),
+            Some("src/x.rs")
+        );
+    }
+
+    #[test]
+    fn machine_paths_in_references() {
+        let index: HashMap<&str, usize> = [("notes/plans/p.md", 0), ("notes/research/a.md", 1)]
+            .into_iter()
+            .collect();
+        let find = |t: &str| Graph::resolve_ref(&index, "notes/plans/p.md", t);
+        assert_eq!(find("/workspace/notes/research/a.md:12-40"), Some(1));
+        assert_eq!(find("/home/ana/repo/notes/research/a.md"), Some(1));
+        // The repository's own folder in front: a broken path, not a machine's.
+        assert_eq!(find("/notes/x/research/a.md"), None);
+    }
 
     #[test]
     fn link_resolution() {

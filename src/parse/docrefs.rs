@@ -52,13 +52,31 @@ pub fn reference_key(key: &str) -> Option<Option<&'static str>> {
 /// Bold labels that introduce a reference (`**Research document:**`,
 /// `**Related plan**:`, `**Supersedes**:`).
 pub fn reference_label(key: &str) -> bool {
-    reference_key(key).is_some()
-        || key.split('_').any(|w| {
-            matches!(
-                w,
-                "document" | "documents" | "research" | "plan" | "related" | "adr" | "spec"
-            )
-        })
+    !to_write(key)
+        && (reference_key(key).is_some()
+            || key.split('_').any(|w| {
+                matches!(
+                    w,
+                    "document" | "documents" | "research" | "plan" | "related" | "adr" | "spec"
+                )
+            }))
+}
+
+/// `**Create document:**`, `**Output:**`: a label naming a file the text is
+/// about to write, not one it cites.
+pub fn to_write(key: &str) -> bool {
+    key.split('_').any(|w| {
+        matches!(
+            w,
+            "create" | "new" | "output" | "outputs" | "deliverable" | "deliverables" | "write"
+        )
+    })
+}
+
+/// A label that says only "document": the file may be one the text cites or
+/// one it is about to write, so a missing one is not a broken promise.
+pub fn vague_label(key: &str) -> bool {
+    matches!(key, "document" | "documents" | "doc" | "file")
 }
 
 /// Whether `text` (a code span, a value) is written as a path to a Markdown
@@ -90,6 +108,23 @@ pub fn is_reference_value(text: &str) -> bool {
         && !t.contains("://")
         && !is_pattern(t)
         && (t.contains('/') || is_doc_path(t, false) || id(t).is_some() || dated_stem(t))
+}
+
+/// The references in one value, with their byte offsets: the value itself,
+/// or each part of `a.md, b.md` when every part is a reference.
+pub fn listed(text: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for part in text.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        parts.push((at + lead, part.trim()));
+        at += part.len() + 1;
+    }
+    if parts.len() > 1 && parts.iter().all(|(_, p)| is_reference_value(p)) {
+        parts
+    } else {
+        vec![(0, text)]
+    }
 }
 
 /// A glob or template of paths (`plans/*.md`, `plan-{G..L}.md`,
@@ -198,6 +233,25 @@ mod tests {
         assert!(reference_label("research_document"));
         assert!(reference_label("related_plan"));
         assert!(!reference_label("status"));
+    }
+
+    #[test]
+    fn lists_of_references() {
+        assert_eq!(listed("a/x.md, b/y.md"), vec![(0, "a/x.md"), (8, "b/y.md")]);
+        assert_eq!(listed("a/x.md"), vec![(0, "a/x.md")]);
+        // Prose with a comma is one value.
+        assert_eq!(
+            listed("see a/x.md, then b"),
+            vec![(0, "see a/x.md, then b")]
+        );
+    }
+
+    #[test]
+    fn labels() {
+        assert!(reference_label("research_document"));
+        assert!(!reference_label("create_document"));
+        assert!(!reference_label("output"));
+        assert!(vague_label("document"));
     }
 
     #[test]

@@ -151,22 +151,30 @@ pub struct RuleCount {
     pub fixable: usize,
 }
 
-/// One row per rule that found something, most findings first.
+/// One row per rule and severity that found something (a rule whose
+/// findings are capped by what they are about has several), most findings
+/// first.
 pub fn statistics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<RuleCount> {
-    let mut by_code: HashMap<&str, RuleCount> = HashMap::new();
+    let mut by_code: HashMap<(&str, Severity), RuleCount> = HashMap::new();
     for d in diagnostics {
-        let row = by_code.entry(d.rule.code).or_insert(RuleCount {
-            rule: d.rule,
-            severity: d.severity,
-            count: 0,
-            fixable: 0,
-        });
-        row.severity = row.severity.max(d.severity);
+        let row = by_code
+            .entry((d.rule.code, d.severity))
+            .or_insert(RuleCount {
+                rule: d.rule,
+                severity: d.severity,
+                count: 0,
+                fixable: 0,
+            });
         row.count += 1;
         row.fixable += usize::from(d.fix.is_some());
     }
     let mut rows: Vec<RuleCount> = by_code.into_values().collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.code.cmp(b.rule.code)));
+    rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(a.rule.code.cmp(b.rule.code))
+            .then(b.severity.cmp(&a.severity))
+    });
     rows
 }
 
@@ -233,12 +241,22 @@ fn summary(report: &Report, shown: &[&Diagnostic], options: &Options) -> String 
             plural(infos, "info", "infos")
         );
     }
-    let rows = statistics(shown.iter().copied());
-    if !options.statistics && rows.len() > 1 {
-        let top: Vec<String> = rows
+    let mut by_rule: Vec<(&RuleMeta, usize)> = Vec::new();
+    for r in statistics(shown.iter().copied()) {
+        match by_rule
+            .iter_mut()
+            .find(|(rule, _)| rule.code == r.rule.code)
+        {
+            Some((_, count)) => *count += r.count,
+            None => by_rule.push((r.rule, r.count)),
+        }
+    }
+    by_rule.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code.cmp(b.0.code)));
+    if !options.statistics && by_rule.len() > 1 {
+        let top: Vec<String> = by_rule
             .iter()
             .take(3)
-            .map(|r| format!("{} {} ({})", r.rule.code, r.rule.name, r.count))
+            .map(|(rule, count)| format!("{} {} ({count})", rule.code, rule.name))
             .collect();
         let _ = writeln!(out, "Most frequent: {}.", top.join(", "));
     }
@@ -254,7 +272,7 @@ fn summary(report: &Report, shown: &[&Diagnostic], options: &Options) -> String 
         let _ = writeln!(
             out,
             "To see them by rule: `doccheck check --statistics`; one rule at a time: `doccheck check --select {}`.",
-            rows[0].rule.code
+            by_rule[0].0.code
         );
     }
     out
@@ -453,6 +471,41 @@ mod tests {
             "code   name               severity  count fixable\n\
              DC301  broken-link        error        20       0\n\
              DC107  invalid-enum-value error         1       1\n"
+        );
+    }
+
+    #[test]
+    fn a_rule_with_capped_findings_has_a_row_per_severity() {
+        let mut report = Report {
+            documents: 2,
+            ..Report::default()
+        };
+        for severity in [Severity::Info, Severity::Error, Severity::Info] {
+            report.diagnostics.push(finding("DC301", severity));
+        }
+        report.diagnostics.push(finding("DC107", Severity::Error));
+        let mut table = String::new();
+        statistics_table(&statistics(&report.diagnostics), &mut table);
+        assert_eq!(
+            table,
+            "code   name               severity  count fixable\n\
+             DC301  broken-link        info          2       0\n\
+             DC107  invalid-enum-value error         1       0\n\
+             DC301  broken-link        error         1       0\n"
+        );
+        let mut options = Options::new(
+            OutputFormat::Concise,
+            Style {
+                color: false,
+                width: 80,
+            },
+        );
+        options.show_infos = true;
+        // The summary still counts the rule once.
+        assert!(
+            summary_of(&report, &options).contains("Most frequent: DC301 broken-link (3), DC107"),
+            "{}",
+            summary_of(&report, &options)
         );
     }
 }

@@ -137,6 +137,8 @@ pub static ALL: &[&RuleMeta] = &[
     &links::broken_anchor::BrokenAnchor::META,
     &links::anchor_case_mismatch::AnchorCaseMismatch::META,
     &links::unresolved_log_reference::UnresolvedLogReference::META,
+    &links::root_relative_link::RootRelativeLink::META,
+    &links::machine_specific_link::MachineSpecificLink::META,
     &graph::dangling_reference::DanglingReference::META,
     &graph::wrong_kind_reference::WrongKindReference::META,
     &graph::plan_without_research::PlanWithoutResearch::META,

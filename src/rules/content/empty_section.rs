@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::parse::markdown::Heading;
 use crate::rules::declare_rule;
 use crate::source::Span;
 
@@ -28,6 +29,27 @@ declare_rule! {
     EmptySection, code = "DC506", name = "empty-section", severity = Warning
 }
 
+/// `## Implementation Phases` followed at once by `## Phase 1: Setup`,
+/// `## 1. Logging`: the heading titles the numbered parts that follow,
+/// written at its own level rather than below it.
+pub fn introduces_parts(heading: &Heading, next: &Heading) -> bool {
+    next.level == heading.level && numbered(&next.text) && !numbered(&heading.text)
+}
+
+/// `1. Logging`, `Phase 2: Rollout`, `Step 3 — Verify`.
+fn numbered(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let number = |w: &str| {
+        let w = w.trim_end_matches(['.', ':', ')']);
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    match words.next() {
+        Some(first) if number(first) => true,
+        Some(_) => words.next().is_some_and(number),
+        None => false,
+    }
+}
+
 pub fn diagnostic(span: Span, heading: &str) -> Diagnostic {
     Diagnostic::new(
         &EmptySection::META,
@@ -52,12 +74,15 @@ mod tests {
                 "# T\n\n## A\n### B\ntext\n",
                 "# T\n\n## Verdict: ACCEPT (the tests pass)\n\n---\n\n## B\ntext\n",
                 "# T\n\n## None of these changes were committed yet\n\n## B\ntext\n",
+                "# T\n\n## Implementation Phases\n\n---\n\n## Phase 1: Setup\ntext\n",
+                "# T\n\n## Findings\n\n## 1. Logging\ntext\n",
             ])
             .fail([
                 SESSION
                     .replace("- Lower temperature helps classification.\n", "")
                     .as_str(),
                 "# T\n\n## A\n\n<!-- later -->\n\n---\n\n## B\ntext\n",
+                "# T\n\n## Phase 1\n\n## Phase 2\ntext\n",
             ])
             .snapshot();
     }

@@ -54,11 +54,16 @@ mod tests {
                 SESSION,
                 "# T\n\n- [ ] task\n- [x] done\n\nSee [docs](a.md), [ref][r], \\[literal] and `[code]`.\n\n[r]: b.md\n",
                 "# T\n\n| lr | [0.0001, 0.01] |\n|---|---|\n",
+                // A quoted UI string.
+                "# T\n\nReturning users see \"Welcome back, [Name]!\"\n",
+                // A template whose inner fence closes it early for Markdown.
+                "# T\n\n```markdown\n## Steps\n```bash\nmake\n```\n## Blockers\n[None | List of blockers]\n```\n\nAfter.\n",
             ])
             .fail([
                 SESSION.replace("~3 hours", "~X hours").as_str(),
                 SESSION.replace("Evaluate llama3.1 on product reviews", "[Fill in objective]").as_str(),
                 "---\ntopic: \"{{TOPIC}}\"\n---\n# {{TOPIC}}\n",
+                "# T\n\n```markdown\n# Notes\n```\n\n[Fill in objective]\n",
             ])
             .snapshot();
     }

@@ -4,9 +4,10 @@ use crate::source::Span;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a commit value with text after the SHA: `git_commit: a1b2c3d
-    /// (initial)`, `` **Commit**: `511e231` (baseline) ``. The SHA is still
-    /// verified; the note is what this rule is about.
+    /// Reports a frontmatter commit value with text after the SHA:
+    /// `git_commit: a1b2c3d (initial)`. The SHA is still verified; the note
+    /// is what this rule is about. A note after a commit in the body
+    /// (`` **Commit**: `511e231` (baseline) ``) is prose and left alone.
     ///
     /// ## Why is this bad?
     /// Scripts that read the field (an index, `git show $(…)`) get the note
@@ -50,14 +51,15 @@ mod tests {
                 &research_with("git_commit", "git_commit: \"api: a1b2c3d, web: e4f5a6b\""),
                 // Not a SHA at all: invalid-commit's, not this rule's.
                 &research_with("git_commit", "git_commit: N/A (no repository)"),
-            ])
-            .fail([
-                research_with("git_commit", "git_commit: a1b2c3d (initial)").as_str(),
-                &research_with("git_commit", "git_commit: \"a1b2c3d (initial)\""),
+                // In the body, a note after the commit is prose.
                 &format!(
                     "{}\n**Commit SHA**: `511e231` (baseline), fixes applied on top\n",
                     doc(RESEARCH)
                 ),
+            ])
+            .fail([
+                research_with("git_commit", "git_commit: a1b2c3d (initial)").as_str(),
+                &research_with("git_commit", "git_commit: \"a1b2c3d (initial)\""),
                 &doc(&format!("{RESEARCH}\nimplemented_commit: a1b2c3d (merged)")),
             ])
             .snapshot();

@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::git::Git;
 use crate::graph::{Graph, Label};
 use crate::kinds::Kinds;
+use crate::rules::links::machine_specific_link::in_repository;
 use crate::rules::{Severity, declare_rule};
 use crate::source::Span;
 
@@ -73,12 +74,30 @@ pub fn check(
     let past = git
         .map(|g| g.path_history(&[], &Default::default()))
         .unwrap_or_default();
+    // A passing mention (a code span, a value) of a path the document
+    // already cites: its citation carries the finding.
+    let mut seen: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
     for (edge, field, target) in dangling {
-        let bare = target.split('#').next().unwrap_or(target);
-        let candidates: Vec<String> = crate::paths::normalize(bare)
+        let bare = crate::graph::without_line_suffix(target.split('#').next().unwrap_or(target));
+        let first = seen.insert((
+            edge.from,
+            crate::paths::normalize(bare).unwrap_or_else(|| bare.to_owned()),
+        ));
+        if !first && !edge.cites.is_none_or(Cites::declared) {
+            continue;
+        }
+        let mut candidates: Vec<String> = crate::paths::normalize(bare)
             .into_iter()
             .chain(crate::paths::join(&docs[edge.from].path, bare))
             .collect();
+        // `/workspace/README.md`: the author's machine in front of the path.
+        if bare.starts_with('/')
+            && let Some(tail) = candidates
+                .first()
+                .and_then(|p| in_repository(p, |p| files.exists(p)).map(str::to_owned))
+        {
+            candidates.push(tail);
+        }
         // A file that is no document (a prompt, a page doccheck does not
         // lint) is still there to be read.
         if candidates.iter().any(|c| files.exists(c)) {
@@ -235,6 +254,33 @@ mod tests {
         assert_eq!(
             dangling(&[RESEARCH, ADR, PROMPT, ("notes/plans/p.md", plan)]),
             []
+        );
+    }
+
+    #[test]
+    fn references_as_people_write_them_in_plans() {
+        let plan = "---\n\
+             plan_reference: \"notes/research/2025-10-23-readiness-assessment.md, docs/adr/0010-use-postgres.md\"\n\
+             based_on: /home/ana/work/repo/notes/research/2025-10-23-readiness-assessment.md:10-40\n\
+             ---\n\n# Plan\n\n\
+             ## 2. Write down the baseline\n\n\
+             **Create document**: `notes/research/2025-11-02-baseline.md`\n";
+        assert_eq!(dangling(&[RESEARCH, ADR, ("notes/plans/p.md", plan)]), []);
+    }
+
+    #[test]
+    fn a_missing_note_is_reported_where_it_is_cited_not_where_it_is_mentioned() {
+        let plan = "---\n\
+             related_docs: [notes/research/2025-10-30-gone.md]\n\
+             ---\n\n# Plan\n\n\
+             As `notes/research/2025-10-30-gone.md` showed, and `notes/research/2025-10-30-gone.md` again.\n";
+        assert_eq!(
+            dangling(&[RESEARCH, ("notes/plans/p.md", plan)]),
+            [(
+                "notes/plans/p.md".to_owned(),
+                "notes/research/2025-10-30-gone.md".to_owned(),
+                Severity::Error
+            )]
         );
     }
 
