@@ -177,8 +177,8 @@ pub enum Now {
 /// What the history says about one reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    /// It holds where the document was written, and at HEAD.
-    Holds,
+    /// It holds where the document was written, and at HEAD, in `path`.
+    Holds { path: String },
     /// It held when the document was written (`since`), no longer at HEAD.
     Drifted { path: String, since: At, now: Now },
     /// Several files could be meant.
@@ -193,6 +193,33 @@ pub enum Verdict {
     /// No file of the repository, now or ever, is meant; `nearest` is the
     /// existing file most like it.
     Missing { at: At, nearest: Option<String> },
+}
+
+impl Verdict {
+    /// The file the reference means, as the repository has it now: where
+    /// it holds, where it drifted (or was moved to), the file too short for
+    /// it; `None` when no one file is meant or it is gone.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            Verdict::Holds { path }
+            | Verdict::TooShort { path, .. }
+            | Verdict::Drifted {
+                now: Now::Shorter(_),
+                path,
+                ..
+            }
+            | Verdict::Drifted {
+                now: Now::Gone(Some(path)),
+                ..
+            } => Some(path),
+            Verdict::Drifted {
+                now: Now::Gone(None),
+                ..
+            }
+            | Verdict::Ambiguous(_)
+            | Verdict::Missing { .. } => None,
+        }
+    }
 }
 
 /// One reference's verdict: the document (an index into the documents) and
@@ -235,7 +262,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                 for (k, r) in doc.facts.code_refs.iter().enumerate() {
                     let mut tree = Tree::new(git, reader, &listings, at);
                     let verdict = match resolve(&mut tree, &doc.path, &r.path, r.end) {
-                        Outcome::Found { .. } if at == head => Ok(Verdict::Holds),
+                        Outcome::Found { path, .. } if at == head => Ok(Verdict::Holds { path }),
                         Outcome::Found { path, .. } => {
                             Ok(drift(reader, head, &path, r.end, At::Commit(at)))
                         }
@@ -247,7 +274,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                         outcome => {
                             let mut tree = Tree::new(git, reader, &listings, head);
                             match resolve(&mut tree, &doc.path, &r.path, r.end) {
-                                Outcome::Found { .. } => Ok(Verdict::Holds),
+                                Outcome::Found { path, .. } => Ok(Verdict::Holds { path }),
                                 Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
                                 _ => Err(Pending {
                                     at: At::Commit(at),
@@ -491,7 +518,9 @@ fn in_repository(written: &str, head: Option<&Listing>, ever: &Listing) -> bool 
 /// holds at HEAD, drift otherwise.
 fn drift(reader: &mut Reader<'_>, head: ObjectId, path: &str, end: u32, since: At) -> Verdict {
     match reader.line_count(head, path) {
-        Some(n) if holds(n, end) => Verdict::Holds,
+        Some(n) if holds(n, end) => Verdict::Holds {
+            path: path.to_owned(),
+        },
         Some(n) => Verdict::Drifted {
             path: path.to_owned(),
             since,
