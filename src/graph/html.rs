@@ -5,7 +5,7 @@
 //! here ([`super::layout`]); the page draws only what is on screen, so it
 //! stays usable with a hundred thousand documents.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Serialize;
@@ -141,7 +141,7 @@ struct Data<'a> {
     edges: Vec<u32>,
     labels: Vec<String>,
     loose: Vec<LooseDoc<'a>>,
-    findings: HashMap<String, &'a [Finding]>,
+    findings: BTreeMap<String, &'a [Finding]>,
 }
 
 pub fn render(p: &Picture<'_>, findings: &Findings) -> String {
@@ -150,7 +150,7 @@ pub fn render(p: &Picture<'_>, findings: &Findings) -> String {
     let state_index = |s: State| State::ALL.iter().position(|&x| x == s).unwrap_or(0) as u8;
     let mut loose = Vec::new();
     let mut nodes = Vec::with_capacity(p.nodes.len());
-    let mut found: HashMap<String, &[Finding]> = HashMap::new();
+    let mut found: BTreeMap<String, &[Finding]> = BTreeMap::new();
     let status_of = |d: usize| p.graph.docs[d].facts.status.as_deref().unwrap_or("");
     for (i, n) in p.nodes.iter().enumerate() {
         let (x, y) = lay.at[i];

@@ -81,24 +81,37 @@ pub fn layout(picture: &Picture<'_>, arrows: &[Arrow<'_>]) -> Layout {
         }
     }
 
-    let column = columns(picture, arrows);
+    let mut column = columns(picture, arrows);
     let groups_n = picture.groups.len();
 
-    // Rows per column: about twice the square root of the node count keeps
-    // the whole drawing near a screen's shape.
-    let rows_max = ((2.0 * (n as f64).sqrt()).ceil() as usize).max(24);
+    // Rows per column: the number that gives the drawing a screen's
+    // proportions (16:10), at least a few.
+    let rows_max = fitting_rows(picture, &order, &column);
     let mut at = vec![(0.0, 0.0); n];
     let mut groups = vec![Rect::default(); groups_n];
     let mut shape = vec![(0usize, 0usize); groups_n];
     for (g, members) in order.iter().enumerate() {
-        let count = members.len().max(1);
-        let cols = count.div_ceil(rows_max);
-        let rows = count.div_ceil(cols);
+        let (cols, rows) = group_shape(members.len(), rows_max);
         shape[g] = (cols, rows);
-        groups[g].w = cols as f32 * (NODE_W + COL_GAP) - COL_GAP + 2.0 * PAD;
-        groups[g].h = HEADER + rows as f32 * (NODE_H + ROW_GAP) - ROW_GAP + 2.0 * PAD;
+        groups[g].w = group_width(cols);
+        groups[g].h = group_height(rows);
     }
     let columns = column.iter().max().map_or(0, |c| c + 1);
+    // Groups connected to nothing go where there is most room.
+    for g in 0..groups_n {
+        if picture.groups[g].name == "unconnected" {
+            let mut height = vec![0.0f32; columns];
+            for (other, &c) in column.iter().enumerate() {
+                if other != g {
+                    height[c] += groups[other].h + STACK_GAP;
+                }
+            }
+            column[g] = (0..columns)
+                .rev()
+                .min_by(|&a, &b| height[a].total_cmp(&height[b]))
+                .unwrap_or(0);
+        }
+    }
     let mut x = 0.0f32;
     let mut heights = vec![0.0f32; columns];
     for (c, column_height) in heights.iter_mut().enumerate() {
@@ -134,22 +147,80 @@ pub fn layout(picture: &Picture<'_>, arrows: &[Arrow<'_>]) -> Layout {
     }
 }
 
+/// (columns, rows) of a group of `count` nodes, at most `rows_max` tall.
+fn group_shape(count: usize, rows_max: usize) -> (usize, usize) {
+    let count = count.max(1);
+    let cols = count.div_ceil(rows_max);
+    (cols, count.div_ceil(cols))
+}
+
+fn group_width(cols: usize) -> f32 {
+    cols as f32 * (NODE_W + COL_GAP) - COL_GAP + 2.0 * PAD
+}
+
+fn group_height(rows: usize) -> f32 {
+    HEADER + rows as f32 * (NODE_H + ROW_GAP) - ROW_GAP + 2.0 * PAD
+}
+
+/// The most rows a column may have for the drawing to come closest to
+/// 16:10, among a few candidates: the size of each is a sum over groups.
+fn fitting_rows(picture: &Picture<'_>, order: &[Vec<usize>], column: &[usize]) -> usize {
+    let columns = column.iter().max().map_or(1, |c| c + 1);
+    let largest = order.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let mut best = (f32::INFINITY, largest);
+    let mut rows = 8usize;
+    loop {
+        let rows_max = rows.min(largest);
+        let mut width = vec![0.0f32; columns];
+        let mut height = vec![0.0f32; columns];
+        for (g, members) in order.iter().enumerate() {
+            if picture.groups[g].name == "unconnected" {
+                continue;
+            }
+            let (cols, r) = group_shape(members.len(), rows_max);
+            width[column[g]] = width[column[g]].max(group_width(cols));
+            height[column[g]] += group_height(r) + STACK_GAP;
+        }
+        let w: f32 = width.iter().map(|w| w + GROUP_GAP).sum();
+        let h = height.iter().copied().fold(1.0f32, f32::max);
+        let off = ((w / h) / 1.6).ln().abs();
+        if off < best.0 {
+            best = (off, rows_max);
+        }
+        if rows_max == largest {
+            return best.1;
+        }
+        rows = rows * 5 / 4 + 1;
+    }
+}
+
 /// Each group's column: right of every group that flows into it (arrows
 /// against the groups' order are ignored), so that independent chains
 /// (research → plan → code, decision → session) stack.
 pub fn columns(picture: &Picture<'_>, arrows: &[Arrow<'_>]) -> Vec<usize> {
     let groups = picture.groups.len();
     let mut into: Vec<Vec<usize>> = vec![Vec::new(); groups];
+    let mut onto: Vec<Vec<usize>> = vec![Vec::new(); groups];
     for a in arrows {
         let (from, to) = a.flow();
         let (gf, gt) = (picture.nodes[from].group, picture.nodes[to].group);
         if gf < gt {
             into[gt].push(gf);
+            onto[gf].push(gt);
         }
     }
     let mut column = vec![0usize; groups];
     for g in 0..groups {
         column[g] = into[g].iter().map(|&f| column[f] + 1).max().unwrap_or(0);
+    }
+    // A group nothing flows into stands just before what it informs
+    // (experiments before the code they explain), not at the far left.
+    for g in (0..groups).rev() {
+        if into[g].is_empty()
+            && let Some(first) = onto[g].iter().map(|&t| column[t]).min()
+        {
+            column[g] = first.saturating_sub(1);
+        }
     }
     column
 }

@@ -99,7 +99,7 @@ impl State {
     pub fn colors(self) -> (&'static str, &'static str, &'static str) {
         match self {
             State::Active => ("#fff3c4", "#b08800", "#3d3000"),
-            State::Review => ("#dbe8ff", "#2f62c0", "#10244d"),
+            State::Review => ("#d3f1ee", "#178f84", "#0b3b36"),
             State::Done => ("#d8f0da", "#2e7d32", "#12361a"),
             State::Retired => ("#ececec", "#8a8a8a", "#555555"),
             State::Other => ("#efe4fb", "#7a4fb0", "#2e1650"),
@@ -980,8 +980,9 @@ impl Builder {
         // just before the kinds that cite them, just after those they cite.
         let mut votes: HashMap<&str, (f64, usize)> = HashMap::new();
         for a in &arrows {
-            let (citing, cited) = (group_of[&a.citing], group_of[&a.cited]);
-            for (this, other, side) in [(citing, cited, 1.0), (cited, citing, -1.0)] {
+            let (from, to) = a.flow();
+            let (from, to) = (group_of[&from], group_of[&to]);
+            for (this, other, side) in [(from, to, -1.0), (to, from, 1.0)] {
                 if flow_rank(this).is_none()
                     && this != "missing"
                     && let Some(rank) = flow_rank(other)

@@ -542,14 +542,18 @@ fn dot(p: &Picture<'_>) -> String {
         let _ = writeln!(out, "  {} -> {}{attrs};", dot_id(p, from), dot_id(p, to));
     }
     // Each group's column is a rank: the flow reads left to right, and
-    // kinds that do not follow each other stack.
+    // kinds that do not follow each other stack. (Wrapping a long group
+    // into several ranks, as the SVG does, makes Graphviz route every long
+    // arrow through each of them: taller, not shorter.)
     let column = super::layout::columns(p, &arrows);
     let mut ranks: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (g, group) in p.groups.iter().enumerate() {
-        ranks
-            .entry(column[g])
-            .or_default()
-            .extend(group.nodes.iter().map(|&n| dot_id(p, n)));
+        if group.name != "unconnected" {
+            ranks
+                .entry(column[g])
+                .or_default()
+                .extend(group.nodes.iter().map(|&n| dot_id(p, n)));
+        }
     }
     for ids in ranks.values() {
         let _ = writeln!(out, "  {{ rank=same; {}; }}", ids.join("; "));

@@ -29,26 +29,35 @@ pub fn render(p: &Picture<'_>) -> String {
         out,
         "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n<g transform=\"translate({MARGIN} {MARGIN})\">"
     );
-    for (g, group) in p.groups.iter().enumerate() {
-        let r = lay.groups[g];
-        if group.name == "unconnected" {
-            continue;
+    let boxes = |out: &mut String, headings: bool| {
+        for (g, group) in p.groups.iter().enumerate() {
+            let r = lay.groups[g];
+            if group.name == "unconnected" {
+                continue;
+            }
+            if headings {
+                let _ = writeln!(
+                    out,
+                    "<text class=\"heading\" x=\"{}\" y=\"{}\">{}</text>",
+                    r.x + PAD,
+                    r.y + HEADER - 8.0,
+                    text(&heading(p, g))
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "<rect class=\"group\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\"/>",
+                    r.x, r.y, r.w, r.h
+                );
+            }
         }
-        let _ = writeln!(
-            out,
-            "<g class=\"group\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
-            r.x,
-            r.y,
-            r.w,
-            r.h,
-            r.x + PAD,
-            r.y + HEADER - 8.0,
-            text(&heading(p, g))
-        );
-    }
+    };
+    // Boxes under the arrows, headings over them.
+    boxes(&mut out, false);
     for a in &arrows {
         arrow(p, &lay, a, &mut out);
     }
+    boxes(&mut out, true);
     for node in 0..p.nodes.len() {
         draw_node(p, &lay, node, &mut out);
     }
@@ -72,8 +81,8 @@ pub fn render(p: &Picture<'_>) -> String {
 }
 
 const STYLE: &str = "<style>
-.group rect{fill:#f6f7f9;stroke:#d0d5dd}
-.group text{fill:#374151;font-weight:bold;font-size:13px}
+.group{fill:#f6f7f9;stroke:#d0d5dd}
+.heading{fill:#374151;font-weight:bold;font-size:13px;paint-order:stroke;stroke:#f6f7f9;stroke-width:4px}
 .legend .bg{fill:#ffffff;stroke:#d0d5dd}
 .legend text{fill:#374151}
 .node text{pointer-events:none}

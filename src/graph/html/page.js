@@ -192,9 +192,6 @@
       ctx.beginPath();
       if (ctx.roundRect) ctx.roundRect(grp.x, grp.y, grp.w, grp.h, 10); else ctx.rect(grp.x, grp.y, grp.w, grp.h);
       ctx.fill(); ctx.stroke();
-      const size = Math.max(13, 11 / scale);
-      ctx.fillStyle = "#374151"; ctx.font = "bold " + size + "px system-ui, sans-serif"; ctx.textAlign = "left";
-      ctx.fillText(grp.heading, grp.x + 16, grp.y + Math.min(22, grp.h / 2) + (size - 13));
     }
     const visible = visibleNodes();
     const px = W * scale;
@@ -223,6 +220,17 @@
       }
     }
     ctx.setLineDash([]);
+    // Headings over the arrows, and readable at any zoom.
+    for (let g = 0; g < data.groups.length; g++) {
+      const grp = data.groups[g];
+      if (hiddenGroup[g] || grp.name === "unconnected") continue;
+      const size = Math.max(13, 11 / scale);
+      ctx.font = "bold " + size + "px system-ui, sans-serif"; ctx.textAlign = "left";
+      ctx.lineWidth = 4 / scale; ctx.strokeStyle = "#f6f7f9"; ctx.fillStyle = "#374151";
+      const y = grp.y + Math.min(22, grp.h / 2) + (size - 13);
+      ctx.strokeText(grp.heading, grp.x + 16, y);
+      ctx.fillText(grp.heading, grp.x + 16, y);
+    }
     const text = px >= 90;
     ctx.font = "12px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
     for (const i of visible) {
