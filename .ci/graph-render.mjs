@@ -7,13 +7,16 @@
 // One Chromium for everything. PNGs and screenshots go to the output folder.
 //
 //   node .ci/graph-render.mjs NPM_PREFIX DOCCHECK OUT_DIR
+//   node .ci/graph-render.mjs NPM_PREFIX DOCCHECK OUT_DIR --page FILE JSON
+//     (only that page, timed: how the HTML of a large repository behaves)
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [npmPrefix, doccheck, out] = process.argv.slice(2).map((p) => path.resolve(p));
+const [npmPrefix, doccheck, out] = process.argv.slice(2, 5).map((p) => path.resolve(p));
+const only = process.argv[5] === "--page" ? process.argv.slice(6, 8).map((p) => path.resolve(p)) : null;
 const require = createRequire(path.join(npmPrefix, "package.json"));
 const load = async (name) => import(pathToFileURL(require.resolve(name)).href);
 const { renderMermaid } = await load("@mermaid-js/mermaid-cli");
@@ -79,8 +82,8 @@ function generate(root) {
 }
 
 const generated = path.join(out, "generated-300");
-generate(generated);
-const workspaces = [
+if (!only) generate(generated);
+const workspaces = only ? [] : [
   { name: "example", dir: path.join(here, "fixtures/example") },
   { name: "generated-300", dir: generated },
 ];
@@ -91,6 +94,11 @@ const browser = await puppeteer.launch({
   headless: true,
 });
 try {
+  if (only) {
+    const started = Date.now();
+    await testPage(path.basename(only[0]), only[0], JSON.parse(fs.readFileSync(only[1], "utf8")), true);
+    console.log(`page tested in ${Date.now() - started} ms`);
+  }
   for (const ws of workspaces) {
     const json = JSON.parse(graph(ws.dir, "--format", "json"));
     const docs = json.nodes.filter((n) => n.kind !== "code");
@@ -145,8 +153,10 @@ try {
   await browser.close();
 }
 
-async function testPage(name, file, json) {
+async function testPage(name, file, json, timed = false) {
   const page = await browser.newPage();
+  const clock = Date.now();
+  const lap = (what) => { if (timed) console.log(`     ${what}: ${Date.now() - clock} ms`); };
   await page.setViewport({ width: 1400, height: 850 });
   const refused = [], errors = [];
   await page.setRequestInterception(true);
@@ -157,7 +167,21 @@ async function testPage(name, file, json) {
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-  await page.waitForFunction(() => window.doccheck && window.doccheck.nodes > 0, { timeout: 10000 }).catch(() => {});
+  lap("loaded");
+  await page.waitForFunction(() => window.doccheck && window.doccheck.nodes > 0, { timeout: 60000 }).catch(() => {});
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  lap("drawn");
+  if (timed) {
+    await page.screenshot({ path: file.replace(/\.html$/, ".fit.png") });
+    // Frames while zooming in on the middle, and panning.
+    const frame = () => page.evaluate(() => new Promise((r) => { const t = performance.now(); requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t))); }));
+    const times = [];
+    await page.mouse.move(500, 400);
+    for (let k = 0; k < 8; k++) { await page.mouse.wheel({ deltaY: -400 }); times.push(await frame()); }
+    for (let k = 0; k < 4; k++) { await page.mouse.wheel({ deltaY: 400 }); times.push(await frame()); }
+    console.log(`     frames while zooming: ${times.map((t) => t.toFixed(0)).join(", ")} ms`);
+    await page.keyboard.press("0");
+  }
   if (refused.length) fail(`${name}: the page asked the network for ${refused[0]}`);
   else ok(`${name}: the page loads with no request but itself`);
   if (errors.length) fail(`${name}: the page reports errors: ${errors[0]}`);
@@ -175,8 +199,10 @@ async function testPage(name, file, json) {
   const target = json.nodes.find((n) => n.gap) || json.nodes.find((n) => n.kind !== "code");
   const words = target.title.split(/\s+/).slice(0, 4).join(" ");
   await page.click("#search");
+  const typed = Date.now();
   await page.keyboard.type(words);
   await page.waitForSelector("#results li", { visible: true, timeout: 5000 }).catch(() => {});
+  if (timed) console.log(`     search typed and answered: ${Date.now() - typed} ms`);
   const listed = await page.$$eval("#results li", (lis) => lis.map((li) => li.textContent));
   if (listed.some((t) => t.includes(target.path))) ok(`${name}: search "${words}" finds ${target.path}`);
   else fail(`${name}: search "${words}" does not list ${target.path}: ${JSON.stringify(listed.slice(0, 3))}`);
@@ -191,8 +217,10 @@ async function testPage(name, file, json) {
   // metadata and findings.
   await page.keyboard.press("Escape");
   const at = await page.evaluate((p) => window.doccheck.screen(p), target.path);
+  const clicked = Date.now();
   await page.mouse.click(at.x, at.y);
   const panel = await page.$eval("#panel", (p) => p.innerText);
+  if (timed) console.log(`     click answered: ${Date.now() - clicked} ms`);
   if (!panel.includes(target.path)) fail(`${name}: clicking the node does not show it: ${panel.slice(0, 200)}`);
   else if (target.gap && !/Findings \(\d+\)/.test(panel)) fail(`${name}: the panel shows no findings: ${panel.slice(0, 300)}`);
   else if (target.gap && !/DC4\d\d/.test(panel)) fail(`${name}: the panel lacks the graph finding: ${panel.slice(0, 300)}`);

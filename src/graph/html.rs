@@ -136,8 +136,9 @@ struct Data<'a> {
     states: Vec<StateData>,
     hows: Vec<(&'static str, &'static str)>,
     nodes: Vec<NodeData<'a>>,
-    /// Flat: from, to (in the direction of the flow), how, label (0 for
-    /// none, else 1 + an index into `labels`).
+    /// Flat, three numbers an arrow: from, to (in the direction of the
+    /// flow), and how it was written plus 8 × its label (0 for none, else 1
+    /// + an index into `labels`).
     edges: Vec<u32>,
     labels: Vec<String>,
     loose: Vec<LooseDoc<'a>>,
@@ -207,7 +208,7 @@ pub fn render(p: &Picture<'_>, findings: &Findings) -> String {
     }
     let mut labels: Vec<String> = Vec::new();
     let mut label_index: HashMap<&str, u32> = HashMap::new();
-    let mut edges = Vec::with_capacity(arrows.len() * 4);
+    let mut edges = Vec::with_capacity(arrows.len() * 3);
     for a in &arrows {
         let (from, to) = a.flow();
         let label = match &a.label {
@@ -227,7 +228,7 @@ pub fn render(p: &Picture<'_>, findings: &Findings) -> String {
         .iter()
         .position(|&h| h == a.how)
         .unwrap_or(0) as u32;
-        edges.extend([from as u32, to as u32, how, label]);
+        edges.extend([from as u32, to as u32, how | label << 3]);
     }
     let data = Data {
         node_w: NODE_W,

@@ -647,8 +647,8 @@ fn json(p: &Picture<'_>) -> String {
     }
     #[derive(Serialize)]
     struct Edge<'a> {
-        from: String,
-        to: String,
+        from: &'a str,
+        to: &'a str,
         #[serde(rename = "type")]
         label: &'a str,
         how: &'static str,
@@ -697,21 +697,22 @@ fn json(p: &Picture<'_>) -> String {
     docs.sort_unstable();
     let mut all: Vec<Node> = docs.into_iter().map(doc_node).collect();
     all.append(&mut nodes);
+    // Each node's id once: a million arrows borrow them.
+    let ids: Vec<String> = (0..p.nodes.len())
+        .map(|i| match &p.nodes[i].what {
+            What::Code { .. } => format!("code:{}", p.path(i)),
+            _ => p.path(i),
+        })
+        .collect();
     let edges = p
         .arrows
         .iter()
-        .map(|a| {
-            let to = match &p.nodes[a.cited].what {
-                What::Code { .. } => format!("code:{}", p.path(a.cited)),
-                _ => p.path(a.cited),
-            };
-            Edge {
-                from: p.path(a.citing),
-                to,
-                label: a.field,
-                how: a.how.name(),
-                broken: a.how == How::Broken,
-            }
+        .map(|a| Edge {
+            from: &ids[a.citing],
+            to: &ids[a.cited],
+            label: a.field,
+            how: a.how.name(),
+            broken: a.how == How::Broken,
         })
         .collect();
     serde_json::to_string_pretty(&Doc { nodes: all, edges }).expect("the graph serializes") + "\n"

@@ -14,9 +14,14 @@
     const n = nodes[i];
     TYPE[i] = n[0]; GROUP[i] = n[1]; STATE[i] = n[2]; X[i] = n[3]; Y[i] = n[4]; GAP[i] = n[10];
   }
-  const edges = Uint32Array.from(data.edges);
-  const E = edges.length / 4;
-  const HOW = ["declared", "link", "mention", "broken", "code"];
+  // Three numbers an arrow: from, to, how + 8 × label.
+  const E = data.edges.length / 3;
+  const edges = new Uint32Array(4 * E);
+  for (let e = 0; e < E; e++) {
+    const v = data.edges[3 * e + 2];
+    edges[4 * e] = data.edges[3 * e]; edges[4 * e + 1] = data.edges[3 * e + 1];
+    edges[4 * e + 2] = v & 7; edges[4 * e + 3] = v >>> 3;
+  }
 
   // Each node's arrows, both ways.
   const degree = new Uint32Array(N + 1);
