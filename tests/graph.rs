@@ -298,6 +298,15 @@ fn since_shows_what_a_change_touched_and_its_neighbourhood() {
             "thoughts/shared/research/r1.md",
         ]
     );
+    // What changed is marked: the PR write-up and the loader's folder.
+    let mermaid = repo.graph(&["--since", "main", "--format", "mermaid"]);
+    let id = doccheck::graph::picture::stable_id;
+    let marked = format!(
+        "  class {},{} changed\n",
+        id('d', "thoughts/shared/prs/pr1.md"),
+        id('c', "src/config/")
+    );
+    assert!(mermaid.contains(&marked), "{mermaid}");
 }
 
 #[test]

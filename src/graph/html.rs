@@ -84,8 +84,8 @@ impl Findings {
 
 /// A node: type (0 document, 1 code, 2 missing, 3 unconnected), group,
 /// state, x, y, label, path, kind (documents) or files (code) or kinds
-/// (unconnected), title (where the label cut it), status, whether it has
-/// graph findings.
+/// (unconnected), title (where the label cut it), status, marks (1: graph
+/// findings, 2: changed).
 #[derive(Serialize)]
 struct NodeData<'a>(
     u8,
@@ -203,7 +203,7 @@ pub fn render(p: &Picture<'_>, findings: &Findings) -> String {
                 title
             },
             status,
-            u8::from(n.gap),
+            u8::from(n.gap) | u8::from(n.changed) << 1,
         ));
     }
     let mut labels: Vec<String> = Vec::new();

@@ -173,6 +173,8 @@ pub struct Node {
     pub state: State,
     /// A graph finding (DC4xx, warning or error) is about this document.
     pub gap: bool,
+    /// The change the view follows (`--since`) touched it.
+    pub changed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -598,6 +600,21 @@ impl<'g> Picture<'g> {
             }
         }
 
+        // What the change the view follows touched, to mark it.
+        let changed_doc: Vec<bool> = match &view.seeds {
+            Some(seeds) => {
+                let set: std::collections::HashSet<&str> =
+                    seeds.iter().map(String::as_str).collect();
+                docs.iter().map(|d| set.contains(&*d.path)).collect()
+            }
+            None => vec![false; n],
+        };
+        let touched_folder = |dir: &str| {
+            view.seeds
+                .as_ref()
+                .is_some_and(|seeds| seeds.iter().any(|c| paths::parent(c) == dir))
+        };
+
         // The view's focus: each narrows the documents kept.
         let mut keep = base.clone();
         let neighbours = |seeds: &[bool], code_seeds: Option<&dyn Fn(&str) -> bool>| {
@@ -715,6 +732,7 @@ impl<'g> Picture<'g> {
                     label: short_title(&title, kind),
                     state: State::of(docs[d].facts.status.as_deref()),
                     gap: gaps[d],
+                    changed: changed_doc[d],
                 },
             );
             node_of[d] = Some(node);
@@ -753,8 +771,10 @@ impl<'g> Picture<'g> {
                     group: 0,
                     state: State::Unknown,
                     gap: false,
+                    changed: false,
                 },
             );
+            builder.nodes[node].changed = touched_folder(dir);
             folder_node.insert(dir, node);
         }
         let mut missing_node: BTreeMap<&str, usize> = BTreeMap::new();
@@ -778,6 +798,7 @@ impl<'g> Picture<'g> {
                             label: shorten(target.trim(), 48),
                             state: State::Unknown,
                             gap: false,
+                            changed: false,
                         },
                     )
                 }),
@@ -817,6 +838,7 @@ impl<'g> Picture<'g> {
                     group: 0,
                     state: State::Unknown,
                     gap: false,
+                    changed: false,
                 },
             );
         }

@@ -172,6 +172,8 @@ const SPECIAL: [(&str, &str, &str, &str); 3] = [
 ];
 
 const GAP_STROKE: &str = "#d00000";
+/// The border of what the change touched (`--since`, the step summary).
+pub const CHANGED_STROKE: &str = "#7c3aed";
 
 fn mermaid(p: &Picture<'_>) -> String {
     let arrows = p.drawn();
@@ -260,14 +262,17 @@ fn mermaid_full(p: &Picture<'_>, arrows: &[Arrow<'_>]) -> String {
         let links: Vec<String> = links.iter().map(usize::to_string).collect();
         let _ = writeln!(out, "  linkStyle {} {style}", links.join(","));
     }
-    let gaps: Vec<&str> = p
+    let gaps: Vec<&str> = p.nodes.iter().filter(|n| n.gap).map(|n| &*n.id).collect();
+    let changed: Vec<&str> = p
         .nodes
         .iter()
-        .filter(|n| n.gap)
-        .map(|n| n.id.as_str())
+        .filter(|n| n.changed)
+        .map(|n| &*n.id)
         .collect();
-    if !gaps.is_empty() {
-        let _ = writeln!(out, "  class {} gap", gaps.join(","));
+    for (class, ids) in [("gap", gaps), ("changed", changed)] {
+        if !ids.is_empty() {
+            let _ = writeln!(out, "  class {} {class}", ids.join(","));
+        }
     }
     mermaid_legend(p, arrows, &mut out);
     mermaid_classes(&mut out);
@@ -290,6 +295,9 @@ fn mermaid_legend(p: &Picture<'_>, arrows: &[Arrow<'_>], out: &mut String) {
     let mut specials: Vec<(&str, &str)> = Vec::new();
     if p.nodes.iter().any(|n| n.gap) {
         specials.push(("nostatus", "has graph findings"));
+    }
+    if p.nodes.iter().any(|n| n.changed) {
+        specials.push(("nostatus", "changed"));
     }
     for (class, text) in [("code", "code folder"), ("missing", "missing document")] {
         if p.groups.iter().any(|g| g.name == class) {
@@ -328,6 +336,9 @@ fn mermaid_legend(p: &Picture<'_>, arrows: &[Arrow<'_>], out: &mut String) {
     out.push_str("  end\n");
     if p.nodes.iter().any(|n| n.gap) {
         out.push_str("  class legend_gap gap\n");
+    }
+    if p.nodes.iter().any(|n| n.changed) {
+        out.push_str("  class legend_changed changed\n");
     }
     for group in p.groups.iter().filter(|g| g.name != "unconnected") {
         let _ = writeln!(
@@ -369,6 +380,10 @@ fn mermaid_classes(out: &mut String) {
         "  classDef legend fill:#ffffff,stroke:#d0d5dd,color:#374151,text-align:left"
     );
     let _ = writeln!(out, "  classDef gap stroke:{GAP_STROKE},stroke-width:3px");
+    let _ = writeln!(
+        out,
+        "  classDef changed stroke:{CHANGED_STROKE},stroke-width:3px,stroke-dasharray:0"
+    );
 }
 
 /// The legend's line for a state: `done: complete, accepted`.
@@ -480,6 +495,8 @@ fn dot(p: &Picture<'_>) -> String {
                     };
                     let border = if n.gap {
                         format!(", color=\"{GAP_STROKE}\", penwidth=2.5")
+                    } else if n.changed {
+                        format!(", color=\"{CHANGED_STROKE}\", penwidth=2.5")
                     } else {
                         format!(", color=\"{stroke}\"")
                     };
@@ -494,7 +511,11 @@ fn dot(p: &Picture<'_>) -> String {
                 What::Code { files, .. } => (
                     n.label.clone(),
                     files.join("\n"),
-                    "shape=folder, style=filled, fillcolor=\"#e3ecf6\", color=\"#3d6a99\", fontcolor=\"#142c47\"".to_owned(),
+                    format!(
+                        "shape=folder, style=filled, fillcolor=\"#e3ecf6\", color=\"{}\", fontcolor=\"#142c47\"{}",
+                        if n.changed { CHANGED_STROKE } else { "#3d6a99" },
+                        if n.changed { ", penwidth=2.5" } else { "" }
+                    ),
                 ),
                 What::Missing(target) => (
                     format!("missing:\n{}", wrap(&n.label, 26).join("\n")),
@@ -577,6 +598,12 @@ fn dot_legend(p: &Picture<'_>, arrows: &[Arrow<'_>], out: &mut String) {
         let _ = write!(
             rows,
             "<tr><td color=\"{GAP_STROKE}\" border=\"2\" width=\"24\"></td><td align=\"left\">has graph findings</td></tr>"
+        );
+    }
+    if p.nodes.iter().any(|n| n.changed) {
+        let _ = write!(
+            rows,
+            "<tr><td color=\"{CHANGED_STROKE}\" border=\"2\" width=\"24\"></td><td align=\"left\">changed</td></tr>"
         );
     }
     for (class, fill, stroke, _) in SPECIAL {

@@ -196,6 +196,8 @@ fn draw_node(p: &Picture<'_>, lay: &Layout, node: usize, out: &mut String) {
     };
     let (stroke, width) = if n.gap {
         ("#d00000", 2.6)
+    } else if n.changed {
+        (super::render::CHANGED_STROKE, 2.6)
     } else {
         (stroke, 1.2)
     };
@@ -299,6 +301,12 @@ fn legend_rows(p: &Picture<'_>, arrows: &[Arrow<'_>]) -> Vec<(String, String)> {
         rows.push((
             swatch("#ffffff", "#d00000", 2.6, ""),
             "has graph findings".into(),
+        ));
+    }
+    if p.nodes.iter().any(|n| n.changed) {
+        rows.push((
+            swatch("#ffffff", super::render::CHANGED_STROKE, 2.6, ""),
+            "changed".into(),
         ));
     }
     if p.groups.iter().any(|g| g.name == "code") {

@@ -132,8 +132,8 @@ fn graph(project: &Project, report: &Report, docs: &[Document]) -> Option<String
     }
     let mermaid = render::render(&picture, Format::Mermaid, &Default::default());
     let title = match (report.changed.is_empty(), gaps.is_empty()) {
-        (false, false) => "Changed documents and graph gaps",
-        (false, true) => "Changed documents",
+        (false, false) => "What the change touches, and graph gaps",
+        (false, true) => "What the change touches",
         _ => "Graph gaps",
     };
     let mut out = format!("\n### {title}\n\n```mermaid\n{mermaid}```\n");

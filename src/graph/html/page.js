@@ -241,14 +241,14 @@
     for (const i of visible) {
       const c = nodeColors(i);
       if (px < 8) {
-        ctx.fillStyle = GAP[i] ? "#d00000" : c[1];
+        ctx.fillStyle = GAP[i] & 1 ? "#d00000" : GAP[i] & 2 ? "#7c3aed" : c[1];
         ctx.fillRect(X[i], Y[i], W, H);
         continue;
       }
       nodePath(i);
       ctx.fillStyle = c[0]; ctx.fill();
       ctx.setLineDash(TYPE[i] >= 2 || (TYPE[i] === 0 && data.states[STATE[i]].name === "retired") ? [5, 3] : []);
-      ctx.strokeStyle = GAP[i] ? "#d00000" : c[1];
+      ctx.strokeStyle = GAP[i] & 1 ? "#d00000" : GAP[i] & 2 ? "#7c3aed" : c[1];
       ctx.lineWidth = (GAP[i] ? 2.6 : 1.2) / Math.min(1, Math.max(scale, 0.3));
       ctx.stroke();
       ctx.setLineDash([]);
@@ -487,7 +487,8 @@
     const sw = el("i", { style: "background:" + s.fill + ";border-color:" + s.stroke + (s.name === "retired" ? ";border-style:dashed" : "") });
     legend.append(el("div", {}, sw, s.text));
   }
-  if (GAP.some((g) => g)) legend.append(el("div", {}, el("i", { style: "background:#fff;border:2px solid #d00000" }), "has graph findings"));
+  if (GAP.some((g) => g & 1)) legend.append(el("div", {}, el("i", { style: "background:#fff;border:2px solid #d00000" }), "has graph findings"));
+  if (GAP.some((g) => g & 2)) legend.append(el("div", {}, el("i", { style: "background:#fff;border:2px solid #7c3aed" }), "changed"));
   if (TYPE.some((t) => t === 1)) legend.append(el("div", {}, el("i", { style: "background:#e3ecf6;border-color:#3d6a99" }), "code folder"));
   const usedHows = new Set();
   for (let e = 0; e < E; e++) usedHows.add(edges[4 * e + 2]);
