@@ -70,6 +70,11 @@ pub struct IndexArgs {
     /// index.
     #[arg(long, requires = "output")]
     pub check: bool,
+
+    /// Replace the file at --output even when it is not an index doccheck
+    /// wrote.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -193,6 +193,8 @@ pub enum Verdict {
     /// No file of the repository, now or ever, is meant; `nearest` is the
     /// existing file most like it.
     Missing { at: At, nearest: Option<String> },
+    /// The repository cannot say: an object it needs is unreadable.
+    Unreadable { at: At, reason: String },
 }
 
 impl Verdict {
@@ -217,7 +219,8 @@ impl Verdict {
                 ..
             }
             | Verdict::Ambiguous(_)
-            | Verdict::Missing { .. } => None,
+            | Verdict::Missing { .. }
+            | Verdict::Unreadable { .. } => None,
         }
     }
 }
@@ -261,7 +264,13 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                 let mut verdicts = Vec::with_capacity(doc.facts.code_refs.len());
                 for (k, r) in doc.facts.code_refs.iter().enumerate() {
                     let mut tree = Tree::new(git, reader, &listings, at);
-                    let verdict = match resolve(&mut tree, &doc.path, &r.path, r.end) {
+                    let outcome = resolve(&mut tree, &doc.path, &r.path, r.end);
+                    if let (Outcome::Missing, Some(reason)) = (&outcome, tree.unreadable.take()) {
+                        let at = if at == head { At::Head } else { At::Commit(at) };
+                        verdicts.push((i, k, Ok(Verdict::Unreadable { at, reason })));
+                        continue;
+                    }
+                    let verdict = match outcome {
                         Outcome::Found { path, .. } if at == head => Ok(Verdict::Holds { path }),
                         Outcome::Found { path, .. } => {
                             Ok(drift(reader, head, &path, r.end, At::Commit(at)))
@@ -473,7 +482,7 @@ impl Settle<'_, '_> {
             if past.order.get(&commit).is_none_or(|&at| at < last) {
                 continue;
             }
-            if self.reader.blob_lines(blob).is_some_and(|n| holds(n, end)) {
+            if self.reader.blob_lines(blob).is_ok_and(|n| holds(n, end)) {
                 return Some(commit);
             }
             // The version in effect on the day the note was written: any
@@ -518,15 +527,19 @@ fn in_repository(written: &str, head: Option<&Listing>, ever: &Listing) -> bool 
 /// holds at HEAD, drift otherwise.
 fn drift(reader: &mut Reader<'_>, head: ObjectId, path: &str, end: u32, since: At) -> Verdict {
     match reader.line_count(head, path) {
-        Some(n) if holds(n, end) => Verdict::Holds {
+        // HEAD unreadable: nothing to say about drift.
+        Ok(Some(n)) if holds(n, end) => Verdict::Holds {
             path: path.to_owned(),
         },
-        Some(n) => Verdict::Drifted {
+        Err(_) => Verdict::Holds {
+            path: path.to_owned(),
+        },
+        Ok(Some(n)) => Verdict::Drifted {
             path: path.to_owned(),
             since,
             now: Now::Shorter(n),
         },
-        None => Verdict::Drifted {
+        Ok(None) => Verdict::Drifted {
             path: path.to_owned(),
             since,
             now: Now::Gone(None),
@@ -558,6 +571,8 @@ struct Tree<'r, 'g> {
     reader: &'r mut Reader<'g>,
     listings: &'r Listings,
     commit: ObjectId,
+    /// Why an object could not be read, if one could not.
+    unreadable: Option<String>,
 }
 
 impl<'r, 'g> Tree<'r, 'g> {
@@ -572,13 +587,20 @@ impl<'r, 'g> Tree<'r, 'g> {
             reader,
             listings,
             commit,
+            unreadable: None,
         }
     }
 }
 
 impl Files for Tree<'_, '_> {
     fn lines(&mut self, path: &str) -> Option<usize> {
-        self.reader.line_count(self.commit, path)
+        match self.reader.line_count(self.commit, path) {
+            Ok(lines) => lines,
+            Err(reason) => {
+                self.unreadable.get_or_insert(reason);
+                None
+            }
+        }
     }
 
     fn named(&mut self, name: &str) -> Vec<Box<str>> {

@@ -143,8 +143,19 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
             status: ExitStatus::Success,
         });
     }
+    // A gate that checked nothing must not pass: a mistyped `include` or
+    // path would turn CI green. (A change or commit without documents is
+    // fine, and so is a pre-commit run.)
+    if report.documents == 0 && !selection.staged && args.base.is_none() && !args.pre_commit {
+        return Err(Error::Usage(nothing_checked(
+            &project,
+            &args.paths,
+            &report,
+        )));
+    }
     if args.diff {
-        let fixes = crate::author::fix::plan(&project.root, &report.diagnostics);
+        let plan = crate::author::fix::plan(&project.root, &report.diagnostics, &docs);
+        let fixes = plan.files;
         let count: usize = fixes.iter().map(|f| f.fixes).sum();
         return Ok(Outcome {
             stdout: crate::author::fix::diff(&fixes),
@@ -152,8 +163,9 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
                 String::new()
             } else {
                 format!(
-                    "note: {count} fix(es) in {} file(s); `--fix` applies them\n",
-                    fixes.len()
+                    "note: {count} fix(es) in {} file(s); `--fix` applies them\n{}",
+                    fixes.len(),
+                    report::notes(&changed_notices(&plan.changed))
                 )
             },
             status: if fixes.is_empty() {
@@ -168,12 +180,17 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         // quotes): repeat until nothing changes, so a second run has
         // nothing left to do.
         let (mut fixed, mut files) = (0, std::collections::BTreeSet::new());
+        let mut changed = std::collections::BTreeSet::new();
         for _ in 0..8 {
-            let fixes = crate::author::fix::plan(&project.root, &report.diagnostics);
+            let plan = crate::author::fix::plan(&project.root, &report.diagnostics, &docs);
+            changed.extend(plan.changed);
+            let mut fixes = plan.files;
             if fixes.is_empty() {
                 break;
             }
-            crate::author::fix::apply(&project.root, &fixes)?;
+            let skipped = crate::author::fix::apply(&project.root, &fixes)?;
+            fixes.retain(|f| !skipped.contains(&f.path));
+            changed.extend(skipped);
             fixed += fixes.iter().map(|f| f.fixes).sum::<usize>();
             files.extend(fixes.into_iter().map(|f| f.path));
             (report, docs) = check::run(&project, &selection)?;
@@ -182,6 +199,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
             message: format!("fixed {fixed} finding(s) in {} file(s)", files.len()),
             help: None,
         });
+        let changed: Vec<_> = changed.into_iter().collect();
+        report.notices.extend(changed_notices(&changed));
     }
     // Known findings are still fixed above: fixing them shrinks the
     // baseline.
@@ -236,7 +255,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     };
     let stdout = match &args.output {
         Some(path) => {
-            write_file(path, &rendered.stdout)?;
+            write_file(&project.root, path, &rendered.stdout)?;
             String::new()
         }
         None => rendered.stdout,
@@ -374,6 +393,54 @@ fn write_baseline(
     Ok((message + "\n", report.notices))
 }
 
+/// Why `check` found no document to check.
+fn nothing_checked(project: &Project, paths: &[PathBuf], report: &check::Report) -> String {
+    let place = if paths.is_empty() {
+        project.root.display().to_string()
+    } else {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut message = if report.notices.is_empty() {
+        format!(
+            "nothing to check: no document in {place} matches `include` ({})",
+            project
+                .filter
+                .include_patterns()
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        format!("nothing to check in {place}")
+    };
+    for notice in &report.notices {
+        message.push_str(&format!("\n  {}", notice.message));
+    }
+    message.push_str(
+        "\n  help: fix `include`/`exclude` in the configuration or the paths given; templates are never checked",
+    );
+    message
+}
+
+/// Notices for the files `--fix` left alone because they changed after
+/// they were checked.
+fn changed_notices(paths: &[std::sync::Arc<str>]) -> Vec<crate::diagnostic::Notice> {
+    paths
+        .iter()
+        .map(|path| crate::diagnostic::Notice {
+            message: format!(
+                "{path} changed while doccheck was checking it; its fixes were not made"
+            ),
+            help: Some("run `doccheck check --fix` again".into()),
+        })
+        .collect()
+}
+
 fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
     let project = Project::load(
         Path::new("."),
@@ -404,7 +471,10 @@ fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
     let Some(path) = &args.output else {
         return Ok(Outcome::print(text));
     };
-    let current = std::fs::read(path).ok();
+    let target = crate::write::inside(&project.root, path)?;
+    let current = crate::check::document::read_inside(&project.root, &target)
+        .ok()
+        .map(String::into_bytes);
     if args.check {
         return Ok(if current.as_deref() == Some(text.as_bytes()) {
             Outcome::print(String::new())
@@ -425,12 +495,27 @@ fn index(cli: &Cli, args: &IndexArgs) -> Result<Outcome> {
             }
         });
     }
+    if let Some(current) = &current
+        && !args.force
+        && !crate::author::index::is_generated(current)
+    {
+        return Err(Error::Usage(format!(
+            "{} is not an index doccheck wrote; pass --force to replace it",
+            path.display()
+        )));
+    }
+    if target.symlink_metadata().is_ok_and(|m| !m.is_file()) {
+        return Err(Error::Usage(format!(
+            "{} is not a regular file; doccheck does not replace it",
+            path.display()
+        )));
+    }
     if current.as_deref() != Some(text.as_bytes()) {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
         }
-        crate::write::atomic(path, text.as_bytes(), crate::write::mode_of(path))?;
+        crate::write::atomic(&target, text.as_bytes(), crate::write::mode_of(&target))?;
     }
     Ok(Outcome::print(String::new()))
 }
@@ -562,8 +647,20 @@ fn append(path: &Path, text: &str) -> Result<()> {
         })
 }
 
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+/// Writes a report atomically. A path inside the project must stay inside
+/// it (no link out); one outside it (`$RUNNER_TEMP/report.sarif`) is the
+/// user's choice.
+fn write_file(root: &Path, path: &Path, text: &str) -> Result<()> {
+    let cwd = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .map_err(|e| Error::io("cannot resolve the current directory", e))?;
+    let abs = cwd.join(path);
+    let target = if abs.starts_with(root) {
+        crate::write::inside(root, &abs)?
+    } else {
+        abs
+    };
+    crate::write::atomic(&target, text.as_bytes(), crate::write::mode_of(&target))
 }
 
 fn graph(cli: &Cli, args: &GraphArgs) -> Result<Outcome> {
@@ -703,8 +800,10 @@ fn schema(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
     };
     let text = match &schema.source {
         SchemaSource::Builtin(name) => builtin_text(name).unwrap_or_default().to_owned(),
-        SchemaSource::File(rel) => std::fs::read_to_string(project.root.join(rel))
-            .map_err(|e| Error::io(format!("cannot read {rel}"), e))?,
+        SchemaSource::File(rel) => {
+            crate::check::document::read_inside(&project.root, &project.root.join(rel))
+                .map_err(|reason| Error::Usage(format!("cannot read {rel}: {reason}")))?
+        }
     };
     Ok(Outcome::print(text))
 }

@@ -239,8 +239,9 @@ pub fn discover(start: &Path) -> Result<Option<(ConfigFile, Config)>> {
     for dir in start.ancestors() {
         for name in FILE_NAMES {
             let path = dir.join(name);
-            if path.is_file()
-                && let Some(found) = load(&path)?
+            // Present at all (`is_file` would follow a link out first).
+            if path.symlink_metadata().is_ok()
+                && let Some(found) = read(&path, Some(dir))?
             {
                 return Ok(Some(found));
             }
@@ -252,11 +253,33 @@ pub fn discover(start: &Path) -> Result<Option<(ConfigFile, Config)>> {
     Ok(None)
 }
 
-/// Reads one configuration file. `None` for a `pyproject.toml` without a
-/// `[tool.doccheck]` table.
+/// Reads one configuration file given on the command line. `None` for a
+/// `pyproject.toml` without a `[tool.doccheck]` table.
 pub fn load(path: &Path) -> Result<Option<(ConfigFile, Config)>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::io(format!("cannot read configuration {}", path.display()), e))?;
+    read(path, None)
+}
+
+/// Reads a configuration file; one found in `dir` must resolve inside the
+/// repository that holds `dir` (else inside `dir`): a committed link to a
+/// file elsewhere (`.doccheck.toml -> /proc/self/environ`) is refused, and
+/// nothing of that file is read or shown.
+fn read(path: &Path, dir: Option<&Path>) -> Result<Option<(ConfigFile, Config)>> {
+    let text = match dir {
+        Some(dir) => {
+            let root = crate::discover::work_tree_top(dir).unwrap_or_else(|| dir.to_path_buf());
+            let root = root
+                .canonicalize()
+                .map_err(|e| Error::io(format!("cannot open {}", root.display()), e))?;
+            crate::check::document::read_inside(&root, path).map_err(|reason| {
+                Error::Usage(format!(
+                    "cannot use the configuration {}: {reason}",
+                    path.display()
+                ))
+            })?
+        }
+        None => std::fs::read_to_string(path)
+            .map_err(|e| Error::io(format!("cannot read configuration {}", path.display()), e))?,
+    };
     let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
     let file = ConfigFile {
         path: path.to_path_buf(),

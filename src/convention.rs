@@ -68,7 +68,7 @@ impl NameForm {
     /// The form as people write it in instructions.
     pub fn pattern(self) -> &'static str {
         match self {
-            NameForm::Stamped => "YYYY-MM-DD_HH-MM_topic.md",
+            NameForm::Stamped => "YYYY-MM-DD_HH-MM[-SS]_topic.md",
             NameForm::DatedUnderscore => "YYYY-MM-DD_topic.md",
             NameForm::DatedDash => "YYYY-MM-DD-topic.md",
             NameForm::Numbered => "NNN-topic.md",
@@ -163,6 +163,14 @@ const KIND_WORDS: &[(&str, &str)] = &[
 /// file's name says, else for the kind whose folder the text names last
 /// before it.
 pub fn skeletons(kinds: &Kinds, path: &str, text: &str) -> Vec<Skeleton> {
+    // An unedited copy of a built-in template (what `doccheck init` writes)
+    // says nothing about this repository.
+    if crate::author::new::TEMPLATES
+        .iter()
+        .any(|(_, builtin)| *builtin == text)
+    {
+        return Vec::new();
+    }
     let file = path.rsplit('/').next().unwrap_or(path);
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
     let named: Vec<KindId> = {
@@ -563,13 +571,23 @@ impl Conventions {
             let c = &mut out[id];
             c.schema_pinned = kind.schema_pinned;
             let noun = plural(&kind.name);
+            let small = c.documents < MIN_DOCS && dated.contains(&kind.name.as_str());
             if !kind.frontmatter_pinned {
+                // A few documents that all do what the repository's
+                // documents consistently do follow the repository, whatever
+                // a template shows: they were not written from it.
+                let unanimous = c.documents > 0
+                    && (c.with_frontmatter == 0 || c.with_frontmatter == c.documents);
+                let agreed = shared_frontmatter.clone().filter(|l| {
+                    small && unanimous && l.value == (c.with_frontmatter == c.documents)
+                });
                 c.frontmatter = learn_share(
                     c.documents,
                     c.with_frontmatter,
                     |n, total| format!("{n} of {total} {noun} here have frontmatter"),
                     |n, total| format!("{n} of {total} {noun} here have no frontmatter"),
                 )
+                .or(agreed)
                 .or_else(|| {
                     c.skeletons.first().map(|s| Learned {
                         value: s.frontmatter,
@@ -584,18 +602,19 @@ impl Conventions {
                         ),
                     })
                 })
-                .or_else(|| {
-                    (c.documents < MIN_DOCS && dated.contains(&kind.name.as_str()))
-                        .then(|| shared_frontmatter.clone())
-                        .flatten()
-                });
+                .or_else(|| small.then(|| shared_frontmatter.clone()).flatten());
             }
             if !kind.file_name_pinned && kind.lint {
-                c.name = consistent(&forms[id])
+                let own = &forms[id];
+                let agreed = shared
+                    .clone()
+                    .filter(|l| small && own.len() == 1 && own.contains_key(&l.value));
+                c.name = consistent(own)
                     .map(|(form, n, total)| Learned {
                         value: form,
                         why: format!("{n} of {total} {noun} here are named `{}`", form.pattern()),
                     })
+                    .or(agreed)
                     .or_else(|| {
                         c.skeletons.iter().find_map(|s| {
                             Some(Learned {
@@ -609,7 +628,7 @@ impl Conventions {
                         })
                     })
                     .or_else(|| {
-                        (c.documents < MIN_DOCS && dated.contains(&kind.name.as_str()))
+                        (small && kind.file_name.is_some())
                             .then(|| shared.clone().or_else(|| unused_builtin.clone()))
                             .flatten()
                     });
@@ -634,9 +653,12 @@ impl Conventions {
                 });
             }
         }
+        // Most plans cite no research: the repository does not hold its plans
+        // to the research → plan workflow, and a plan without research is
+        // its way, not a gap worth a warning.
         if let Some(plan) = plan
             && plans >= MIN_DOCS
-            && (citing as f64) <= (1.0 - SHARE) * plans as f64
+            && citing * 2 < plans
         {
             out[plan].cites_research = Some(Learned {
                 value: false,
@@ -1129,6 +1151,51 @@ pub fn apply(
             _ => true,
         }
     });
+    // A status the kind's template does not offer, where the schema leaves
+    // the value free (a handoff's): a deviation from the repository's own
+    // vocabulary. Where the schema has values, DC107 above judged it.
+    let judged: std::collections::HashSet<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule.code == "DC107")
+        .map(|d| &*d.path)
+        .collect();
+    let mut statuses = Vec::new();
+    for doc in docs {
+        let (Some(kind), Some(status), Some(span)) =
+            (doc.kind, doc.facts.status.as_deref(), doc.facts.status_span)
+        else {
+            continue;
+        };
+        let Some(c) = conventions.kinds.get(kind).filter(|c| !c.schema_pinned) else {
+            continue;
+        };
+        let Some(offered) = &c.statuses else { continue };
+        if judged.contains(&*doc.path) {
+            continue;
+        }
+        let word = leading_word(status);
+        // `complete (with caveats)` is `complete`.
+        let known = |v: &str| {
+            let v = leading_word(v);
+            !v.is_empty()
+                && word
+                    .strip_prefix(v.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with('_'))
+        };
+        let used_often = c.status_counts.iter().any(|(v, &n)| n >= 2 && known(v));
+        if word.is_empty() || offered.value.iter().any(|v| known(v)) || used_often {
+            continue;
+        }
+        let suggestion = crate::suggest::closest(status, offered.value.iter().map(String::as_str));
+        let mut d =
+            invalid_enum_value::diagnostic(span, "status", status, &offered.value, suggestion);
+        d.help = Some(format!("{} ({})", d.help.unwrap_or_default(), offered.why));
+        statuses.push(
+            d.at_most(crate::rules::Severity::Warning)
+                .in_file(&doc.path),
+        );
+    }
+    diagnostics.extend(statuses);
     for doc in docs {
         let Some(kind) = doc.kind else { continue };
         let Some(Learned { value: form, why }) =
@@ -1150,6 +1217,20 @@ pub fn apply(
         }
     }
     diagnostics.extend(added);
+}
+
+/// A status value's words, lowercased and joined by `_`, from its first
+/// word with a letter: `In-progress (phase 2)` → `in_progress`, `100%
+/// Complete (17/17)` → `complete`.
+fn leading_word(value: &str) -> String {
+    value
+        .to_lowercase()
+        .replace(['-', ' '], "_")
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map(|w| w.trim_matches('_'))
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 fn is_index_page(name: &str) -> bool {
@@ -1206,6 +1287,60 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(k.get(found[0].kind).name, "plan");
         assert!(!found[0].frontmatter);
+    }
+
+    #[test]
+    fn a_status_the_template_does_not_offer() {
+        let template = "Write to `thoughts/shared/handoffs/`:\n\n```markdown\n---\ndate: [when]\n\
+                        status: [in-progress | blocked | complete]\n---\n# Handoff\n```\n";
+        let handoff = |status: &str| format!("---\nstatus: {status}\n---\n\n# Handoff\n\nNotes.\n");
+        let (open, odd) = (handoff("in-progress"), handoff("needs-research"));
+        let files = [
+            (".claude/commands/create_handoff.md", template),
+            (
+                "thoughts/shared/handoffs/2026-02-01_10-00_a.md",
+                open.as_str(),
+            ),
+            (
+                "thoughts/shared/handoffs/2026-02-02_10-00_b.md",
+                odd.as_str(),
+            ),
+        ];
+        let found: Vec<_> = crate::testing::project_findings(&files)
+            .into_iter()
+            .filter(|d| d.rule.code == "DC107")
+            .map(|d| (d.path.to_string(), d.severity))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "thoughts/shared/handoffs/2026-02-02_10-00_b.md".to_owned(),
+                crate::rules::Severity::Warning
+            )]
+        );
+    }
+
+    #[test]
+    fn status_words() {
+        assert_eq!(leading_word("In-progress (phase 2)"), "in_progress");
+        assert_eq!(leading_word("100% Complete (17/17 phases)"), "complete");
+        assert_eq!(leading_word("Done (2026-03-05)"), "done");
+        assert_eq!(leading_word("needs-research"), "needs_research");
+    }
+
+    #[test]
+    fn a_copy_of_a_built_in_template_teaches_nothing() {
+        let k = kinds();
+        let (_, plan) = crate::author::new::TEMPLATES
+            .iter()
+            .find(|(name, _)| *name == "plan")
+            .expect("a plan template");
+        assert!(skeletons(&k, ".doccheck/templates/plan.md", plan).is_empty());
+        let edited = plan.replace("## Overview", "## Summary");
+        assert_eq!(
+            skeletons(&k, ".doccheck/templates/plan.md", &edited).len(),
+            1
+        );
     }
 
     #[test]

@@ -291,4 +291,13 @@ mod tests {
             Some(Some(7200))
         );
     }
+
+    #[test]
+    fn malformed_date_times_are_not_dates() {
+        assert_eq!(seconds("2026-11-27T09:00:0é+00:00"), None);
+        assert_eq!(seconds("2026-11-27T09:00:é+00:00"), None);
+        assert_eq!(seconds("2026-11-27T09:00:00+8888888888888888:00"), None);
+        assert_eq!(seconds("2026-11-27T09:00:00+00:8888888888888888"), None);
+        assert_eq!(seconds("2026-11-27T09:00:00+24:00"), None);
+    }
 }

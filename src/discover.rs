@@ -31,6 +31,9 @@ pub struct Candidate {
 pub struct Filter {
     include: GlobSet,
     exclude: GlobSet,
+    /// The patterns, to say which one matched or that none did.
+    include_patterns: Vec<String>,
+    exclude_patterns: Vec<String>,
 }
 
 impl Filter {
@@ -39,7 +42,24 @@ impl Filter {
         Ok(Filter {
             include: glob_set(include)?,
             exclude: glob_set(exclude)?,
+            include_patterns: include.to_vec(),
+            exclude_patterns: exclude.to_vec(),
         })
+    }
+
+    pub fn include_patterns(&self) -> &[String] {
+        &self.include_patterns
+    }
+
+    /// The `exclude` pattern that matches `rel` or one of its folders.
+    pub fn excluded_by(&self, rel: &str) -> Option<&str> {
+        let mut path = rel;
+        loop {
+            if let Some(&i) = self.exclude.matches(path).first() {
+                return Some(&self.exclude_patterns[i]);
+            }
+            path = &path[..path.rfind('/')?];
+        }
     }
 
     /// A file is linted when `include` matches it and `exclude` matches

@@ -39,25 +39,34 @@ pub enum Unavailable {
     Bare(PathBuf),
     Empty,
     Broken(String),
+    /// `extensions.objectFormat = sha256`, which doccheck cannot read.
+    Sha256,
 }
 
 impl Unavailable {
-    pub fn message(&self) -> String {
+    /// What is wrong, without what follows from it.
+    pub fn reason(&self) -> String {
         match self {
-            Unavailable::NotARepository => {
-                "not a Git repository: Git checks (DC2xx) were skipped".into()
-            }
-            Unavailable::Bare(path) => format!(
-                "{} is a bare repository: Git checks (DC2xx) were skipped",
-                path.display()
-            ),
-            Unavailable::Empty => {
-                "the repository has no commits yet: Git checks (DC2xx) were skipped".into()
-            }
-            Unavailable::Broken(e) => {
-                format!("the repository cannot be read ({e}): Git checks (DC2xx) were skipped")
+            Unavailable::NotARepository => "not a Git repository".into(),
+            Unavailable::Bare(path) => format!("{} is a bare repository", path.display()),
+            Unavailable::Empty => "the repository has no commits yet".into(),
+            Unavailable::Broken(e) => format!("the repository cannot be read ({e})"),
+            Unavailable::Sha256 => {
+                "the repository uses the SHA-256 object format, which doccheck does not support yet"
+                    .into()
             }
         }
+    }
+
+    pub fn message(&self) -> String {
+        format!("{}: Git checks (DC2xx) were skipped", self.reason())
+    }
+
+    /// Whether the Git checks must stop the run rather than be skipped: the
+    /// repository is there but cannot be trusted or read (git itself would
+    /// stop), so skipping would pass commits nobody verified.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, Unavailable::Broken(_) | Unavailable::Sha256)
     }
 }
 
@@ -86,10 +95,15 @@ fn work_tree(
     let start = repository.unwrap_or(root);
     let repo = match gix::discover(start) {
         Ok(repo) => repo,
-        Err(_) if crate::discover::work_tree_top(start).is_none() => {
-            return Err(Unavailable::NotARepository);
+        Err(e) => {
+            let Some(top) = crate::discover::work_tree_top(start) else {
+                return Err(Unavailable::NotARepository);
+            };
+            if uses_sha256(&top) {
+                return Err(Unavailable::Sha256);
+            }
+            return Err(Unavailable::Broken(e.to_string()));
         }
-        Err(e) => return Err(Unavailable::Broken(e.to_string())),
     };
     if repo.is_bare() {
         return Err(Unavailable::Bare(repo.git_dir().to_path_buf()));
@@ -107,6 +121,19 @@ fn work_tree(
     Ok((repo, prefix))
 }
 
+/// Whether the repository at `top` declares the SHA-256 object format.
+fn uses_sha256(top: &Path) -> bool {
+    let Ok(root) = top.canonicalize() else {
+        return false;
+    };
+    crate::check::document::read_inside(&root, &root.join(".git/config")).is_ok_and(|config| {
+        config.lines().any(|line| {
+            let line = line.trim().to_ascii_lowercase().replace(' ', "");
+            line == "objectformat=sha256"
+        })
+    })
+}
+
 fn kind_name(kind: gix::object::Kind) -> &'static str {
     match kind {
         gix::object::Kind::Commit => "commit",
@@ -121,10 +148,17 @@ impl Git {
     /// configuration names one elsewhere).
     pub fn open(root: &Path, repository: Option<&Path>) -> std::result::Result<Git, Unavailable> {
         let (repo, prefix) = work_tree(root, repository)?;
-        let head = match repo.head_id() {
-            Ok(id) => id.detach(),
-            Err(_) => return Err(Unavailable::Empty),
-        };
+        // Only an unborn HEAD means "no commits yet"; a HEAD, reference or
+        // commit that cannot be read is a damaged repository.
+        let broken = |e: &dyn std::fmt::Display| Unavailable::Broken(e.to_string());
+        let head = repo.head().map_err(|e| broken(&e))?;
+        if head.is_unborn() {
+            return Err(Unavailable::Empty);
+        }
+        let head = head.into_peeled_id().map_err(|e| broken(&e))?.detach();
+        repo.find_commit(head)
+            .and_then(|c| c.decode().map(drop))
+            .map_err(|e| broken(&format!("HEAD commit {head}: {e}")))?;
         let shallow = repo
             .is_shallow()
             .map_err(|e| Unavailable::Broken(e.to_string()))?;
@@ -1132,39 +1166,62 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The number of lines of a blob, or `None` when it cannot be read.
-    pub fn blob_lines(&mut self, id: ObjectId) -> Option<usize> {
-        if let Some(&n) = self.lines.get(&id) {
-            return Some(n);
-        }
-        let blob = self.repo.find_blob(id).ok()?;
-        let data = &blob.data;
-        let newlines = data.iter().filter(|&&b| b == b'\n').count();
-        let n = newlines + usize::from(!data.is_empty() && data.last() != Some(&b'\n'));
-        self.lines.insert(id, n);
-        Some(n)
-    }
-
-    /// The number of lines of `path` (project-relative) at `commit`, or
-    /// `None` when it was not a file there.
-    pub fn line_count(&mut self, commit: ObjectId, path: &str) -> Option<usize> {
-        let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
-        let entry = tree.lookup_entry_by_path(self.git.repo_path(path)).ok()??;
+    /// The number of lines of `path` (project-relative) at `commit`;
+    /// `Ok(None)` when it was not a file there, `Err` when the repository
+    /// cannot say (a commit, tree or blob that cannot be read). A blob larger
+    /// than [`MAX_COUNTED_BLOB`] is not read: it is taken to be long enough.
+    pub fn line_count(
+        &mut self,
+        commit: ObjectId,
+        path: &str,
+    ) -> std::result::Result<Option<usize>, String> {
+        let unreadable = |what: &str, e: &dyn std::fmt::Display| format!("cannot read {what}: {e}");
+        let tree = self
+            .repo
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(|e| unreadable(&format!("commit {commit}"), &e))?;
+        let Some(entry) = tree
+            .lookup_entry_by_path(self.git.repo_path(path))
+            .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
+        else {
+            return Ok(None);
+        };
         if !entry.mode().is_blob() {
-            return None;
+            return Ok(None);
         }
         let id = entry.object_id();
+        drop(tree);
+        self.blob_lines(id).map(Some)
+    }
+
+    /// The number of lines of a blob, counted once per blob; a blob larger
+    /// than [`MAX_COUNTED_BLOB`] is not read: it is taken to be long enough.
+    pub fn blob_lines(&mut self, id: ObjectId) -> std::result::Result<usize, String> {
         if let Some(&n) = self.lines.get(&id) {
-            return Some(n);
+            return Ok(n);
         }
-        let blob = entry.object().ok()?;
+        let unreadable = |e: &dyn std::fmt::Display| format!("cannot read object {id}: {e}");
+        let size = self
+            .repo
+            .try_find_header(id)
+            .map_err(|e| unreadable(&e))?
+            .map_or(0, |h| h.size());
+        if size > MAX_COUNTED_BLOB {
+            return Ok(usize::MAX);
+        }
+        let blob = self.repo.find_blob(id).map_err(|e| unreadable(&e))?;
         let data = &blob.data;
         let newlines = data.iter().filter(|&&b| b == b'\n').count();
         let n = newlines + usize::from(!data.is_empty() && data.last() != Some(&b'\n'));
         self.lines.insert(id, n);
-        Some(n)
+        Ok(n)
     }
 }
+
+/// The largest blob whose lines a code reference makes doccheck count: a
+/// reference into a 2 GB file must not load 2 GB.
+pub const MAX_COUNTED_BLOB: u64 = 64 << 20;
 
 fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
     let header = |id: ObjectId| match repo.try_find_header(id) {

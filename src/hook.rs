@@ -74,16 +74,51 @@ pub fn install(project_root: &Path, exe: Option<&Path>, force: bool) -> Result<I
                 path.display()
             )));
         }
-        Some(bytes) => {
-            let backup = hooks.join("pre-commit.doccheck-backup");
-            crate::write::atomic(&backup, bytes, crate::write::mode_of(&path))?;
-            Installed::Replaced(path.clone(), backup)
-        }
+        Some(bytes) => Installed::Replaced(path.clone(), backup(&hooks, &path, bytes)?),
     };
     std::fs::create_dir_all(&hooks)
         .map_err(|e| Error::io(format!("cannot create {}", hooks.display()), e))?;
     crate::write::atomic(&path, script.as_bytes(), Some(0o755))?;
     Ok(outcome)
+}
+
+/// Keeps the hook being replaced as `pre-commit.doccheck-backup`, or the
+/// first free `pre-commit.doccheck-backup.N`: an earlier backup is never
+/// overwritten, and one with the same content is reused.
+fn backup(hooks: &Path, hook: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let mut n = 0;
+    loop {
+        n += 1;
+        let name = match n - 1 {
+            0 => "pre-commit.doccheck-backup".to_owned(),
+            n => format!("pre-commit.doccheck-backup.{n}"),
+        };
+        let path = hooks.join(name);
+        match std::fs::read(&path) {
+            Ok(existing) if existing == bytes => return Ok(path),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                crate::write::create_new(&path, bytes)?;
+                if let Some(mode) = crate::write::mode_of(hook) {
+                    set_mode(&path, mode)?;
+                }
+                return Ok(path);
+            }
+            Err(e) => return Err(Error::io(format!("cannot read {}", path.display()), e)),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path, _: u32) -> Result<()> {
+    Ok(())
 }
 
 /// `core.hooksPath` when set (relative to the work tree, as Git reads it),

@@ -417,7 +417,7 @@ impl Kinds {
         }) {
             return Ok(SchemaRef::Kind(id));
         }
-        if !self.store.root().join(&rel).is_file() {
+        if self.store.root().join(&rel).symlink_metadata().is_err() {
             return Err(format!("`{rel}` does not exist"));
         }
         self.store
@@ -445,8 +445,9 @@ fn file_schema(
             None => Error::Usage(message),
         }
     })?;
-    if !store.root().join(&rel).is_file() {
-        let message = format!("schema `{path}` does not exist");
+    if let Err(reason) = crate::check::document::read_inside(store.root(), &store.root().join(&rel))
+    {
+        let message = format!("schema `{path}` cannot be used: {reason}");
         return Err(match file {
             Some(f) => f.error(
                 &["kinds", kind, "schema"],

@@ -21,15 +21,21 @@ pub fn mode_of(_: &Path) -> Option<u32> {
 
 /// Writes `bytes` to a new temporary file next to `path` (so that a rename
 /// or link into place is atomic), with `mode` when given.
+///
+/// The temporary file's name is fixed per target (`.NAME.doccheck-tmp`):
+/// one left behind by a run that was killed is removed by the next write
+/// of the same file instead of piling up.
 fn temporary(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
-        ".{}.doccheck-{}",
+        ".{}.doccheck-tmp",
         path.file_name()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default(),
-        std::process::id()
     ));
+    if tmp.symlink_metadata().is_ok_and(|m| m.is_file()) {
+        std::fs::remove_file(&tmp)?;
+    }
     let written = (|| {
         let mut file = std::fs::OpenOptions::new()
             .write(true)
@@ -56,14 +62,72 @@ fn temporary(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<Pa
 }
 
 /// Writes through a temporary file in the same folder and renames it over
-/// `path`, so that no reader ever sees a half-written file.
+/// `path`, so that no reader ever sees a half-written file. The file keeps
+/// its owner where doccheck may set it.
 pub fn atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<()> {
     let fail = |e: std::io::Error| Error::io(format!("cannot write {}", path.display()), e);
     let tmp = temporary(path, bytes, mode).map_err(fail)?;
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt as _;
+        // Only root may give a file away; for anyone else this is the
+        // owner the file already has, or a refusal that changes nothing.
+        let _ = std::os::unix::fs::chown(&tmp, Some(meta.uid()), Some(meta.gid()));
+    }
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         fail(e)
     })
+}
+
+/// Rewrites `path`, a file inside the project `root` (canonical), as
+/// [`atomic`] does, keeping its permissions. A symbolic link stays a link:
+/// its target is rewritten, and only when that target is inside `root`.
+pub fn atomic_in(root: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let target = inside(root, path)?;
+    atomic(&target, bytes, mode_of(&target))
+}
+
+/// `path` made absolute with its symbolic links resolved, as far as it
+/// exists (a file or folders still to be created are taken as written); an
+/// error when that is outside `root` (canonical), so that nothing is
+/// written through a link, a linked folder or `..` out of the project.
+pub fn inside(root: &Path, path: &Path) -> Result<PathBuf> {
+    let abs = std::path::absolute(path)
+        .map_err(|e| Error::io(format!("cannot resolve {}", path.display()), e))?;
+    // The deepest part of the path that exists, resolved; the names below
+    // it are appended as written (a `..` among them stops the walk, and
+    // then resolving fails).
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while existing.symlink_metadata().is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().map_err(|e| {
+        Error::Usage(format!(
+            "cannot write {}: cannot resolve {} ({e})",
+            path.display(),
+            existing.display()
+        ))
+    })?;
+    for name in rest.iter().rev() {
+        resolved.push(name);
+    }
+    if !resolved.starts_with(root) {
+        return Err(Error::Usage(format!(
+            "{} leads outside the project (to {}); doccheck does not write outside {}",
+            path.display(),
+            resolved.display(),
+            root.display()
+        )));
+    }
+    Ok(resolved)
 }
 
 /// Creates `path` with `bytes`, atomically, and fails if it exists: the

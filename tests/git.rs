@@ -538,7 +538,7 @@ fn a_note_without_a_commit_is_read_against_the_code_it_was_written_with() {
     repo.commit("review and fix");
     repo.write(
         "thoughts/shared/plans/2026-01-02_10-00_combat.md",
-        "# Combat\n\n`src/combat.rs:150-180` and `src/units/ai.rs:20-77`.\n",
+        "# Combat\n\n**Status**: In progress\n\n`src/combat.rs:150-180` and `src/units/ai.rs:20-77`.\n",
     );
     let written = repo.commit("combat plan");
     repo.write("src/combat.rs", &numbered(20));
@@ -556,9 +556,11 @@ fn a_note_without_a_commit_is_read_against_the_code_it_was_written_with() {
     );
     let findings = code_findings(&repo.root);
     assert_eq!(findings.len(), 3, "{findings:#?}");
+    // A plan that does not say it is still under way: its code has moved on,
+    // as it should (information); the combat plan says it is in progress.
     assert!(
-        findings[0]
-            .starts_with("DC209 warning `src/cache.py` has only 250 lines at HEAD; at commit ")
+        findings[0].starts_with("DC209 info `src/cache.py` has only 250 lines at HEAD; at commit "),
+        "{findings:#?}"
     );
     assert_eq!(
         findings[1..],
@@ -672,7 +674,9 @@ fn missing_or_corrupt_packs_never_crash() {
     let sha = repo.commit("first");
     repo.research("a", &format!("git_commit: {sha}"));
     repo.commit("docs");
-    repo.git(&["gc", "-q"]);
+    // `repack`, not `gc`: gc also prunes and packs refs, and under load it
+    // can fail on a lock it takes.
+    repo.git(&["repack", "-a", "-d", "-q"]);
     let pack_dir = repo.root.join(".git/objects/pack");
     let packs: Vec<PathBuf> = std::fs::read_dir(&pack_dir)
         .unwrap()
@@ -1822,7 +1826,10 @@ fn a_time_rounded_by_hand_is_not_earlier_than_a_commit_that_day() {
         ("day-before", "date: 2026-04-12"),
         ("rounded-day-before", "date: 2026-04-12T23:00:00+02:00"),
     ] {
-        repo.research(name, &format!("git_commit: {sha}\n{date}"));
+        repo.research(
+            name,
+            &format!("git_commit: {sha}\n{date}\nlast_updated: 2026-04-01"),
+        );
     }
     repo.commit("notes");
     let (_, json, _) = doccheck(&repo.root, &["--select", "DC211"]);
@@ -2072,14 +2079,14 @@ fn a_link_is_suspect_only_when_its_target_really_changed() {
 }
 
 #[test]
-fn a_commit_field_that_says_the_work_was_uncommitted_is_a_warning() {
+fn a_commit_field_that_says_the_work_was_uncommitted_is_information() {
     let repo = Repo::new();
     repo.write("src/a.py", "x = 1\n");
     repo.commit("code");
     repo.research("honest", "git_commit: HEAD (uncommitted changes)");
     repo.research("placeholder", "git_commit: N/A");
     repo.commit("docs");
-    let (_, json, _) = doccheck(&repo.root, &["--select", "DC205"]);
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC205", "--show-infos"]);
     let mut found: Vec<String> = json["diagnostics"]
         .as_array()
         .unwrap()
@@ -2097,7 +2104,7 @@ fn a_commit_field_that_says_the_work_was_uncommitted_is_a_warning() {
         found,
         [
             "error thoughts/shared/research/placeholder.md",
-            "warning thoughts/shared/research/honest.md"
+            "info thoughts/shared/research/honest.md"
         ]
     );
 }
@@ -2172,4 +2179,32 @@ fn init_pins_the_conventions_it_learned() {
         all_findings(&after).contains(&"DC514 thoughts/shared/plans/odd_name.md".to_owned()),
         "{after:#}"
     );
+}
+
+#[test]
+fn a_reference_to_a_document_deleted_on_purpose_is_history() {
+    let repo = Repo::new();
+    repo.write(
+        "thoughts/shared/tickets/0001-login.md",
+        "# Login\n\nSteps.\n",
+    );
+    repo.commit("ticket");
+    repo.write(
+        "thoughts/shared/plans/2026-01-02_10-00_p.md",
+        "# Plan\n\n**Related ticket:** `thoughts/shared/tickets/0001-login.md`\n\n\
+         Done in `thoughts/shared/tickets/0001-login.md`.\n",
+    );
+    repo.commit("plan");
+    repo.git(&["rm", "-q", "thoughts/shared/tickets/0001-login.md"]);
+    repo.commit("tickets moved to the tracker");
+    let (_, json, _) = doccheck(&repo.root, &["--select", "DC401", "--show-infos"]);
+    let found: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["severity"].as_str().unwrap(), d["help"].as_str().unwrap()))
+        .collect();
+    let deleted =
+        "it was deleted from the repository: point the reference at what replaced it, or remove it";
+    assert_eq!(found, [("warning", deleted), ("info", deleted)]);
 }

@@ -5,8 +5,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Edit};
+use crate::check::document::{self, Document};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::error::Result;
+use crate::parse::{frontmatter, yaml};
 
 /// The fixed text of one file.
 #[derive(Debug)]
@@ -18,58 +20,150 @@ pub struct FileFix {
     pub fixes: usize,
 }
 
+/// The fixes to make, and the files left alone because they changed since
+/// they were checked.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub files: Vec<FileFix>,
+    pub changed: Vec<Arc<str>>,
+}
+
 /// Applies the fixes of `diagnostics` to the current text of their files.
-/// A fix that overlaps one already taken is left for the next run; a file
-/// that cannot be read, or whose text no longer has the fixed spans, is
-/// skipped.
-pub fn plan(root: &Path, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
-    let mut by_file: BTreeMap<&Arc<str>, Vec<&Diagnostic>> = BTreeMap::new();
-    for d in diagnostics.iter().filter(|d| d.fix.is_some()) {
-        by_file.entry(&d.path).or_default().push(d);
+/// A file whose text is no longer the one `docs` (sorted by path) were
+/// checked against is skipped: its spans may point elsewhere now.
+pub fn plan(root: &Path, diagnostics: &[Diagnostic], docs: &[Document]) -> Plan {
+    let mut by_file: BTreeMap<&Arc<str>, Vec<&Fix>> = BTreeMap::new();
+    for d in diagnostics {
+        if let Some(fix) = &d.fix {
+            by_file.entry(&d.path).or_default().push(fix);
+        }
     }
-    let mut out = Vec::new();
-    for (path, found) in by_file {
+    let mut out = Plan::default();
+    for (path, fixes) in by_file {
         let Ok(old) = std::fs::read_to_string(root.join(&**path)) else {
             continue;
         };
-        // One fix at a time, all of its edits or none.
-        let mut taken: Vec<&Edit> = Vec::new();
-        let mut fixes = 0;
-        for d in found {
-            let mine: Vec<&Edit> = d.fix.iter().flat_map(|f| &f.edits).collect();
-            let fits = |e: &Edit| {
-                e.span.end as usize <= old.len()
-                    && old.is_char_boundary(e.span.start as usize)
-                    && old.is_char_boundary(e.span.end as usize)
-                    && taken
-                        .iter()
-                        .all(|t| e.span.end <= t.span.start || e.span.start >= t.span.end)
-            };
-            if !mine.is_empty() && mine.iter().all(|e| fits(e)) {
-                taken.extend(mine);
-                fixes += 1;
-            }
+        let checked = docs
+            .binary_search_by(|d| d.path.cmp(path))
+            .ok()
+            .map(|i| docs[i].digest);
+        if checked != Some(document::digest(old.as_bytes())) {
+            out.changed.push(path.clone());
+            continue;
         }
-        taken.sort_by_key(|e| e.span.start);
-        let mut new = String::with_capacity(old.len() + 16);
-        let mut at = 0;
-        for edit in &taken {
-            let range = edit.span.range();
-            new.push_str(&old[at..range.start]);
-            new.push_str(&replacement(&old[range.clone()], &edit.text));
-            at = range.end;
-        }
-        new.push_str(&old[at..]);
+        let (new, count) = fix_text(path, &old, &fixes);
         if new != old {
-            out.push(FileFix {
+            out.files.push(FileFix {
                 path: path.clone(),
                 old,
                 new,
-                fixes,
+                fixes: count,
             });
         }
     }
     out
+}
+
+/// The most fixes tried one by one in a file whose fixes together fail
+/// the checks below; the rest wait for the next round of `--fix`.
+const ONE_BY_ONE: usize = 64;
+
+/// `old` (the document at `rel`) with the `fixes` that are safe, and how
+/// many were applied. A fix is all of its edits or none; it is safe when
+/// it overlaps no other, edits only single-line values and keys inside the
+/// metadata (the frontmatter block, or a whole YAML document), and the YAML
+/// afterwards still parses and has no more duplicate keys than before.
+pub fn fix_text(rel: &str, old: &str, fixes: &[&Fix]) -> (String, usize) {
+    let Some(range) = metadata(rel, old) else {
+        return (old.to_owned(), 0);
+    };
+    let Ok(before) = yaml::parse(&old[range.clone()], range.start) else {
+        return (old.to_owned(), 0);
+    };
+    let inside = |e: &Edit| {
+        let edit = e.span.range();
+        range.start <= edit.start
+            && edit.end <= range.end
+            && edit.start < edit.end
+            && old.is_char_boundary(edit.start)
+            && old.is_char_boundary(edit.end)
+            && !old[edit].contains(['\n', '\r'])
+    };
+    let candidates: Vec<&Fix> = fixes
+        .iter()
+        .copied()
+        .filter(|f| !f.edits.is_empty() && f.edits.iter().all(inside))
+        .collect();
+    let sound = |taken: &[&Edit]| {
+        let new = splice(old, taken);
+        metadata(rel, &new)
+            .is_some_and(|range| {
+                yaml::parse(&new[range.clone()], range.start)
+                    .is_ok_and(|after| after.duplicates.len() <= before.duplicates.len())
+            })
+            .then_some(new)
+    };
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut count = 0;
+    for fix in &candidates {
+        count += usize::from(take(fix, &mut taken));
+    }
+    if let Some(new) = sound(&taken) {
+        return (new, count);
+    }
+    // Together they break something: keep each one that does not.
+    let (mut taken, mut count) = (Vec::new(), 0);
+    for fix in candidates.iter().take(ONE_BY_ONE) {
+        let mark = taken.len();
+        if take(fix, &mut taken) {
+            if sound(&taken).is_some() {
+                count += 1;
+            } else {
+                taken.truncate(mark);
+            }
+        }
+    }
+    (splice(old, &taken), count)
+}
+
+/// Adds `fix`'s edits to `taken` unless one overlaps an edit taken.
+fn take<'a>(fix: &'a Fix, taken: &mut Vec<&'a Edit>) -> bool {
+    let free = fix.edits.iter().all(|e| {
+        taken
+            .iter()
+            .all(|t| e.span.end <= t.span.start || e.span.start >= t.span.end)
+    });
+    if free {
+        taken.extend(&fix.edits);
+    }
+    free
+}
+
+/// The byte range of the metadata fixes may edit.
+fn metadata(rel: &str, text: &str) -> Option<std::ops::Range<usize>> {
+    if document::is_yaml(rel) {
+        return Some(0..text.len());
+    }
+    match frontmatter::split(text).0 {
+        frontmatter::Fence::Block(block) => Some(block.yaml.range()),
+        _ => None,
+    }
+}
+
+/// `old` with the non-overlapping `edits` made.
+fn splice(old: &str, edits: &[&Edit]) -> String {
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| e.span.start);
+    let mut new = String::with_capacity(old.len() + 16);
+    let mut at = 0;
+    for edit in edits {
+        let range = edit.span.range();
+        new.push_str(&old[at..range.start]);
+        new.push_str(&replacement(&old[range.clone()], &edit.text));
+        at = range.end;
+    }
+    new.push_str(&old[at..]);
+    new
 }
 
 /// `text`, quoted like `old` when `old` is a quoted scalar and `text` is not.
@@ -82,13 +176,20 @@ fn replacement(old: &str, text: &str) -> String {
     text.to_owned()
 }
 
-/// Writes each fixed file atomically, keeping its permissions.
-pub fn apply(root: &Path, fixes: &[FileFix]) -> Result<()> {
+/// Writes each fixed file atomically, keeping its permissions, owner and
+/// symbolic link; returns the files left alone because they changed since
+/// they were planned.
+pub fn apply(root: &Path, fixes: &[FileFix]) -> Result<Vec<Arc<str>>> {
+    let mut changed = Vec::new();
     for fix in fixes {
         let path = root.join(&*fix.path);
-        crate::write::atomic(&path, fix.new.as_bytes(), crate::write::mode_of(&path))?;
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(fix.old.as_str()) {
+            changed.push(fix.path.clone());
+            continue;
+        }
+        crate::write::atomic_in(root, &path, fix.new.as_bytes())?;
     }
-    Ok(())
+    Ok(changed)
 }
 
 /// A unified diff of the fixes (`--- a/path`, `+++ b/path`, hunks with three

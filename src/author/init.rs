@@ -566,7 +566,11 @@ pub fn init(root: &Path, survey: &Survey, options: &Options) -> Result<Vec<Writt
 /// Writes one file unless it holds `text` already; a file that differs is
 /// replaced only with `force`.
 fn write(root: &Path, rel: String, text: &str, force: bool) -> Result<Written> {
-    let path = root.join(&rel);
+    let canonical = root
+        .canonicalize()
+        .map_err(|e| Error::io(format!("cannot open {}", root.display()), e))?;
+    // `schemas/` or `templates/` linked out of the project is refused.
+    let path = crate::write::inside(&canonical, &root.join(&rel))?;
     Ok(match std::fs::read(&path) {
         Ok(existing) if existing == text.as_bytes() => Written::Unchanged(rel),
         Ok(_) if !force => Written::Kept(rel),

@@ -109,9 +109,11 @@ pub fn create(
         vars.push(reference(project, kind, path)?);
     }
     let text = fill(&template, &vars);
+    // A kind folder that is a link out of the project is not followed.
+    let path = crate::write::inside(&project.root, &project.root.join(&rel))?;
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
-    crate::write::create_new(&project.root.join(&rel), text.as_bytes())?;
+    crate::write::create_new(&path, text.as_bytes())?;
     Ok(rel)
 }
 
@@ -120,12 +122,10 @@ pub fn create(
 fn template(project: &Project, kind: &str) -> Result<String> {
     for dir in TEMPLATE_DIRS {
         let own = project.root.join(dir).join(format!("{kind}.md"));
-        match std::fs::read_to_string(&own) {
-            Ok(text) => return Ok(text),
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Error::io(format!("cannot read {}", own.display()), e));
-            }
-            Err(_) => {}
+        if own.symlink_metadata().is_ok() {
+            return crate::check::document::read_inside(&project.root, &own).map_err(|reason| {
+                Error::Usage(format!("cannot read {}: {reason}", own.display()))
+            });
         }
     }
     let own = project

@@ -153,10 +153,21 @@ fn sections(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, h) in input.body.headings.iter().enumerate() {
-        if h.level > 1 && input.body.section_is_empty(i) {
+        if h.level > 1 && input.body.section_is_empty(i) && !says_something(&h.text) {
             out.push(empty_section::diagnostic(h.span, &h.text));
         }
     }
+}
+
+/// Whether a heading is a statement in itself (`Verdict: ACCEPT (tests
+/// pass)`, `None of the changes have been committed`), not the title of a
+/// section to fill.
+fn says_something(heading: &str) -> bool {
+    let words = heading.split_whitespace().count();
+    let labelled = heading
+        .split_once(": ")
+        .is_some_and(|(_, rest)| !rest.trim().is_empty());
+    words >= 7 || labelled
 }
 
 /// `{{TOPIC}}`, `[experiment-name]`, `[Fill in objective]`, `~X hours`.
@@ -487,15 +498,26 @@ fn file_name(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
     };
     let name = input.path.rsplit('/').next().unwrap_or(input.path);
     let span = Span::empty(0);
-    let Some(caps) = pattern.captures(name) else {
+    // A name off the built-in pattern is judged again against the
+    // repository's own naming once every document is read; its date is
+    // compared all the same.
+    let caps = pattern.captures(name);
+    if caps.is_none() {
         out.push(file_name_convention::diagnostic(
             span,
             name,
             &input.kind.name,
             pattern.as_str(),
         ));
-        return;
+    }
+    let (name_day, name_time) = match &caps {
+        Some(caps) => (
+            caps.name("date").map(|m| m.as_str().to_owned()),
+            caps.name("time").map(|m| m.as_str().to_owned()),
+        ),
+        None => leading_date(name),
     };
+    let Some(name_day) = name_day else { return };
     let Some(date) = input
         .root
         .and_then(|r| r.get("date"))
@@ -504,32 +526,36 @@ fn file_name(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let (written_day, written_time) = split_date(date.0);
-    let name_day = caps.name("date").map(|m| m.as_str().replace('-', ""));
-    let name_time = caps
-        .name("time")
-        .map(|m| m.as_str().replace(['-', ':'], ""));
-    let day_differs = name_day
-        .as_ref()
-        .is_some_and(|d| Some(d) != written_day.as_ref());
-    // The name may give minutes only; compare what both give.
-    let time_differs = match (&name_time, &written_time) {
-        (Some(n), Some(w)) => {
-            let len = n.len().min(w.len());
-            n[..len] != w[..len]
-        }
-        _ => false,
+    let Some(written_day) = written_day else {
+        return;
     };
-    if written_day.is_some() && (day_differs || time_differs) {
-        let mut said = caps
-            .name("date")
-            .map_or(String::new(), |m| m.as_str().to_owned());
+    let compact_day = name_day.replace('-', "");
+    let name_hm = name_time
+        .as_deref()
+        .map(|t| t.replace(['-', ':'], ""))
+        .and_then(|t| minutes_of(&t));
+    let written_hm = written_time.as_deref().and_then(minutes_of);
+    let differs = match (name_hm, written_hm) {
+        // Both give a time: compare to the minute (a name's seconds are
+        // often rounded); a `date` in UTC may be the same instant as a name
+        // in local time, whole hours apart.
+        (Some(n), Some(w)) => {
+            let day = |d: &str| dates::days(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..8]));
+            match (day(&compact_day), day(&written_day)) {
+                (Some(nd), Some(wd)) => {
+                    let diff = (nd * 1440 + n) - (wd * 1440 + w);
+                    let utc = utc_offset(date.0);
+                    diff != 0 && !(utc && diff % 60 == 0 && diff.abs() <= 14 * 60)
+                }
+                _ => compact_day != written_day,
+            }
+        }
+        _ => compact_day != written_day,
+    };
+    if differs {
+        let mut said = name_day.clone();
         if let Some(t) = &name_time {
-            let hm: Vec<&str> = [t.get(..2), t.get(2..4), t.get(4..6)]
-                .into_iter()
-                .flatten()
-                .filter(|p| !p.is_empty())
-                .collect();
-            said = format!("{said} {}", hm.join(":"));
+            said = format!("{said} {}", t.replace('-', ":"));
         }
         out.push(file_name_date_mismatch::diagnostic(
             date.1,
@@ -538,6 +564,37 @@ fn file_name(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
             said.trim(),
         ));
     }
+}
+
+/// A name's leading `YYYY-MM-DD`, and the `HH-MM[-SS]` after it when the
+/// name is stamped (`2025-12-12_15-17_topic.md`).
+fn leading_date(name: &str) -> (Option<String>, Option<String>) {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4}-\d{2}-\d{2})(?:_(\d{2}-\d{2}(?:-\d{2})?)_)?").expect("a valid pattern")
+    });
+    match STAMP.captures(name) {
+        Some(c) => (
+            c.get(1).map(|m| m.as_str().to_owned()),
+            c.get(2).map(|m| m.as_str().to_owned()),
+        ),
+        None => (None, None),
+    }
+}
+
+/// `1517` or `151708` → minutes into the day.
+fn minutes_of(compact: &str) -> Option<i64> {
+    let h: i64 = compact.get(..2)?.parse().ok()?;
+    let m: i64 = compact.get(2..4)?.parse().ok()?;
+    Some(h * 60 + m)
+}
+
+/// Whether a date-time is written in UTC (`Z`, `+00:00`, `+0000`).
+fn utc_offset(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(['Z', 'z'])
+        || t.ends_with("+00:00")
+        || t.ends_with("+0000")
+        || t.ends_with("-00:00")
 }
 
 /// `2025-12-12T15:17:08-06:00` → (`20251212`, `151708`), as written (the

@@ -37,6 +37,9 @@ pub struct Document {
     pub kind: Option<KindId>,
     pub suppressions: Suppressions,
     pub facts: Facts,
+    /// The [`digest`] of the text checked, so that `--fix` can tell that
+    /// the file changed since.
+    pub digest: u64,
 }
 
 /// The values later checks verify, with where they are written.
@@ -60,6 +63,8 @@ pub struct Facts {
     /// Document-reference fields (`format: doc-ref`, `run-id`).
     pub refs: Vec<Reference>,
     pub status: Option<Box<str>>,
+    /// Where `status` is written.
+    pub status_span: Option<Span>,
     /// `tags`, for the index (a list, or a comma-separated string), one per
     /// line: a single allocation, since every document keeps its facts.
     pub tags: Box<str>,
@@ -76,6 +81,10 @@ pub struct Facts {
     /// The frontmatter's top-level keys, as written, for learning the
     /// repository's conventions.
     pub keys: Vec<Arc<str>>,
+    /// Whether the document records work that is over: its status says so,
+    /// or every item of its task lists is ticked, or it is a handoff (a
+    /// record of one moment).
+    pub done: bool,
 }
 
 /// Where a document keeps its metadata.
@@ -90,10 +99,12 @@ pub enum Metadata {
 }
 
 impl Facts {
-    /// Whether the document's `status` says its work is over (`complete`,
-    /// `implemented`, `superseded`…): a historical record of its time.
+    /// Whether the document is a historical record of its time: its
+    /// `status` says its work is over (`complete`, `implemented`,
+    /// `superseded`…), every task of its checklists is ticked, or it is a
+    /// record of one moment (a handoff).
     pub fn finished(&self) -> bool {
-        self.status.as_deref().is_some_and(finished)
+        self.done || self.status.as_deref().is_some_and(finished)
     }
 }
 
@@ -276,6 +287,36 @@ pub fn read_bytes(
     Ok(Some(bytes))
 }
 
+/// The text of a file doccheck reads besides the documents (configuration,
+/// schemas, templates), or why it will not: the file must resolve inside
+/// `root` (canonical), through no link or linked folder that leads out of
+/// it, and be a regular UTF-8 text file.
+pub fn read_inside(root: &Path, path: &Path) -> Result<String, String> {
+    let target = path.canonicalize().map_err(|e| {
+        if path.symlink_metadata().is_ok() {
+            format!("it is a broken symbolic link ({e})")
+        } else if e.kind() == std::io::ErrorKind::NotFound {
+            "it does not exist".to_owned()
+        } else {
+            e.to_string()
+        }
+    })?;
+    if !target.starts_with(root) {
+        return Err(format!(
+            "it leads outside the project (to {}) through a symbolic link, and doccheck reads nothing outside the project",
+            target.display()
+        ));
+    }
+    if target.is_dir() {
+        return Err("it is a folder, not a file".to_owned());
+    }
+    match read_bytes(root, &target, Entry::Other) {
+        Ok(Some(bytes)) => String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()),
+        Ok(None) => Err("it is a folder, not a file".to_owned()),
+        Err(d) => Err(d.message),
+    }
+}
+
 /// `O_NONBLOCK`: 0o4000 on Linux, 4 on macOS and the BSDs.
 #[cfg(unix)]
 const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
@@ -390,6 +431,8 @@ pub fn analyze(
     };
     facts.code_refs.shrink_to_fit();
     facts.anchors.shrink_to_fit();
+    let (ticked, open_tasks) = body.tasks;
+    facts.done = (ticked > 0 && open_tasks == 0) || kind_def.is_some_and(|k| k.name == "handoff");
     facts.metadata = if from_fields {
         Metadata::Fields
     } else if matches!(fence, Fence::Block(_)) || (yaml_document && root.is_some()) {
@@ -429,17 +472,19 @@ pub fn analyze(
     }
     // Status is read wherever it is written, schema or not: the frontmatter,
     // else a `**Status**:` line.
-    if facts.status.is_none() {
-        facts.status = root
-            .as_ref()
-            .and_then(|r| r.get("status"))
-            .and_then(|e| e.value.as_scalar().map(|s| s.text.as_str().into()))
-            .or_else(|| {
-                fields
-                    .iter()
-                    .find(|f| fields::key(f.name) == "status" && !f.value.is_empty())
-                    .map(|f| f.value.into())
-            });
+    let status = root
+        .as_ref()
+        .and_then(|r| r.get("status"))
+        .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
+        .or_else(|| {
+            fields
+                .iter()
+                .find(|f| fields::key(f.name) == "status" && !f.value.is_empty())
+                .map(|f| (f.value, f.span))
+        });
+    if let Some((value, span)) = status {
+        facts.status = Some(value.into());
+        facts.status_span = Some(span);
     }
     document_refs(
         &path,
@@ -508,6 +553,7 @@ pub fn analyze(
             kind,
             suppressions: suppressions.finish(text.len()),
             facts,
+            digest: digest(text.as_bytes()),
         },
         diagnostics: out,
     }
@@ -729,7 +775,10 @@ fn document_refs(
     }
     for &span in &body.code_spans {
         let inner = &text[span.range()];
-        if docrefs::is_doc_path(inner, true) && !labelled.contains(&span) {
+        // `../docs/x.md` from the root, `../../other/x.md`: outside the
+        // repository, so not one of its documents.
+        let climbs_out = inner.starts_with("../") && crate::paths::join(path, inner).is_none();
+        if docrefs::is_doc_path(inner, true) && !labelled.contains(&span) && !climbs_out {
             add("code span", inner, span, None, Cites::Span);
         }
     }
@@ -794,6 +843,23 @@ fn reference_keys<'a>(
         }
         _ => {}
     }
+}
+
+/// A fast fingerprint of a file's bytes (not a cryptographic hash: it
+/// tells an edited file from the one checked).
+pub fn digest(bytes: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        hash = (hash ^ word)
+            .rotate_left(23)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    for &b in chunks.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// Whether a file is a YAML document rather than Markdown.
@@ -948,7 +1014,6 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
         root.get(key)
             .and_then(|e| e.value.as_scalar().map(|s| (s.text.as_str(), e.value.span)))
     };
-    facts.status = text_of("status").map(|(t, _)| t.into());
     let tags: Vec<&str> = match root.get("tags").map(|e| &e.value.value) {
         Some(Value::Seq(items)) => items
             .iter()
@@ -974,8 +1039,10 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
         let time = text_of("time").and_then(|(time, _)| dates::date_and_time(t, time));
         time.or_else(|| dates::written(t)).map(|w| (w, span))
     });
-    facts.last_updated =
-        text_of("last_updated").and_then(|(t, span)| dates::written(t).map(|w| (w.day(), span)));
+    facts.last_updated = ["last_updated", "updated", "last_modified", "modified"]
+        .into_iter()
+        .find_map(text_of)
+        .and_then(|(t, span)| dates::written(t).map(|w| (w.day(), span)));
 }
 
 /// Bytes between a scalar's span start and its text (the opening quote).

@@ -35,7 +35,16 @@ pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>>
     }
     match Git::open(&project.root, settings.repository.as_deref()) {
         Ok(git) => Ok(Some(git)),
-        Err(unavailable) if settings.required => Err(Error::Git(unavailable.message())),
+        Err(unavailable) if settings.required || unavailable.is_fatal() => {
+            Err(Error::Git(if unavailable.is_fatal() {
+                format!(
+                    "{}: doccheck cannot verify the cited commits (pass --no-git to skip the Git checks)",
+                    unavailable.reason()
+                )
+            } else {
+                unavailable.message()
+            }))
+        }
         Err(unavailable) => {
             notices.push(Notice {
                 message: unavailable.message(),
@@ -137,8 +146,17 @@ pub fn check(
     }
     let dates_on = project.rules.any_enabled("DC211");
     for &(doc, cited, _, commit) in found.iter().filter(|_| dates_on) {
+        // A note updated after the commit was made (`last_updated`,
+        // `updated`) was still being written when it came.
+        let updated_after = |day: i64| {
+            docs[doc]
+                .facts
+                .last_updated
+                .is_some_and(|(updated, _)| updated >= day)
+        };
         if let Some((date, date_span)) = docs[doc].facts.date
             && let Some(day) = commit_after_date::committed_after(&date, commit)
+            && !updated_after(day)
         {
             let committed = dates::format_day(day * 86_400);
             out.push(at(
@@ -213,7 +231,7 @@ fn shapes<'a>(
                     docs,
                     i,
                     if honest {
-                        d.at_most(crate::rules::Severity::Warning)
+                        d.at_most(crate::rules::Severity::Info)
                     } else {
                         d
                     },
@@ -310,7 +328,7 @@ fn code_references(
         broken_code_reference::check(docs, &readings, out);
     }
     if project.rules.any_enabled("DC209") {
-        drifted_code_reference::check(docs, &readings, out);
+        drifted_code_reference::check(&project.kinds, docs, &readings, out);
     }
     if project.rules.any_enabled("DC212") {
         ambiguous_code_reference::check(docs, &readings, out);

@@ -1,9 +1,7 @@
 //! Gaps in the document graph (DC4xx), each check linear in documents plus
 //! edges.
 
-use std::collections::HashMap;
-
-use super::document::{Cites, Document};
+use super::document::Cites;
 use crate::diagnostic::Diagnostic;
 use crate::git::History;
 use crate::graph::{Graph, Label};
@@ -30,91 +28,45 @@ pub fn check(
     let docs = graph.docs;
     let kinds = &project.kinds;
     let kind_name = |d: usize| docs[d].kind.map(|k| kinds.get(k).name.as_str());
+    if project.rules.any_enabled("DC401") {
+        dangling_reference::check(graph, &project.kinds, files, git, out);
+    }
     let mut report = |doc: usize, d: Diagnostic| out.push(d.in_file(&docs[doc].path));
-    let stems = StemIndex::new(docs);
-    // Where Git moved the documents dangling references name: one walk of
-    // the history, only when some reference dangles.
-    let past = graph
-        .edges()
-        .any(|e| e.to.is_err())
-        .then(|| git.map(|g| g.path_history(&[], &Default::default())))
-        .flatten()
-        .unwrap_or_default();
     for edge in graph.edges() {
-        let Label::Field(field) = edge.label else {
+        let (Label::Field(field), Ok(to)) = (edge.label, edge.to) else {
             continue;
         };
-        match edge.to {
-            Err(target) => {
-                let bare = target.split('#').next().unwrap_or(target);
-                let candidates: Vec<String> = crate::paths::normalize(bare)
-                    .into_iter()
-                    .chain(crate::paths::join(&docs[edge.from].path, bare))
-                    .collect();
-                // A file that is no document (a prompt, a page doccheck
-                // does not lint) is still there to be read.
-                if candidates.iter().any(|c| files.exists(c)) {
-                    continue;
-                }
-                let moved = candidates
-                    .iter()
-                    .find_map(|p| past.moved_to(p))
-                    .filter(|to| graph.index.contains_key(to));
-                let deleted = candidates.iter().any(|p| {
-                    let name = p.rsplit('/').next().unwrap_or(p);
-                    past.ever.named(name).iter().any(|e| **e == **p)
-                });
-                let suggestion = moved.or_else(|| stems.suggest(bare));
-                let d = dangling_reference::diagnostic(
-                    edge.span, field, target, edge.cites, suggestion, deleted,
-                );
-                // A bare path in a code span may be a plan for a file to
-                // come: worth knowing, not a broken promise.
-                let declared = edge.cites.is_none_or(Cites::declared);
-                report(
-                    edge.from,
-                    if declared {
-                        d
-                    } else {
-                        d.at_most(Severity::Warning)
-                    },
-                );
-            }
-            Ok(to) => {
-                if !edge.kinds.is_empty()
-                    && !kind_name(to).is_some_and(|k| edge.kinds.iter().any(|e| e == k))
-                {
-                    let found = kind_name(to)
-                        .map_or("not a document of any kind".to_owned(), |k| {
-                            format!("a {k} document")
-                        });
-                    report(
-                        edge.from,
-                        wrong_kind_reference::diagnostic(
-                            edge.span,
-                            field,
-                            &docs[to].path,
-                            &found,
-                            edge.kinds,
-                        ),
-                    );
-                }
-                let status = |d: usize| docs[d].facts.status.as_deref().unwrap_or_default();
-                if edge.cites == Some(Cites::Field)
-                    && DONE.contains(&status(edge.from))
-                    && UNFINISHED.contains(&status(to))
-                {
-                    report(
-                        edge.from,
-                        status_contradiction::diagnostic(
-                            edge.span,
-                            status(edge.from),
-                            &docs[to].path,
-                            status(to),
-                        ),
-                    );
-                }
-            }
+        if !edge.kinds.is_empty()
+            && !kind_name(to).is_some_and(|k| edge.kinds.iter().any(|e| e == k))
+        {
+            let found = kind_name(to).map_or("not a document of any kind".to_owned(), |k| {
+                format!("a {k} document")
+            });
+            report(
+                edge.from,
+                wrong_kind_reference::diagnostic(
+                    edge.span,
+                    field,
+                    &docs[to].path,
+                    &found,
+                    edge.kinds,
+                ),
+            );
+        }
+        let status = |d: usize| docs[d].facts.status.as_deref().unwrap_or_default();
+        if edge.cites == Some(Cites::Field)
+            && DONE.contains(&status(edge.from))
+            && UNFINISHED.contains(&status(to))
+        {
+            report(
+                edge.from,
+                status_contradiction::diagnostic(
+                    edge.span,
+                    status(edge.from),
+                    &docs[to].path,
+                    status(to),
+                ),
+            );
         }
     }
 
@@ -302,50 +254,6 @@ fn suspect(graph: &Graph<'_>, history: &[History], report: &mut impl FnMut(usize
                     d
                 },
             );
-        }
-    }
-}
-
-/// Documents by file name, to suggest the real path of a dangling
-/// reference (`2025-10-23-topic` or `research/topic.md` for a file that
-/// lives elsewhere).
-struct StemIndex<'a> {
-    by_stem: HashMap<&'a str, Vec<&'a str>>,
-}
-
-impl<'a> StemIndex<'a> {
-    fn new(docs: &'a [Document]) -> Self {
-        let mut by_stem: HashMap<&str, Vec<&str>> = HashMap::new();
-        for d in docs {
-            let name = d.path.rsplit('/').next().unwrap_or(&d.path);
-            let stem = name.strip_suffix(".md").unwrap_or(name);
-            by_stem.entry(stem).or_default().push(&d.path);
-        }
-        StemIndex { by_stem }
-    }
-
-    /// The document with the same name elsewhere, else the one in the same
-    /// folder with the closest name.
-    fn suggest(&self, target: &str) -> Option<&'a str> {
-        let target = target.trim().trim_start_matches("./");
-        let name = target.rsplit('/').next().unwrap_or(target);
-        let stem = name.strip_suffix(".md").unwrap_or(name);
-        match self.by_stem.get(stem).map(Vec::as_slice) {
-            Some([only]) => Some(only),
-            Some(_) => None,
-            None => {
-                let folder = crate::paths::parent(target);
-                let near = self.by_stem.iter().filter(|(_, paths)| {
-                    paths
-                        .iter()
-                        .any(|p| folder.is_empty() || crate::paths::parent(p) == folder)
-                });
-                let close = crate::suggest::unique_closest(stem, near.map(|(s, _)| *s))?;
-                match self.by_stem.get(close).map(Vec::as_slice) {
-                    Some([only]) => Some(only),
-                    _ => None,
-                }
-            }
         }
     }
 }

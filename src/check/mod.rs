@@ -284,6 +284,43 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             help: Some("fix the folder's permissions, or exclude it in the configuration".into()),
         })
         .collect();
+    // A path named on the command line that the configuration excludes.
+    for entry in selection.files.iter().chain(&selection.dirs) {
+        let rel = entry.trim_end_matches('/');
+        // A folder's own path may not match `drafts/**`; its content does.
+        let probe = if entry.ends_with('/') {
+            format!("{entry}x.md")
+        } else {
+            entry.clone()
+        };
+        if let Some(kind) = project.kinds.for_path(&probe).map(|k| project.kinds.get(k))
+            && !kind.lint
+            && !entry.ends_with('/')
+        {
+            notices.push(Notice {
+                message: format!(
+                    "{} is a {} file, which doccheck does not check",
+                    project.display_path(rel),
+                    kind.name
+                ),
+                help: None,
+            });
+        }
+        if let Some(pattern) = project.filter.excluded_by(&probe) {
+            let what = if entry.ends_with('/') {
+                "nothing in it is checked"
+            } else {
+                "it is checked because it was named"
+            };
+            notices.push(Notice {
+                message: format!(
+                    "{} is excluded by `{pattern}` in the configuration; {what}",
+                    project.display_path(rel)
+                ),
+                help: Some("remove the pattern from `exclude` to check it".into()),
+            });
+        }
+    }
     let repo = git::open(project, &mut notices)?;
     let mut coverage = Coverage::new(
         project,
@@ -509,6 +546,7 @@ fn analysis(
                     kind,
                     suppressions: Suppressions::default(),
                     facts: document::Facts::default(),
+                    digest: 0,
                 },
                 diagnostics: vec![d],
             })

@@ -86,6 +86,7 @@ pub fn load(project: &Project, index: &Index) -> Staged {
         &mut loaded,
         read_all(project, index, &staged, Version::Staged),
     );
+    out.keep(&mut loaded, links_out(project, index));
 
     // The names another document would write to reach what the commit
     // adds, removes or renames.
@@ -404,6 +405,27 @@ fn stem_needles(path: &str) -> Vec<String> {
         out.push(stem.replace(' ', "%20"));
     }
     out
+}
+
+/// Staged symbolic links named like documents whose target leaves the
+/// project: `check` refuses to read them, and so does `--staged`.
+fn links_out(project: &Project, index: &Index) -> Vec<(Analysis, Option<String>)> {
+    let repo = index.reader();
+    let mut interner = Interner::default();
+    index
+        .entries
+        .iter()
+        .filter(|e| e.staged() && !e.regular && document_kind(project, &e.path).is_some())
+        .filter_map(|entry| {
+            // A submodule is not a blob; a link's blob is its target.
+            let target = String::from_utf8(Index::blob(&repo, entry.id).ok()?).ok()?;
+            let leaves = target.starts_with('/') || paths::join(&entry.path, &target).is_none();
+            leaves.then(|| {
+                let reason = "it is a symbolic link to a file outside the repository, which doccheck does not read";
+                analyze(project, &mut interner, entry, Err(reason.to_owned()))
+            })?
+        })
+        .collect()
 }
 
 /// Reads and analyses entries in parallel, each with its text.

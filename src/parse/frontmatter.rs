@@ -84,15 +84,12 @@ impl Iterator for Lines<'_> {
         }
         let start = self.pos;
         let rest = &self.text.as_bytes()[start..];
-        let (end, next) = match rest.iter().position(|&b| b == b'\n') {
-            Some(i) => {
-                let end = if i > 0 && rest[i - 1] == b'\r' {
-                    i - 1
-                } else {
-                    i
-                };
-                (start + end, start + i + 1)
+        // `\n`, `\r\n`, or a lone `\r` as CommonMark reads it.
+        let (end, next) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') => {
+                (start + i, start + i + 2)
             }
+            Some(i) => (start + i, start + i + 1),
             None => (self.text.len(), self.text.len()),
         };
         self.pos = next;
@@ -126,6 +123,14 @@ mod tests {
         let (b, body) = block(text);
         assert_eq!(b.open, Span::new(3, 6));
         assert_eq!(&text[b.yaml.range()], "a: 1\r\n");
+        assert_eq!(&text[body..], "body");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "---\ra: 1\r---\rbody";
+        let (b, body) = block(text);
+        assert_eq!(&text[b.yaml.range()], "a: 1\r");
         assert_eq!(&text[body..], "body");
     }
 

@@ -49,6 +49,8 @@ pub struct Body {
     /// Inline code spans' contents (without the backticks), in document
     /// order.
     pub code_spans: Vec<Span>,
+    /// Task-list items (`- [x]`, `- [ ]`): how many are done, how many open.
+    pub tasks: (u32, u32),
 }
 
 /// A heading and whether anything but other headings follows it before the
@@ -185,6 +187,13 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                 }
             }
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::TaskListMarker(done) => {
+                if *done {
+                    out.tasks.0 += 1;
+                } else {
+                    out.tasks.1 += 1;
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => heading = Some((*level, String::new())),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text)) = heading.take() {

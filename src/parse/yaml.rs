@@ -18,6 +18,9 @@ use crate::source::Span;
 pub const MAX_DEPTH: usize = 64;
 /// Upper bound on nodes, aliases expanded, so that an alias bomb stays cheap.
 pub const MAX_NODES: usize = 100_000;
+/// The most scalar text aliases may copy: a long string aliased many times
+/// is a bomb too, with few nodes.
+pub const MAX_ALIAS_BYTES: usize = 16 << 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -209,14 +212,16 @@ impl Node {
         }
     }
 
-    fn count(&self) -> usize {
-        1 + match &self.value {
-            Value::Scalar(_) => 0,
-            Value::Seq(items) => items.iter().map(Node::count).sum(),
+    /// The nodes in this tree and the bytes of their scalar text.
+    fn size(&self) -> (usize, usize) {
+        let add = |(n, b): (usize, usize), (m, c): (usize, usize)| (n + m, b + c);
+        match &self.value {
+            Value::Scalar(s) => (1, s.text.len()),
+            Value::Seq(items) => items.iter().map(Node::size).fold((1, 0), add),
             Value::Map(entries) => entries
                 .iter()
-                .map(|e| e.key.count() + e.value.count())
-                .sum(),
+                .map(|e| add(e.key.size(), e.value.size()))
+                .fold((1, 0), add),
         }
     }
 }
@@ -225,11 +230,46 @@ fn float_json(f: f64) -> Option<serde_json::Value> {
     serde_json::Number::from_f64(f).map(serde_json::Value::Number)
 }
 
-/// The text a key contributes to a JSON object.
+/// The text a key contributes to a JSON object. A list or mapping used as
+/// a key is written in flow style (`{a: b}`), nested keys included, in one
+/// pass: rendering it as JSON would escape each nested key again at every
+/// level, doubling the text per level.
 pub fn key_text(key: &Node) -> String {
     match &key.value {
         Value::Scalar(s) => s.text.clone(),
-        _ => key.to_json().to_string(),
+        _ => {
+            let mut out = String::new();
+            flow(key, &mut out);
+            out
+        }
+    }
+}
+
+fn flow(node: &Node, out: &mut String) {
+    match &node.value {
+        Value::Scalar(s) => out.push_str(&s.text),
+        Value::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow(item, out);
+            }
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push('{');
+            for (i, e) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow(&e.key, out);
+                out.push_str(": ");
+                flow(&e.value, out);
+            }
+            out.push('}');
+        }
     }
 }
 
@@ -349,7 +389,9 @@ enum Frame {
 pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let offsets = Offsets::new(text, base);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
+    // Each anchored node with its node count and text bytes.
+    let mut anchors: HashMap<usize, (Node, usize, usize)> = HashMap::new();
+    let mut alias_bytes = 0usize;
     let mut parsed = Parsed::default();
     let mut nodes = 0usize;
     let mut documents = 0usize;
@@ -371,15 +413,16 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 let forced_string = tag.as_ref().is_some_and(|t| {
                     t.is_yaml_core_schema() && t.suffix == "str" || !t.is_yaml_core_schema()
                 });
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                    _ => Style::Quoted,
+                };
                 let node = Node {
-                    span,
+                    span: scalar_span(text, base, span, style),
                     value: Value::Scalar(Scalar {
                         text: value.into_owned(),
-                        style: match style {
-                            ScalarStyle::Plain => Style::Plain,
-                            ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                            _ => Style::Quoted,
-                        },
+                        style,
                         forced_string,
                     }),
                 };
@@ -387,14 +430,15 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 Some((node, anchor))
             }
             Event::Alias(id) => {
-                let Some((node, count)) = anchors.get(&id) else {
+                let Some((node, count, bytes)) = anchors.get(&id) else {
                     return Err(YamlError::Syntax {
                         message: "alias refers to an unknown anchor".into(),
                         at: span.start as usize,
                     });
                 };
                 nodes += count;
-                if nodes > MAX_NODES {
+                alias_bytes += bytes;
+                if nodes > MAX_NODES || alias_bytes > MAX_ALIAS_BYTES {
                     return Err(YamlError::TooManyNodes {
                         at: span.start as usize,
                     });
@@ -474,12 +518,50 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
         }
         if let Some((node, anchor)) = complete {
             if anchor > 0 {
-                anchors.insert(anchor, (node.clone(), node.count()));
+                let (count, bytes) = node.size();
+                anchors.insert(anchor, (node.clone(), count, bytes));
             }
             attach(&mut stack, &mut parsed, node);
         }
     }
     Ok(parsed)
+}
+
+/// The span of a scalar's own text. saphyr's starts at an anchor or tag
+/// (`&s completed`, `!!str x`) and runs on past a quoted scalar's closing
+/// quote to a comment (`'x' # note`): a fix that replaced that span would
+/// drop them.
+fn scalar_span(text: &str, base: usize, span: Span, style: Style) -> Span {
+    let (mut start, end) = (span.start as usize - base, span.end as usize - base);
+    let b = text.as_bytes();
+    while start < end && matches!(b[start], b'&' | b'!') {
+        while start < end && !b[start].is_ascii_whitespace() {
+            start += 1;
+        }
+        while start < end && b[start].is_ascii_whitespace() {
+            start += 1;
+        }
+    }
+    let end = match (style, b.get(start)) {
+        (Style::Quoted, Some(&quote @ (b'\'' | b'"'))) => closing_quote(&b[..end], start, quote),
+        (Style::Plain, _) => start + text[start..end].trim_end().len(),
+        _ => end,
+    };
+    Span::new(base + start, base + end.max(start))
+}
+
+/// The offset just past the quote that closes the one at `open`, or `end`.
+fn closing_quote(b: &[u8], open: usize, quote: u8) -> usize {
+    let mut i = open + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if quote == b'"' => i += 2,
+            q if q == quote && quote == b'\'' && b.get(i + 1) == Some(&b'\'') => i += 2,
+            q if q == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
 }
 
 fn attach(stack: &mut [Frame], parsed: &mut Parsed, node: Node) {
@@ -634,6 +716,43 @@ mod tests {
             Err(YamlError::TooManyNodes { .. })
         ));
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn nested_complex_keys_render_in_linear_time() {
+        let text = format!("{}a: b\n", "? ".repeat(30));
+        let started = std::time::Instant::now();
+        let json = root(&text).to_json().to_string();
+        assert!(json.len() < 200, "{json}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let complex = root("? [x, {y: z}]\n: v\n");
+        assert_eq!(key_text(&complex.entries()[0].key), "[x, {y: z}]");
+    }
+
+    #[test]
+    fn aliases_of_long_text_are_bounded() {
+        let mut text = format!("big: &a \"{}\"\nlist: [", "x".repeat(1 << 20));
+        text.push_str(&vec!["*a"; 2_000].join(", "));
+        text.push_str("]\n");
+        assert!(matches!(
+            parse(&text, 0),
+            Err(YamlError::TooManyNodes { .. })
+        ));
+    }
+
+    #[test]
+    fn scalar_spans_leave_out_properties_and_comments() {
+        for (text, value) in [
+            ("s: &a completed\n", "completed"),
+            ("s: !!str completed # note\n", "completed"),
+            ("s: 'it''s' # note\nx: 1\n", "'it''s'"),
+            ("s: \"a\\\"b\"  # c\n", "\"a\\\"b\""),
+            ("s: &a !!str 'x'\n", "'x'"),
+            ("s: plain   # c\n", "plain"),
+        ] {
+            let root = root(text);
+            assert_eq!(slice(text, root.entries()[0].value.span), value, "{text:?}");
+        }
     }
 
     #[test]

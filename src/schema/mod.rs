@@ -174,15 +174,18 @@ impl SchemaStore {
             }
             SchemaSource::File(rel) => {
                 let path = self.root.join(rel);
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::Schema {
-                    location: Box::new(FileLocation {
-                        path: path.clone(),
-                        text: String::new(),
-                        span: None,
-                    }),
-                    message: format!("cannot read it: {e}"),
-                    help: Some("check the `schema` path in the configuration".into()),
-                })?;
+                let text =
+                    crate::check::document::read_inside(&self.root, &path).map_err(|reason| {
+                        Error::Schema {
+                            location: Box::new(FileLocation {
+                                path: path.clone(),
+                                text: String::new(),
+                                span: None,
+                            }),
+                            message: format!("cannot read it: {reason}"),
+                            help: Some("check the `schema` path in the configuration".into()),
+                        }
+                    })?;
                 let value = parse_json(&path, &text)?;
                 let base = file_uri(&path);
                 lock(&self.documents).insert(base.clone(), value.clone());
@@ -326,7 +329,7 @@ impl jsonschema::Retrieve for RootRetriever {
             )
             .into());
         }
-        let text = std::fs::read_to_string(&canonical)?;
+        let text = crate::check::document::read_inside(&root, &canonical)?;
         let value: Value = serde_json::from_str(&text)?;
         lock(&self.documents).insert(uri.as_str().to_owned(), value.clone());
         Ok(value)

@@ -7,7 +7,9 @@ declare_rule! {
     /// Reports a section of a typed document (any heading below the title) with
     /// nothing under it: no text, list, table or code before the next heading
     /// of the same or a higher level. Subsections count as content; comments and
-    /// horizontal rules do not.
+    /// horizontal rules do not. A heading that is a statement in itself
+    /// (`Verdict: ACCEPT (tests pass)`, a sentence of seven words or more) is
+    /// not a section waiting for content.
     ///
     /// ## Why is this bad?
     /// An empty heading is a question the author skipped. Readers scan headings
@@ -45,7 +47,12 @@ mod tests {
     fn empty_section() {
         Tester::new(&EmptySection::META)
             .path("docs/sessions/2024-10-19-sentiment.md")
-            .pass([SESSION, "# T\n\n## A\n### B\ntext\n"])
+            .pass([
+                SESSION,
+                "# T\n\n## A\n### B\ntext\n",
+                "# T\n\n## Verdict: ACCEPT (the tests pass)\n\n---\n\n## B\ntext\n",
+                "# T\n\n## None of these changes were committed yet\n\n## B\ntext\n",
+            ])
             .fail([
                 SESSION
                     .replace("- Lower temperature helps classification.\n", "")

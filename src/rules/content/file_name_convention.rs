@@ -47,7 +47,7 @@ pub fn learned(span: Span, name: &str, kind: &str, pattern: &str, why: &str) -> 
         ),
     )
     .help(format!(
-        "rename the file like the others ({why}), or set `file-name` of the `{kind}` kind"
+        "rename the file ({why}), or set `file-name` of the `{kind}` kind"
     ))
 }
 

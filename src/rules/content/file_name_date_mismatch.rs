@@ -57,4 +57,26 @@ mod tests {
                 .replace("**Date:** 2024-10-19", "**Date:** 2024-10-20")
                 .as_str()]);
     }
+
+    #[test]
+    fn names_rounded_or_in_local_time_agree() {
+        Tester::new(&FileNameDateMismatch::META)
+            .path("thoughts/shared/handoffs/2026-02-08_12-21-00_h.md")
+            .pass([
+                // Seconds rounded in the name.
+                research_with("date", "date: 2026-02-08T12:21:54-05:00").as_str(),
+                // The same instant: the name in local time, `date` in UTC.
+                &research_with("date", "date: 2026-02-08T17:21:54Z"),
+            ])
+            .fail([
+                research_with("date", "date: 2026-02-08T12:35:00-05:00").as_str(),
+                // Whole hours apart, but not in UTC: not the same instant.
+                &research_with("date", "date: 2026-02-08T17:21:00-05:00"),
+            ]);
+        // A name by the day, off the built-in pattern, still agrees or not.
+        Tester::new(&FileNameDateMismatch::META)
+            .path("thoughts/shared/plans/2026-02-08-invites.md")
+            .pass([research_with("date", "date: 2026-02-08T09:00:00Z").as_str()])
+            .fail([research_with("date", "date: 2026-02-10T09:00:00Z").as_str()]);
+    }
 }

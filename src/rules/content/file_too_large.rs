@@ -9,7 +9,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// Notes and plans are read by people; a Markdown file this large is a
     /// generated dump (a log, an exported table) checked in by mistake, and
-    /// it slows every tool that opens it.
+    /// it slows every tool that opens it. Nothing in it is checked, so it
+    /// fails the gate rather than passing unread.
     ///
     /// ## Example
     /// ```text
@@ -19,7 +20,7 @@ declare_rule! {
     /// ## How to fix
     /// Keep generated output out of the documents (link to it instead), or
     /// exclude the path in the configuration.
-    FileTooLarge, code = "DC504", name = "file-too-large", severity = Warning
+    FileTooLarge, code = "DC504", name = "file-too-large", severity = Error
 }
 
 pub const LIMIT: u64 = 10 * 1024 * 1024;

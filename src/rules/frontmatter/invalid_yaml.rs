@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::parse::yaml::{MAX_DEPTH, MAX_NODES, YamlError};
+use crate::parse::yaml::{MAX_ALIAS_BYTES, MAX_DEPTH, MAX_NODES, YamlError};
 use crate::rules::declare_rule;
 use crate::source::Span;
 
@@ -44,7 +44,10 @@ pub fn diagnostic(error: &YamlError) -> Diagnostic {
         ),
         YamlError::TooManyNodes { at } => (
             *at,
-            format!("YAML aliases expand to more than {MAX_NODES} values"),
+            format!(
+                "YAML aliases expand to more than {MAX_NODES} values or {} MiB of text",
+                MAX_ALIAS_BYTES >> 20
+            ),
             "remove the anchors and aliases that multiply each other",
         ),
         YamlError::MultipleDocuments { at } => (

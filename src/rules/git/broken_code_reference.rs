@@ -55,6 +55,7 @@ pub fn check(docs: &[Document], readings: &[Reading], out: &mut Vec<Diagnostic>)
                 at,
             } => too_short(r.span, &r.path, path, *by, r.end, *lines, at),
             Verdict::Missing { at, nearest } => missing(r.span, &r.path, at, nearest.as_deref()),
+            Verdict::Unreadable { at, reason } => unreadable(r.span, &r.path, &place(at), reason),
             _ => continue,
         };
         out.push(d.in_file(&doc.path));
@@ -115,4 +116,16 @@ pub fn too_short(
     )
     .label("past the end of the file")
     .help("correct the line range for the cited commit")
+}
+
+/// The repository holds the file but cannot give its content (a corrupt
+/// object): said as that, not as a missing file.
+pub fn unreadable(span: Span, path: &str, at: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(
+        &BrokenCodeReference::META,
+        span,
+        format!("`{path}` at {at} cannot be read from the repository: {reason}"),
+    )
+    .label("unreadable in Git")
+    .help("repair the repository (`git fsck`), or fetch the missing objects again")
 }

@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use crate::check::document::Document;
 use crate::coderefs::{At, Now, Reading, Verdict};
 use crate::diagnostic::Diagnostic;
+use crate::kinds::Kinds;
 use crate::rules::{Severity, declare_rule};
 
 declare_rule! {
@@ -15,9 +16,11 @@ declare_rule! {
     /// where the file went (a commit that deleted it and added one with the
     /// same content or name), the finding says so.
     ///
-    /// In a document whose `status` says it is finished (`complete`,
-    /// `implemented`, `superseded`, `archived`…) drift is information: a
-    /// historical note describes the code of its time.
+    /// In a document that is a record of its time, drift is information:
+    /// its `status` says it is finished (`complete`, `implemented`,
+    /// `superseded`, `archived`…), every item of its task lists is ticked,
+    /// it is a handoff, or it is a plan that does not say it is still under
+    /// way (a plan's references are to the code it set out to change).
     ///
     /// ## Why is this bad?
     /// The reference still holds for the cited commit, but a reader who opens
@@ -36,7 +39,7 @@ declare_rule! {
 }
 
 /// One DC209 per (document, file) whose references drifted.
-pub fn check(docs: &[Document], readings: &[Reading], out: &mut Vec<Diagnostic>) {
+pub fn check(kinds: &Kinds, docs: &[Document], readings: &[Reading], out: &mut Vec<Diagnostic>) {
     // (document, file) → (since, now, references): sorted, so findings come
     // out in a stable order.
     let mut groups: BTreeMap<(usize, &str), (&At, &Now, Vec<usize>)> = BTreeMap::new();
@@ -75,7 +78,11 @@ pub fn check(docs: &[Document], readings: &[Reading], out: &mut Vec<Diagnostic>)
         for &k in &refs[1..] {
             d = d.related(document.facts.code_refs[k].span, "drifted too");
         }
-        if document.facts.finished() {
+        // A plan's references are to the code it set out to change: once
+        // carried out (or when it never says it is still under way) the code
+        // has moved on, as it should.
+        let plan = document.kind.is_some_and(|k| kinds.get(k).name == "plan");
+        if document.facts.finished() || (plan && document.facts.status.is_none()) {
             d = d.at_most(Severity::Info);
         }
         out.push(d.in_file(&document.path));

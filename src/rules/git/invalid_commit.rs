@@ -9,7 +9,8 @@ declare_rule! {
     /// more than 40 hex digits.
     ///
     /// A value that says plainly that the work had no commit yet (`HEAD
-    /// (uncommitted changes)`) is a warning: honest, but not verifiable.
+    /// (uncommitted changes)`) is information: honest, though not
+    /// verifiable.
     ///
     /// ## Why is this bad?
     /// A placeholder where a commit belongs means the note was never tied to

@@ -1,6 +1,12 @@
-use crate::check::document::Cites;
+use std::collections::HashMap;
+
+use crate::check::document::{Cites, Document};
+use crate::check::links::Files;
 use crate::diagnostic::Diagnostic;
-use crate::rules::declare_rule;
+use crate::git::Git;
+use crate::graph::{Graph, Label};
+use crate::kinds::Kinds;
+use crate::rules::{Severity, declare_rule};
 use crate::source::Span;
 
 declare_rule! {
@@ -17,10 +23,13 @@ declare_rule! {
     /// path, or by the id its file name starts with (`ADR-010` for a decision
     /// record named `0010-use-postgres.md`).
     ///
-    /// A broken key, field or label is an error; a bare path in a code span
-    /// is a warning (it may name a document still to be written). Ids in
-    /// prose (`ADR-010`) that name no document are not reported: they may
-    /// be another tracker's.
+    /// A broken key, field or label is an error (a warning when Git shows
+    /// the target was deleted). A bare path in a code span is a warning when
+    /// it names a place where the team's notes live (it may name a note
+    /// still to be written), and information for any other page (a plan
+    /// naming the page it will write) or a target Git shows was deleted.
+    /// Ids in prose (`ADR-010`) that name no document are not reported: they
+    /// may be another tracker's.
     ///
     /// ## Why is this bad?
     /// The reference is the edge that ties a plan to the research behind it.
@@ -36,6 +45,83 @@ declare_rule! {
     /// Correct the path; the help names the document Git moved it to, or a
     /// document with a close name, when there is one.
     DanglingReference, code = "DC401", name = "dangling-reference", severity = Error
+}
+
+/// DC401 for every reference edge that leads to no document and to no
+/// file: with where Git moved the target (one walk of the history, only
+/// when some reference dangles), else the document with the same or the
+/// closest name.
+pub fn check(
+    graph: &Graph<'_>,
+    kinds: &Kinds,
+    files: Files<'_>,
+    git: Option<&Git>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let docs = graph.docs;
+    let dangling: Vec<_> = graph
+        .edges()
+        .filter_map(|e| match (e.label, e.to) {
+            (Label::Field(field), Err(target)) => Some((e, field, target)),
+            _ => None,
+        })
+        .collect();
+    if dangling.is_empty() {
+        return;
+    }
+    let stems = StemIndex::new(docs);
+    let past = git
+        .map(|g| g.path_history(&[], &Default::default()))
+        .unwrap_or_default();
+    for (edge, field, target) in dangling {
+        let bare = target.split('#').next().unwrap_or(target);
+        let candidates: Vec<String> = crate::paths::normalize(bare)
+            .into_iter()
+            .chain(crate::paths::join(&docs[edge.from].path, bare))
+            .collect();
+        // A file that is no document (a prompt, a page doccheck does not
+        // lint) is still there to be read.
+        if candidates.iter().any(|c| files.exists(c)) {
+            continue;
+        }
+        let moved = candidates
+            .iter()
+            .find_map(|p| past.moved_to(p))
+            .filter(|to| graph.index.contains_key(to));
+        // Gone from the repository, not moved: deleted on purpose.
+        let deleted = moved.is_none()
+            && candidates.iter().any(|p| {
+                let name = p.rsplit('/').next().unwrap_or(p);
+                past.ever.named(name).iter().any(|e| **e == **p)
+            });
+        let suggestion = moved.or_else(|| stems.suggest(bare));
+        let d = diagnostic(edge.span, field, target, edge.cites, suggestion, deleted);
+        let declared = edge.cites.is_none_or(Cites::declared);
+        // A note of the team's (a path where a kind of document lives) is a
+        // citation; another page (`docs/usage.md`) named in passing may be
+        // one a plan means to write.
+        // Read where its author wrote it: from the root, unless it says
+        // `./` or `../` (a bare `docs/x.md` in a plan is no plan of its own).
+        let written_from = if bare.starts_with("./") || bare.starts_with("../") {
+            crate::paths::join(&docs[edge.from].path, bare)
+        } else {
+            crate::paths::normalize(bare)
+        };
+        let a_note =
+            written_from.is_some_and(|c| kinds.for_path(&c).is_some_and(|k| kinds.get(k).lint));
+        // Deleted on purpose, after the note was written: history, not a
+        // broken promise.
+        let cap = match (declared, deleted, a_note) {
+            (true, false, _) => None,
+            (true, true, _) | (false, false, true) => Some(Severity::Warning),
+            (false, true, _) | (false, false, false) => Some(Severity::Info),
+        };
+        let d = match cap {
+            Some(cap) => d.at_most(cap),
+            None => d,
+        };
+        out.push(d.in_file(&docs[edge.from].path));
+    }
 }
 
 pub fn diagnostic(
@@ -58,6 +144,50 @@ pub fn diagnostic(
     Diagnostic::new(&DanglingReference::META, span, message)
         .label("no such document")
         .help(help)
+}
+
+/// Documents by file name, to suggest the real path of a dangling
+/// reference (`2025-10-23-topic` or `research/topic.md` for a file that
+/// lives elsewhere).
+struct StemIndex<'a> {
+    by_stem: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> StemIndex<'a> {
+    fn new(docs: &'a [Document]) -> Self {
+        let mut by_stem: HashMap<&str, Vec<&str>> = HashMap::new();
+        for d in docs {
+            let name = d.path.rsplit('/').next().unwrap_or(&d.path);
+            let stem = name.strip_suffix(".md").unwrap_or(name);
+            by_stem.entry(stem).or_default().push(&d.path);
+        }
+        StemIndex { by_stem }
+    }
+
+    /// The document with the same name elsewhere, else the one in the same
+    /// folder with the closest name.
+    fn suggest(&self, target: &str) -> Option<&'a str> {
+        let target = target.trim().trim_start_matches("./");
+        let name = target.rsplit('/').next().unwrap_or(target);
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        match self.by_stem.get(stem).map(Vec::as_slice) {
+            Some([only]) => Some(only),
+            Some(_) => None,
+            None => {
+                let folder = crate::paths::parent(target);
+                let near = self.by_stem.iter().filter(|(_, paths)| {
+                    paths
+                        .iter()
+                        .any(|p| folder.is_empty() || crate::paths::parent(p) == folder)
+                });
+                let close = crate::suggest::unique_closest(stem, near.map(|(s, _)| *s))?;
+                match self.by_stem.get(close).map(Vec::as_slice) {
+                    Some([only]) => Some(only),
+                    _ => None,
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -115,7 +245,8 @@ mod tests {
              supersedes: ADR-011\n\
              ---\n\n# Plan\n\n\
              **Related plan:** `notes/plans/missing.md`\n\n\
-             The write-up goes to `docs/usage-guide.md`.\n";
+             The write-up goes to `docs/usage-guide.md`, after\n\
+             `thoughts/shared/research/2025-10-20_10-00_missing-note.md`.\n";
         assert_eq!(
             dangling(&[RESEARCH, ADR, ("notes/plans/p.md", plan)]),
             [
@@ -134,12 +265,32 @@ mod tests {
                     "notes/plans/missing.md".to_owned(),
                     Severity::Error
                 ),
+                // A page the plan may mean to write: information.
                 (
                     "notes/plans/p.md".to_owned(),
                     "docs/usage-guide.md".to_owned(),
+                    Severity::Info
+                ),
+                // Where the team's notes live: a citation worth a warning.
+                (
+                    "notes/plans/p.md".to_owned(),
+                    "thoughts/shared/research/2025-10-20_10-00_missing-note.md".to_owned(),
                     Severity::Warning
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_page_a_plan_will_write_is_information() {
+        let plan = "# Plan\n\n1. **File**: `docs/usage-guide.md` (new)\n";
+        assert_eq!(
+            dangling(&[("thoughts/shared/plans/2026-01-01_10-00_p.md", plan)]),
+            [(
+                "thoughts/shared/plans/2026-01-01_10-00_p.md".to_owned(),
+                "docs/usage-guide.md".to_owned(),
+                Severity::Info
+            )]
         );
     }
 }
