@@ -673,7 +673,14 @@ fn graph(cli: &Cli, args: &GraphArgs) -> Result<Outcome> {
     let project = Project::load(Path::new("."), &overrides)?;
     // A bad revision stops the run before the work.
     let changed = match &args.since {
-        Some(rev) => Some(check::gate::change_since(&project, rev)?.changed),
+        Some(rev) => Some(
+            check::gate::change_since(&project, rev)
+                .map_err(|e| match e {
+                    Error::Git(m) => Error::Git(m.replacen("--base", "--since", 1)),
+                    e => e,
+                })?
+                .changed,
+        ),
         None => None,
     };
     let (report, docs) = check::run(&project, &Selection::default())?;

@@ -396,3 +396,17 @@ fn the_svg_draws_every_node_with_a_legend() {
     assert!(svg.contains(">code · 3 folders</text>"));
     assert!(svg.trim_end().ends_with("</svg>"));
 }
+
+#[test]
+fn since_without_a_history_is_an_error_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".doccheck.toml"), "").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_doccheck"))
+        .args(["graph", "--since", "main"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--since needs a Git history"), "{stderr}");
+}

@@ -293,6 +293,6 @@ const BODY: &str = r#"<header id="bar">
   <details id="filters"><summary>Filter</summary><div id="filter-kinds"></div><div id="filter-states"></div></details>
   <button id="fit" title="Show everything (0)">Fit</button>
 </header>
-<main id="stage"><canvas id="canvas" aria-label="Document graph"></canvas><div id="legend"></div><div id="hint">Drag to pan · wheel to zoom · click a node</div></main>
-<aside id="panel"><p class="empty">Click a node to see its metadata, findings and neighbours.</p></aside>
+<main id="stage"><canvas id="canvas" aria-label="Document graph"></canvas><div id="hint">Drag to pan · wheel to zoom · click a node</div></main>
+<aside id="side"><div id="panel"><p class="empty">Click a node to see its metadata, findings and neighbours.</p></div><div id="legend"><h3>Legend</h3></div></aside>
 "#;

@@ -144,7 +144,7 @@
     }
   }
 
-  const lines = new Map(), LINE = 26;
+  const lines = new Map(), LINE = 24;
   function labelLines(i) {
     let l = lines.get(i);
     if (l) return l;
