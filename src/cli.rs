@@ -275,6 +275,11 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
+    /// Only the documents under these files or folders, and their
+    /// neighbours.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
     /// How to draw the graph.
     #[arg(long, value_enum, default_value_t = GraphFormat::Tree)]
     pub format: GraphFormat,
@@ -283,15 +288,40 @@ pub struct GraphArgs {
     #[arg(long, value_name = "DOC")]
     pub root: Option<PathBuf>,
 
+    /// With `--root`: at most N references away from it.
+    #[arg(long, value_name = "N", requires = "root")]
+    pub depth: Option<usize>,
+
     /// Only documents of this kind.
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
 
-    /// Only documents with a graph finding (DC4xx) and their neighbours.
+    /// Only documents with graph findings (DC4xx warnings and errors) and
+    /// their neighbours.
     #[arg(long)]
     pub gaps: bool,
 
-    /// Skip the Git checks while building the graph.
+    /// Only what changed since merge-base(REV, HEAD) (documents, and the
+    /// folders of changed code) and its neighbours.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+
+    /// The documents that explain the code under this file or folder.
+    #[arg(long = "for", value_name = "PATH", conflicts_with = "no_code")]
+    pub for_code: Option<PathBuf>,
+
+    /// Leave out the code the documents cite.
+    #[arg(long)]
+    pub no_code: bool,
+
+    /// Draw every document connected to nothing, instead of one node that
+    /// counts them.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Skip the Git checks while building the graph (code references are
+    /// then found only where written from the root or the document's
+    /// folder).
     #[arg(long)]
     pub no_git: bool,
 }
@@ -302,10 +332,14 @@ pub enum GraphFormat {
     Tree,
     /// A Mermaid flowchart (renders on GitHub; grouped by kind when large).
     Mermaid,
-    /// Graphviz DOT.
+    /// Graphviz DOT (`doccheck graph --format dot | dot -Tsvg > graph.svg`).
     Dot,
-    /// Nodes (kind, title, status, path) and typed edges, broken ones flagged.
+    /// Nodes (kind, title, status, path; code folders) and typed edges.
     Json,
+    /// An SVG picture, drawn without Graphviz.
+    Svg,
+    /// One self-contained HTML page: pan, zoom, search, filters, findings.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -177,8 +177,8 @@ pub enum Now {
 /// What the history says about one reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    /// It holds where the document was written, and at HEAD.
-    Holds,
+    /// It holds where the document was written, and at HEAD, in `path`.
+    Holds { path: String },
     /// It held when the document was written (`since`), no longer at HEAD.
     Drifted { path: String, since: At, now: Now },
     /// Several files could be meant.
@@ -195,6 +195,34 @@ pub enum Verdict {
     Missing { at: At, nearest: Option<String> },
     /// The repository cannot say: an object it needs is unreadable.
     Unreadable { at: At, reason: String },
+}
+
+impl Verdict {
+    /// The file the reference means, as the repository has it now: where
+    /// it holds, where it drifted (or was moved to), the file too short for
+    /// it; `None` when no one file is meant or it is gone.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            Verdict::Holds { path }
+            | Verdict::TooShort { path, .. }
+            | Verdict::Drifted {
+                now: Now::Shorter(_),
+                path,
+                ..
+            }
+            | Verdict::Drifted {
+                now: Now::Gone(Some(path)),
+                ..
+            } => Some(path),
+            Verdict::Drifted {
+                now: Now::Gone(None),
+                ..
+            }
+            | Verdict::Ambiguous(_)
+            | Verdict::Missing { .. }
+            | Verdict::Unreadable { .. } => None,
+        }
+    }
 }
 
 /// One reference's verdict: the document (an index into the documents) and
@@ -243,7 +271,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                         continue;
                     }
                     let verdict = match outcome {
-                        Outcome::Found { .. } if at == head => Ok(Verdict::Holds),
+                        Outcome::Found { path, .. } if at == head => Ok(Verdict::Holds { path }),
                         Outcome::Found { path, .. } => {
                             Ok(drift(reader, head, &path, r.end, At::Commit(at)))
                         }
@@ -255,7 +283,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                         outcome => {
                             let mut tree = Tree::new(git, reader, &listings, head);
                             match resolve(&mut tree, &doc.path, &r.path, r.end) {
-                                Outcome::Found { .. } => Ok(Verdict::Holds),
+                                Outcome::Found { path, .. } => Ok(Verdict::Holds { path }),
                                 Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
                                 _ => Err(Pending {
                                     at: At::Commit(at),
@@ -500,8 +528,12 @@ fn in_repository(written: &str, head: Option<&Listing>, ever: &Listing) -> bool 
 fn drift(reader: &mut Reader<'_>, head: ObjectId, path: &str, end: u32, since: At) -> Verdict {
     match reader.line_count(head, path) {
         // HEAD unreadable: nothing to say about drift.
-        Ok(Some(n)) if holds(n, end) => Verdict::Holds,
-        Err(_) => Verdict::Holds,
+        Ok(Some(n)) if holds(n, end) => Verdict::Holds {
+            path: path.to_owned(),
+        },
+        Err(_) => Verdict::Holds {
+            path: path.to_owned(),
+        },
         Ok(Some(n)) => Verdict::Drifted {
             path: path.to_owned(),
             since,

@@ -664,12 +664,25 @@ fn write_file(root: &Path, path: &Path, text: &str) -> Result<()> {
 }
 
 fn graph(cli: &Cli, args: &GraphArgs) -> Result<Outcome> {
+    use crate::graph::{html, picture, render};
     let overrides = Overrides {
         config: cli.config.clone(),
         no_git: args.no_git,
         ..Overrides::default()
     };
     let project = Project::load(Path::new("."), &overrides)?;
+    // A bad revision stops the run before the work.
+    let changed = match &args.since {
+        Some(rev) => Some(
+            check::gate::change_since(&project, rev)
+                .map_err(|e| match e {
+                    Error::Git(m) => Error::Git(m.replacen("--base", "--since", 1)),
+                    e => e,
+                })?
+                .changed,
+        ),
+        None => None,
+    };
     let (report, docs) = check::run(&project, &Selection::default())?;
     let graph = crate::graph::Graph::build(&docs);
     let root = match &args.root {
@@ -689,27 +702,57 @@ fn graph(cli: &Cli, args: &GraphArgs) -> Result<Outcome> {
     {
         return Err(Error::Usage(format!("there is no document kind `{kind}`")));
     }
-    let gaps = args.gaps.then(|| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule.code.starts_with("DC4"))
-            .filter_map(|d| graph.index.get(&*d.path).copied())
-            .collect()
-    });
-    let view = crate::graph::render::View {
-        root,
+    let under = args
+        .paths
+        .iter()
+        .map(|p| Selection::relative(&project, p))
+        .collect::<Result<Vec<_>>>()?;
+    let code_under = match &args.for_code {
+        Some(path) => Some(Selection::relative(&project, path).map_err(|_| {
+            Error::Usage(format!(
+                "--for {}: no such file or folder in the project",
+                path.display()
+            ))
+        })?),
+        None => None,
+    };
+    let code = match args.no_code {
+        true => Vec::new(),
+        false => picture::code_targets(&graph, &report.readings, &project.root),
+    };
+    let view = picture::View {
         kind: args.kind.clone(),
-        gaps,
+        under,
+        root: root.map(|r| (r, args.depth)),
+        gaps: args.gaps,
+        seeds: changed,
+        code_under,
+        code: !args.no_code,
+        all: args.all,
     };
+    let picture = picture::Picture::build(
+        &graph,
+        &project.kinds,
+        &project.prefix,
+        &report.diagnostics,
+        &code,
+        &view,
+    );
     let format = match args.format {
-        GraphFormat::Tree => crate::graph::render::Format::Tree,
-        GraphFormat::Mermaid => crate::graph::render::Format::Mermaid,
-        GraphFormat::Dot => crate::graph::render::Format::Dot,
-        GraphFormat::Json => crate::graph::render::Format::Json,
+        GraphFormat::Tree => render::Format::Tree,
+        GraphFormat::Mermaid => render::Format::Mermaid,
+        GraphFormat::Dot => render::Format::Dot,
+        GraphFormat::Json => render::Format::Json,
+        GraphFormat::Svg => render::Format::Svg,
+        GraphFormat::Html => render::Format::Html,
     };
-    let text = crate::graph::render::render(&graph, &project.kinds, &view, format, &project.prefix);
-    let mut outcome = Outcome::print(text);
+    let findings = match format {
+        render::Format::Html => {
+            html::Findings::collect(&graph, &project.root, &report.diagnostics, &report.texts)
+        }
+        _ => html::Findings::default(),
+    };
+    let mut outcome = Outcome::print(render::render(&picture, format, &findings));
     if !cli.quiet {
         outcome.stderr = report::notes(&report.notices);
     }

@@ -152,6 +152,10 @@ fn a_graph_too_large_for_mermaid_is_grouped_by_kind() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success());
-    assert!(text.starts_with("%% 601 documents and 600 edges"), "{text}");
-    assert!(text.contains("plan -->|\"link ×600\"| research"), "{text}");
+    assert!(
+        text.starts_with("%% 601 documents and 600 arrows"),
+        "{text}"
+    );
+    // In the direction of the work: from the research to the plans.
+    assert!(text.contains("g_research -->|\"×600\"| g_plan"), "{text}");
 }

@@ -135,10 +135,8 @@ fn step_summary_is_appended() {
         text.contains("| DC105 `missing-required-key` | 2 |"),
         "{text}"
     );
-    assert!(
-        text.contains("### Graph gaps\n\n```mermaid\ngraph LR\n"),
-        "{text}"
-    );
+    assert!(text.contains("### Graph gaps\n\n```mermaid\n"), "{text}");
+    assert!(text.contains("\nflowchart LR\n"), "{text}");
     assert!(
         text.contains(
             "fixtures/example/thoughts/shared/plans/2026-11-22_10-30_config-restructure.md"

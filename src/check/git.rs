@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use gix::ObjectId;
 
 use super::document::{Cited, Document};
+use crate::coderefs::Reading;
 use crate::dates;
 use crate::diagnostic::{Diagnostic, Notice};
 use crate::error::{Error, Result};
@@ -56,7 +57,8 @@ pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>>
 
 /// Runs the Git checks. Without a repository only the shape of each commit
 /// is checked. `history` is when each document last changed (indexed like `docs`),
-/// when the run needs it.
+/// when the run needs it. Returns the code references' verdicts, when they
+/// were read (the graph draws the files they mean).
 pub fn check(
     project: &Project,
     git: Option<&Git>,
@@ -64,14 +66,14 @@ pub fn check(
     history: Option<&[History]>,
     out: &mut Vec<Diagnostic>,
     notices: &mut Vec<Notice>,
-) -> Result<()> {
+) -> Result<Vec<Reading>> {
     let settings = &project.git;
     if !settings.enabled || !project.rules.any_enabled("DC2") {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let valid = shapes(docs, settings.min_sha_length, out);
     let Some(git) = git else {
-        return Ok(());
+        return Ok(Vec::new());
     };
 
     let unique: HashSet<&str> = valid.iter().map(|&(_, cited)| hex_of(cited)).collect();
@@ -167,18 +169,19 @@ pub fn check(
     if project.rules.any_enabled("DC207") || project.rules.any_enabled("DC214") {
         branches(git, docs, &written_at, out);
     }
+    let mut readings = Vec::new();
     if ["DC208", "DC209", "DC212"]
         .iter()
         .any(|code| project.rules.any_enabled(code))
     {
-        code_references(project, git, docs, &written_at, out);
+        readings = code_references(project, git, docs, &written_at, out);
     }
     if let Some(history) = history
         && project.rules.any_enabled("DC210")
     {
         stale(docs, history, out);
     }
-    Ok(())
+    Ok(readings)
 }
 
 fn at(docs: &[Document], doc: usize, d: Diagnostic) -> Diagnostic {
@@ -312,7 +315,7 @@ fn code_references(
     docs: &[Document],
     written_at: &HashMap<usize, ObjectId>,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Vec<Reading> {
     let readings = crate::coderefs::read(git, docs, written_at);
     if project.rules.any_enabled("DC208") {
         broken_code_reference::check(docs, &readings, out);
@@ -323,6 +326,7 @@ fn code_references(
     if project.rules.any_enabled("DC212") {
         ambiguous_code_reference::check(docs, &readings, out);
     }
+    readings
 }
 
 /// `last_updated` against the document's last change that matters in

@@ -49,6 +49,11 @@ pub struct Report {
     pub coverage: Coverage,
     /// Findings the baseline lists, left out of `diagnostics`.
     pub known: usize,
+    /// The code references' verdicts (empty without the Git checks), by
+    /// document index: the files they mean are the graph's code nodes.
+    pub readings: Vec<crate::coderefs::Reading>,
+    /// With `--base` or `--staged`: the files the change added or modified.
+    pub changed: Vec<String>,
 }
 
 impl Report {
@@ -328,7 +333,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         .as_ref()
         .filter(|_| project.rules.any_enabled("DC210") || project.rules.any_enabled("DC407"))
         .map(|g| g.last_changes(&docs.iter().map(|d| &*d.path).collect::<Vec<_>>()));
-    git::check(
+    let readings = git::check(
         project,
         repo.as_ref(),
         &docs,
@@ -438,6 +443,11 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     diagnostics.retain(|d| selection.contains(&d.path));
 
     let diagnostics = finalize(project, diagnostics, &docs);
+    let changed = change
+        .as_ref()
+        .or(staged.as_ref().map(|s| &s.change))
+        .map(|c| c.changed.clone())
+        .unwrap_or_default();
     let changed_lines = match change.as_ref().or(staged.as_ref().map(|s| &s.change)) {
         Some(change) => {
             let mut paths: Vec<Arc<str>> = diagnostics.iter().map(|d| d.path.clone()).collect();
@@ -456,6 +466,8 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         conventions,
         coverage,
         known: 0,
+        readings,
+        changed,
     };
     Ok((report, docs))
 }

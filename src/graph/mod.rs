@@ -3,7 +3,11 @@
 //! with a path index, so every lookup is a hash probe and every check is
 //! linear in documents plus edges.
 
+pub mod html;
+pub mod layout;
+pub mod picture;
 pub mod render;
+pub mod svg;
 
 use std::collections::HashMap;
 

@@ -2,14 +2,14 @@
 //! counts, the findings per rule (infos included), the first findings
 //! printed, and a Mermaid graph of the documents with graph gaps.
 
-use std::collections::HashSet;
 use std::fmt::Write;
 
 use crate::check::Report;
 use crate::check::document::Document;
 use crate::diagnostic::Diagnostic;
 use crate::graph::Graph;
-use crate::graph::render::{self, Format, View};
+use crate::graph::picture::{self, Picture, View};
+use crate::graph::render::{self, Format};
 use crate::project::Project;
 use crate::rules::Severity;
 
@@ -74,26 +74,75 @@ pub fn render(
     if listed.len() > LISTED {
         let _ = writeln!(out, "- … and {} more", listed.len() - LISTED);
     }
-    let graph = Graph::build(docs);
-    let gaps: HashSet<usize> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule.code.starts_with("DC4"))
-        .filter_map(|d| graph.index.get(&*d.path).copied())
-        .collect();
-    if !gaps.is_empty() {
-        let view = View {
-            gaps: Some(gaps),
-            ..View::default()
-        };
-        let mermaid = render::render(
-            &graph,
-            &project.kinds,
-            &view,
-            Format::Mermaid,
-            &project.prefix,
-        );
-        let _ = write!(out, "\n### Graph gaps\n\n```mermaid\n{mermaid}```\n");
+    if let Some(mermaid) = graph(project, report, docs) {
+        out.push_str(&mermaid);
     }
     out
+}
+
+/// The documents a summary's graph can draw: GitHub shows a large diagram
+/// as an unreadable strip, so past this the graph is cut.
+const DRAWN: usize = 40;
+
+/// The Mermaid graph of the changed documents and those with graph gaps,
+/// with their neighbours and the code they explain, limited to what fits:
+/// the changed documents first, then the gaps, by path.
+fn graph(project: &Project, report: &Report, docs: &[Document]) -> Option<String> {
+    let graph = Graph::build(docs);
+    let mut seeds: Vec<String> = report
+        .changed
+        .iter()
+        .filter(|p| graph.index.contains_key(p.as_str()))
+        .cloned()
+        .collect();
+    let mut gaps: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.code.starts_with("DC4") && d.severity > Severity::Info)
+        .map(|d| &*d.path)
+        .filter(|p| !report.changed.iter().any(|c| c == p))
+        .collect();
+    gaps.sort_unstable();
+    gaps.dedup();
+    seeds.extend(gaps.iter().map(|p| (*p).to_owned()));
+    if seeds.is_empty() {
+        return None;
+    }
+    let code = picture::code_targets(&graph, &report.readings, &project.root);
+    let build = |seeds: &[String]| {
+        let view = View {
+            seeds: Some(seeds.to_vec()),
+            code: true,
+            ..View::default()
+        };
+        Picture::build(
+            &graph,
+            &project.kinds,
+            &project.prefix,
+            &report.diagnostics,
+            &code,
+            &view,
+        )
+    };
+    let mut shown = seeds.len();
+    let mut picture = build(&seeds[..shown]);
+    while shown > 1 && picture.nodes.len() > DRAWN {
+        shown = (shown / 2).max(1);
+        picture = build(&seeds[..shown]);
+    }
+    let mermaid = render::render(&picture, Format::Mermaid, &Default::default());
+    let title = match (report.changed.is_empty(), gaps.is_empty()) {
+        (false, false) => "What the change touches, and graph gaps",
+        (false, true) => "What the change touches",
+        _ => "Graph gaps",
+    };
+    let mut out = format!("\n### {title}\n\n```mermaid\n{mermaid}```\n");
+    if shown < seeds.len() {
+        let _ = writeln!(
+            out,
+            "\n{} more document(s) are not drawn: `doccheck graph --gaps --format html > graph.html` shows them all.",
+            seeds.len() - shown
+        );
+    }
+    Some(out)
 }
