@@ -11,8 +11,7 @@ use clap::CommandFactory as _;
 use crate::cli::{
     BaselineArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, Format, GraphArgs, GraphFormat,
     HookCommand, HookInstallArgs, IndexArgs, IndexFormat, InitArgs, ManArgs, MetaArgs, MetaFormat,
-    NewArgs,
-    RuleArgs, SchemaArgs,
+    NewArgs, RuleArgs, SchemaArgs,
 };
 use crate::config;
 use crate::error::{Error, Result};

@@ -2,8 +2,11 @@
 //! resolution in one parallel batch, reachability from one history walk,
 //! branches, file contents at a commit, and when each document last changed.
 
+mod history;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use gix::ObjectId;
 use rayon::prelude::*;
@@ -67,6 +70,11 @@ pub struct Git {
     pub shallow: bool,
     /// The project root's path inside the work tree, with a trailing `/`.
     prefix: String,
+    /// The work tree's Git folder, where the history's cache is.
+    git_dir: PathBuf,
+    /// HEAD's history and each commit's changes, read when first needed.
+    steps: OnceLock<Vec<history::Step>>,
+    diffs: OnceLock<history::Store>,
 }
 
 impl std::fmt::Debug for Git {
@@ -129,10 +137,13 @@ impl Git {
             .is_shallow()
             .map_err(|e| Unavailable::Broken(e.to_string()))?;
         Ok(Git {
+            git_dir: repo.git_dir().to_path_buf(),
             repo: repo.into_sync(),
             head,
             shallow,
             prefix,
+            steps: OnceLock::new(),
+            diffs: OnceLock::new(),
         })
     }
 
@@ -240,10 +251,15 @@ impl Git {
 
     /// A reader for [`Reader::line_count`] calls on one thread.
     pub fn reader(&self) -> Reader<'_> {
+        let mut repo = self.local();
+        // Subtrees on the way to the files references name, decoded once.
+        repo.object_cache_size(16 * 1024 * 1024);
         Reader {
             git: self,
-            repo: self.local(),
+            repo,
             lines: HashMap::new(),
+            trees: HashMap::new(),
+            entries: HashMap::new(),
         }
     }
 
@@ -299,84 +315,76 @@ impl Git {
             .as_ref()
             .map(|tree| ignored_revisions(&repo, tree))
             .unwrap_or_default();
-        let Ok(walk) = repo
-            .rev_walk([self.head])
-            .sorting(gix::revision::walk::Sorting::ByCommitTime(
-                Default::default(),
-            ))
-            .all()
-        else {
-            return found;
-        };
-        let mut state = gix::diff::tree::State::default();
-        for info in walk {
-            let Ok(info) = info else { break };
-            if info.parent_ids.len() > 1 || ignored.contains(&info.id) {
-                continue;
-            }
-            let Ok(commit) = repo.find_commit(info.id) else {
-                continue;
-            };
-            let Ok(tree) = commit.tree() else { continue };
-            let parent_tree = info
-                .parent_ids
-                .first()
-                .and_then(|p| repo.find_commit(*p).ok())
-                .and_then(|c| c.tree().ok());
-            let mut recorder = gix::diff::tree::Recorder::default();
-            let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
-            let old = parent_tree.as_ref().map_or(empty, |t| {
-                gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
-            });
-            let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
-            if gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).is_err() {
-                continue;
-            }
-            // The author's time: a rebase moves the committer's, not the
-            // day the change was written.
-            let time = commit
-                .author()
-                .ok()
-                .and_then(|a| a.time().ok())
-                .or_else(|| commit.time().ok())
-                .unwrap_or_default();
-            use gix::diff::tree::recorder::Change as C;
-            for change in recorder.records {
-                let (path, versions) = match &change {
-                    C::Addition { path, .. } => (path, None),
-                    C::Modification {
-                        path,
-                        previous_oid,
-                        oid,
-                        ..
-                    } => (path, Some((*previous_oid, *oid))),
-                    C::Deletion { .. } => continue,
-                };
-                let Some(&i) = wanted.get(&path.to_string()) else {
-                    continue;
-                };
-                let history = &mut found[i];
-                if history.changed.is_some() {
-                    continue;
+        let steps = self.steps();
+        // Most documents settle in the newest commits: diff the history in
+        // blocks, growing, and stop after the block that settles the last.
+        let (mut start, mut block) = (0, 64);
+        while start < steps.len() && remaining > 0 {
+            let end = (start + block).min(steps.len());
+            let read: Vec<history::Step> = steps[start..end]
+                .iter()
+                .filter(|s| !s.merge && !ignored.contains(&s.id))
+                .copied()
+                .collect();
+            let diffs = self.store().diffs(self, &read);
+            for (step, diff) in read.iter().zip(diffs) {
+                let Some(diff) = diff else { continue };
+                for change in &diff.changes {
+                    let versions = match change.kind {
+                        history::Kind::Added => None,
+                        history::Kind::Modified => change.previous.map(|p| (p, change.id)),
+                        history::Kind::Deleted => continue,
+                    };
+                    let Some(&i) = wanted.get(&*change.path) else {
+                        continue;
+                    };
+                    let history = &mut found[i];
+                    if history.changed.is_some() {
+                        continue;
+                    }
+                    let change = Changed {
+                        time: diff.author.0,
+                        offset: diff.author.1.into(),
+                        id: step.id,
+                        added: versions.is_none(),
+                    };
+                    history.touched.get_or_insert(change);
+                    if versions.is_some_and(|(old, new)| {
+                        self.store()
+                            .same_text(old, new, || same_text(&repo, old, new))
+                    }) {
+                        continue;
+                    }
+                    history.changed = Some(change);
+                    remaining -= 1;
                 }
-                let change = Changed {
-                    time: time.seconds,
-                    offset: time.offset.into(),
-                    id: info.id,
-                    added: versions.is_none(),
-                };
-                history.touched.get_or_insert(change);
-                if versions.is_some_and(|(old, new)| same_text(&repo, old, new)) {
-                    continue;
+                if remaining == 0 {
+                    break;
                 }
-                history.changed = Some(change);
-                remaining -= 1;
             }
-            if remaining == 0 {
-                break;
-            }
+            start = end;
+            block = (block * 2).min(4096);
         }
         found
+    }
+
+    /// HEAD's history, newest first, walked once per run.
+    fn steps(&self) -> &[history::Step] {
+        self.steps
+            .get_or_init(|| history::walk(&self.local(), self.head))
+    }
+
+    fn store(&self) -> &history::Store {
+        self.diffs
+            .get_or_init(|| history::Store::open(&self.git_dir))
+    }
+
+    /// Keeps the commits' changes this run computed for the next run (under
+    /// `.git/doccheck/`), when the history was read at all.
+    pub fn save_history(&self) {
+        if let Some(store) = self.diffs.get() {
+            store.save();
+        }
     }
 }
 
@@ -496,7 +504,6 @@ impl Git {
     /// last changed, every file that ever existed, the moves, and every
     /// version of the `watched` files.
     pub fn path_history(&self, wanted: &[&str], watched: &HashSet<&str>) -> PathHistory {
-        let repo = self.local();
         let index: HashMap<String, usize> = wanted
             .iter()
             .enumerate()
@@ -506,87 +513,41 @@ impl Git {
             changed: vec![None; wanted.len()],
             ..PathHistory::default()
         };
-        let Ok(walk) = repo
-            .rev_walk([self.head])
-            .sorting(gix::revision::walk::Sorting::ByCommitTime(
-                Default::default(),
-            ))
-            .all()
-        else {
-            return history;
-        };
-        let mut state = gix::diff::tree::State::default();
-        use gix::diff::tree::recorder::Change as C;
-        for info in walk {
-            let Ok(info) = info else { break };
+        let steps = self.steps();
+        let diffs = self.store().diffs(self, steps);
+        for (step, diff) in steps.iter().zip(diffs) {
             let seq = history.order.len();
-            history.order.insert(info.id, seq);
-            let Ok(commit) = repo.find_commit(info.id) else {
-                continue;
-            };
-            let time = commit.time().map(|t| t.seconds).unwrap_or_default();
-            let Ok(tree) = commit.tree() else { continue };
-            let parent_tree = info
-                .parent_ids
-                .first()
-                .and_then(|p| repo.find_commit(*p).ok())
-                .and_then(|c| c.tree().ok());
-            let mut recorder = gix::diff::tree::Recorder::default();
-            let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
-            let old = parent_tree.as_ref().map_or(empty, |t| {
-                gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
-            });
-            let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
-            if gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).is_err() {
-                continue;
-            }
+            history.order.insert(step.id, seq);
+            let Some(diff) = diff else { continue };
+            let time = diff.time;
             let mut added: Vec<(String, ObjectId)> = Vec::new();
             let mut deleted: Vec<(String, ObjectId)> = Vec::new();
-            for change in &recorder.records {
-                let (path, mode, oid) = match change {
-                    C::Addition {
-                        path,
-                        entry_mode,
-                        oid,
-                        ..
-                    }
-                    | C::Deletion {
-                        path,
-                        entry_mode,
-                        oid,
-                        ..
-                    }
-                    | C::Modification {
-                        path,
-                        entry_mode,
-                        oid,
-                        ..
-                    } => (path.to_string(), entry_mode, *oid),
-                };
-                if !mode.is_blob() {
+            for change in &diff.changes {
+                if !change.blob {
                     continue;
                 }
-                if let Some(&i) = index.get(&path) {
+                let (path, oid) = (&*change.path, change.id);
+                if let Some(&i) = index.get(path) {
                     let slot = &mut history.changed[i];
-                    *slot = Some((info.id, slot.map_or(info.id, |(_, last)| last)));
+                    *slot = Some((step.id, slot.map_or(step.id, |(_, last)| last)));
                 }
                 let Some(rel) = path.strip_prefix(self.prefix.as_str()) else {
                     continue;
                 };
-                if watched.contains(rel) && !matches!(change, C::Deletion { .. }) {
+                if watched.contains(rel) && change.kind != history::Kind::Deleted {
                     history
                         .versions
                         .entry(rel.to_owned())
                         .or_default()
-                        .push((info.id, time, oid));
+                        .push((step.id, time, oid));
                 }
-                match change {
-                    C::Addition { .. } => {
+                match change.kind {
+                    history::Kind::Added => {
                         history.ever.insert(rel);
                         added.push((rel.to_owned(), oid));
                     }
-                    C::Deletion { .. } => deleted.push((rel.to_owned(), oid)),
-                    C::Modification { .. } => history.ever.insert(rel),
+                    history::Kind::Deleted => deleted.push((rel.to_owned(), oid)),
+                    history::Kind::Modified => history.ever.insert(rel),
                 }
             }
             for (old, oid) in deleted {
@@ -1129,6 +1090,10 @@ pub struct Reader<'a> {
     git: &'a Git,
     repo: gix::Repository,
     lines: HashMap<ObjectId, usize>,
+    /// Each commit's tree, and what a path is in a tree: many references
+    /// name the same files at the same commits.
+    trees: HashMap<ObjectId, Option<ObjectId>>,
+    entries: HashMap<(ObjectId, Box<str>), Option<ObjectId>>,
 }
 
 impl Reader<'_> {
@@ -1148,21 +1113,37 @@ impl Reader<'_> {
     /// The number of lines of `path` (project-relative) at `commit`, or
     /// `None` when it was not a file there.
     pub fn line_count(&mut self, commit: ObjectId, path: &str) -> Option<usize> {
-        let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
-        let entry = tree.lookup_entry_by_path(self.git.repo_path(path)).ok()??;
-        if !entry.mode().is_blob() {
-            return None;
+        let id = self.blob_at(commit, path)?;
+        self.blob_lines(id)
+    }
+
+    /// The blob at `path` (project-relative) in `commit`'s tree.
+    fn blob_at(&mut self, commit: ObjectId, path: &str) -> Option<ObjectId> {
+        let repo = &self.repo;
+        let tree = *self
+            .trees
+            .entry(commit)
+            .or_insert_with(|| {
+                repo.find_commit(commit)
+                    .ok()?
+                    .tree_id()
+                    .ok()
+                    .map(|t| t.detach())
+            })
+            .as_ref()?;
+        let key = (tree, Box::<str>::from(path));
+        if let Some(&found) = self.entries.get(&key) {
+            return found;
         }
-        let id = entry.object_id();
-        if let Some(&n) = self.lines.get(&id) {
-            return Some(n);
-        }
-        let blob = entry.object().ok()?;
-        let data = &blob.data;
-        let newlines = data.iter().filter(|&&b| b == b'\n').count();
-        let n = newlines + usize::from(!data.is_empty() && data.last() != Some(&b'\n'));
-        self.lines.insert(id, n);
-        Some(n)
+        let found = self
+            .repo
+            .find_tree(tree)
+            .ok()
+            .and_then(|t| t.lookup_entry_by_path(self.git.repo_path(path)).ok()?)
+            .filter(|e| e.mode().is_blob())
+            .map(|e| e.object_id());
+        self.entries.insert(key, found);
+        found
     }
 }
 

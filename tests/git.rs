@@ -2173,3 +2173,51 @@ fn init_pins_the_conventions_it_learned() {
         "{after:#}"
     );
 }
+
+/// The history's cache under `.git/` only saves time: a warm run, a run
+/// after new commits (read from the cache and diffed since), a run
+/// without it and one with a damaged one say the same.
+#[test]
+fn the_history_cache_changes_no_result() {
+    let repo = Repo::new();
+    repo.write("src/units/ai.rs", &numbered(80));
+    let sha = repo.commit("code");
+    repo.research(
+        "stale",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02\n`src/units/ai.rs:20-77`"),
+    );
+    repo.research(
+        "later",
+        &format!("git_commit: {sha}\nlast_updated: 2000-01-02"),
+    );
+    repo.commit("docs");
+    repo.research(
+        "stale",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02\n`src/units/ai.rs:20-77`\nA finding added later."),
+    );
+    repo.git(&["mv", "src/units/ai.rs", "src/ai.rs"]);
+    repo.commit("docs edited, code moved");
+    let cache = repo.root.join(".git/doccheck/history");
+    let findings = || {
+        let (_, json, _) = doccheck(&repo.root, &[]);
+        sorted_findings(&json)
+    };
+    let cold = findings();
+    assert_eq!(cold.len(), 2, "{cold:#?}");
+    assert!(cache.is_file(), "the first run keeps what it read");
+    assert_eq!(findings(), cold, "warm");
+
+    // New commits since the cached HEAD.
+    repo.research(
+        "later",
+        &format!("git_commit: {sha}\nlast_updated: 2000-01-02\nRewritten since."),
+    );
+    repo.commit("another edit");
+    let warm = findings();
+    assert_eq!(warm.len(), 3, "{warm:#?}");
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(findings(), warm, "without the cache");
+    let bytes = std::fs::read(&cache).unwrap();
+    std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(findings(), warm, "with a damaged cache");
+}

@@ -397,6 +397,9 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             });
         }
     }
+    if let Some(git) = &repo {
+        git.save_history();
+    }
     crate::convention::apply(&conventions, &project.kinds, &docs, &mut diagnostics);
     diagnostics.retain(|d| selection.contains(&d.path));
 

@@ -1,0 +1,438 @@
+//! HEAD's history as each commit's changes against its first parent, the
+//! one record [`super::Git::last_changes`] and [`super::Git::path_history`]
+//! both read. A commit's changes never change, so they are computed once
+//! (in parallel, each thread diffing a run of consecutive commits so that a
+//! tree it decoded for one commit is in its cache as the parent of the
+//! next) and kept under `.git/doccheck/`: a later run diffs only the
+//! commits it has not seen, those newer than the HEAD it last read. The
+//! cache is an optimisation only: without it (deleted, unreadable, another
+//! version) every commit is diffed again and the results are the same.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use gix::ObjectId;
+use rayon::prelude::*;
+
+/// What a commit did to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Added,
+    Modified,
+    Deleted,
+}
+
+/// One file a commit changed (folders are not recorded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// Repository-relative.
+    pub path: Box<str>,
+    pub kind: Kind,
+    /// A blob (plain or executable): not a symbolic link or a submodule.
+    pub blob: bool,
+    /// The version before a modification.
+    pub previous: Option<ObjectId>,
+    /// The version added or modified to, or the one deleted.
+    pub id: ObjectId,
+}
+
+/// A commit's changes against its first parent (all files, for a root
+/// commit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    /// The author's time (the committer's when the author's is unreadable),
+    /// seconds since the epoch and UTC offset in seconds east.
+    pub author: (i64, i32),
+    /// The committer's time, in seconds since the epoch.
+    pub time: i64,
+    pub changes: Vec<FileChange>,
+}
+
+/// A commit of the walk: its id and whether it merges.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    pub id: ObjectId,
+    pub first_parent: Option<ObjectId>,
+    pub merge: bool,
+}
+
+/// The cache's first line: another version of doccheck may read commits
+/// or compare texts differently, and then reads nothing.
+fn magic() -> String {
+    format!("doccheck history 1 {}\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// The diffs known so far, and whether some are new since the cache was
+/// read.
+#[derive(Default)]
+pub struct Store {
+    file: Option<PathBuf>,
+    diffs: Mutex<HashMap<ObjectId, Arc<Diff>>>,
+    /// Whether two versions of a document say the same (see
+    /// [`super::same_text`]), by (old, new) blob.
+    same: Mutex<HashMap<(ObjectId, ObjectId), bool>>,
+    added: Mutex<bool>,
+}
+
+/// What the cache holds.
+type Cached = (
+    HashMap<ObjectId, Arc<Diff>>,
+    HashMap<(ObjectId, ObjectId), bool>,
+);
+
+impl Store {
+    /// The store of the repository whose Git folder is `git_dir`, with what
+    /// its cache holds.
+    pub fn open(git_dir: &std::path::Path) -> Store {
+        let file = git_dir.join("doccheck").join("history");
+        let (diffs, same) = std::fs::read(&file)
+            .ok()
+            .and_then(|bytes| decode(&bytes))
+            .unwrap_or_default();
+        Store {
+            file: Some(file),
+            diffs: Mutex::new(diffs),
+            same: Mutex::new(same),
+            added: Mutex::new(false),
+        }
+    }
+
+    /// Whether blobs `old` and `new` say the same, by `compare` when not
+    /// known yet.
+    pub fn same_text(&self, old: ObjectId, new: ObjectId, compare: impl FnOnce() -> bool) -> bool {
+        let known = self
+            .same
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(old, new))
+            .copied();
+        known.unwrap_or_else(|| {
+            let same = compare();
+            self.same
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert((old, new), same);
+            *self.added.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            same
+        })
+    }
+
+    /// The diffs of `steps`, computing (in parallel) those not known yet.
+    /// A commit that cannot be read has none (`None`), and is not cached.
+    pub fn diffs(&self, git: &super::Git, steps: &[Step]) -> Vec<Option<Arc<Diff>>> {
+        let known: Vec<Option<Arc<Diff>>> = {
+            let diffs = self.lock();
+            steps.iter().map(|s| diffs.get(&s.id).cloned()).collect()
+        };
+        let missing: Vec<usize> = (0..steps.len()).filter(|&i| known[i].is_none()).collect();
+        if missing.is_empty() {
+            return known;
+        }
+        let threads = rayon::current_num_threads().max(1);
+        let run = missing.len().div_ceil(threads).max(1);
+        let computed: Vec<(usize, Option<Diff>)> = missing
+            .par_chunks(run)
+            .flat_map_iter(|chunk| {
+                let mut repo = git.local();
+                // Room for a few versions of a large folder's tree: the
+                // parent's trees are the next commit's, and each version
+                // is stored as a delta of its neighbour.
+                repo.object_cache_size(64 * 1024 * 1024);
+                repo.objects.set_pack_cache(|| {
+                    Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
+                        64 * 1024 * 1024,
+                    ))
+                });
+                chunk
+                    .iter()
+                    .map(|&i| (i, diff(&repo, &steps[i])))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut out = known;
+        let mut diffs = self.lock();
+        for (i, diff) in computed {
+            if let Some(diff) = diff {
+                let diff = Arc::new(diff);
+                diffs.insert(steps[i].id, diff.clone());
+                out[i] = Some(diff);
+                *self.added.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            }
+        }
+        out
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectId, Arc<Diff>>> {
+        self.diffs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the cache when this run computed diffs it did not hold,
+    /// atomically; a repository that cannot be written to keeps none.
+    pub fn save(&self) {
+        if !*self.added.lock().unwrap_or_else(|e| e.into_inner()) {
+            return;
+        }
+        let Some(file) = &self.file else { return };
+        let Some(folder) = file.parent() else { return };
+        let same = self.same.lock().unwrap_or_else(|e| e.into_inner());
+        let bytes = encode(&self.lock(), &same);
+        let written = std::fs::create_dir_all(folder).and_then(|()| {
+            let mut temp = tempfile_in(folder)?;
+            temp.1.write_all(&bytes)?;
+            temp.1.sync_all().ok();
+            std::fs::rename(&temp.0, file).inspect_err(|_| {
+                let _ = std::fs::remove_file(&temp.0);
+            })
+        });
+        // The cache only saves time: a read-only repository has none.
+        let _ = written;
+    }
+}
+
+/// A new file beside the cache, named after this process.
+fn tempfile_in(folder: &std::path::Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let path = folder.join(format!("history.{}.tmp", std::process::id()));
+    let file = std::fs::File::create(&path)?;
+    Ok((path, file))
+}
+
+/// HEAD's history, newest commit first (by commit time).
+pub fn walk(repo: &gix::Repository, head: ObjectId) -> Vec<Step> {
+    let Ok(walk) = repo
+        .rev_walk([head])
+        .sorting(gix::revision::walk::Sorting::ByCommitTime(
+            Default::default(),
+        ))
+        .all()
+    else {
+        return Vec::new();
+    };
+    let mut steps = Vec::new();
+    for info in walk {
+        let Ok(info) = info else { break };
+        steps.push(Step {
+            id: info.id,
+            first_parent: info.parent_ids.first().copied(),
+            merge: info.parent_ids.len() > 1,
+        });
+    }
+    steps
+}
+
+/// One commit's changes against its first parent.
+fn diff(repo: &gix::Repository, step: &Step) -> Option<Diff> {
+    let commit = repo.find_commit(step.id).ok()?;
+    let tree = repo.find_tree(commit.tree_id().ok()?).ok()?;
+    let time = commit.time().unwrap_or_default();
+    let author = commit
+        .author()
+        .ok()
+        .and_then(|a| a.time().ok())
+        .unwrap_or(time);
+    let parent_tree = step
+        .first_parent
+        .and_then(|p| repo.find_commit(p).ok())
+        .and_then(|c| c.tree_id().ok())
+        .and_then(|t| repo.find_tree(t).ok());
+    let mut recorder = gix::diff::tree::Recorder::default();
+    let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
+    let old = parent_tree.as_ref().map_or(empty, |t| {
+        gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
+    });
+    let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
+    let mut state = gix::diff::tree::State::default();
+    gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).ok()?;
+    use gix::diff::tree::recorder::Change as C;
+    let changes = recorder
+        .records
+        .into_iter()
+        .filter_map(|change| {
+            let (path, mode, kind, previous, id) = match change {
+                C::Addition {
+                    path,
+                    entry_mode,
+                    oid,
+                    ..
+                } => (path, entry_mode, Kind::Added, None, oid),
+                C::Modification {
+                    path,
+                    entry_mode,
+                    previous_oid,
+                    oid,
+                    ..
+                } => (path, entry_mode, Kind::Modified, Some(previous_oid), oid),
+                C::Deletion {
+                    path,
+                    entry_mode,
+                    oid,
+                    ..
+                } => (path, entry_mode, Kind::Deleted, None, oid),
+            };
+            if mode.is_tree() {
+                return None;
+            }
+            Some(FileChange {
+                path: path.to_string().into_boxed_str(),
+                kind,
+                blob: mode.is_blob(),
+                previous,
+                id,
+            })
+        })
+        .collect();
+    Some(Diff {
+        author: (author.seconds, author.offset),
+        time: time.seconds,
+        changes,
+    })
+}
+
+fn encode(
+    diffs: &HashMap<ObjectId, Arc<Diff>>,
+    same: &HashMap<(ObjectId, ObjectId), bool>,
+) -> Vec<u8> {
+    let mut out = magic().into_bytes();
+    let mut pairs: Vec<(&(ObjectId, ObjectId), &bool)> = same.iter().collect();
+    pairs.sort();
+    out.extend_from_slice(&(pairs.len() as u32).to_le_bytes());
+    for ((old, new), same) in pairs {
+        out.extend_from_slice(old.as_slice());
+        out.extend_from_slice(new.as_slice());
+        out.push(u8::from(*same));
+    }
+    let mut ids: Vec<&ObjectId> = diffs.keys().collect();
+    ids.sort();
+    for id in ids {
+        let diff = &diffs[id];
+        out.extend_from_slice(id.as_slice());
+        out.extend_from_slice(&diff.author.0.to_le_bytes());
+        out.extend_from_slice(&diff.author.1.to_le_bytes());
+        out.extend_from_slice(&diff.time.to_le_bytes());
+        out.extend_from_slice(&(diff.changes.len() as u32).to_le_bytes());
+        for change in &diff.changes {
+            let kind = match change.kind {
+                Kind::Added => 0u8,
+                Kind::Modified => 1,
+                Kind::Deleted => 2,
+            };
+            out.push(kind | (u8::from(change.blob) << 2));
+            out.extend_from_slice(&(change.path.len() as u32).to_le_bytes());
+            out.extend_from_slice(change.path.as_bytes());
+            if let Some(previous) = change.previous {
+                out.extend_from_slice(previous.as_slice());
+            }
+            out.extend_from_slice(change.id.as_slice());
+        }
+    }
+    out
+}
+
+/// What the cache holds; `None` when it is not one this version wrote
+/// whole.
+fn decode(bytes: &[u8]) -> Option<Cached> {
+    let magic = magic();
+    let mut input = bytes.strip_prefix(magic.as_bytes())?;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let (head, rest) = input.split_at_checked(n)?;
+        input = rest;
+        Some(head)
+    };
+    let pairs = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+    let mut same = HashMap::with_capacity(pairs.min(1 << 16));
+    for _ in 0..pairs {
+        let old = ObjectId::try_from(take(20)?).ok()?;
+        let new = ObjectId::try_from(take(20)?).ok()?;
+        same.insert((old, new), take(1)?[0] != 0);
+    }
+    let mut diffs = HashMap::new();
+    while let Some(id) = take(20) {
+        let id = ObjectId::try_from(id).ok()?;
+        let seconds = i64::from_le_bytes(take(8)?.try_into().ok()?);
+        let offset = i32::from_le_bytes(take(4)?.try_into().ok()?);
+        let time = i64::from_le_bytes(take(8)?.try_into().ok()?);
+        let count = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+        let mut changes = Vec::with_capacity(count.min(1 << 16));
+        for _ in 0..count {
+            let flags = take(1)?[0];
+            let kind = match flags & 3 {
+                0 => Kind::Added,
+                1 => Kind::Modified,
+                2 => Kind::Deleted,
+                _ => return None,
+            };
+            let len = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+            let path = std::str::from_utf8(take(len)?).ok()?.into();
+            let previous = match kind {
+                Kind::Modified => Some(ObjectId::try_from(take(20)?).ok()?),
+                _ => None,
+            };
+            let id = ObjectId::try_from(take(20)?).ok()?;
+            changes.push(FileChange {
+                path,
+                kind,
+                blob: flags & 4 != 0,
+                previous,
+                id,
+            });
+        }
+        diffs.insert(
+            id,
+            Arc::new(Diff {
+                author: (seconds, offset),
+                time,
+                changes,
+            }),
+        );
+    }
+    // A truncated file ends inside a record, not between two.
+    input.is_empty().then_some((diffs, same))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_reads_back_what_it_wrote_and_refuses_a_torn_file() {
+        let id = |b: u8| ObjectId::from_bytes_or_panic(&[b; 20]);
+        let mut diffs = HashMap::new();
+        diffs.insert(
+            id(1),
+            Arc::new(Diff {
+                author: (1_700_000_000, -3_600),
+                time: 1_700_000_100,
+                changes: vec![
+                    FileChange {
+                        path: "docs/a é.md".into(),
+                        kind: Kind::Modified,
+                        blob: true,
+                        previous: Some(id(2)),
+                        id: id(3),
+                    },
+                    FileChange {
+                        path: "src/link".into(),
+                        kind: Kind::Deleted,
+                        blob: false,
+                        previous: None,
+                        id: id(4),
+                    },
+                ],
+            }),
+        );
+        diffs.insert(
+            id(5),
+            Arc::new(Diff {
+                author: (0, 0),
+                time: 0,
+                changes: Vec::new(),
+            }),
+        );
+        let same = HashMap::from([((id(2), id(3)), true), ((id(3), id(6)), false)]);
+        let bytes = encode(&diffs, &same);
+        assert_eq!(decode(&bytes), Some((diffs, same)));
+        assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(decode(b"doccheck history 0\n\0\0\0\0"), None);
+    }
+}
