@@ -283,7 +283,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
     let mut settle = Settle {
         git,
         reader: git.reader(),
-        head_listing: listings.get(git, head),
+        head_listing: None,
         listings: &listings,
         past: past.as_ref(),
     };
@@ -318,7 +318,8 @@ struct Settle<'a, 'g> {
     git: &'g Git,
     reader: Reader<'g>,
     listings: &'a Listings,
-    head_listing: Option<Arc<Listing>>,
+    /// HEAD's files, listed when a reference first needs them.
+    head_listing: Option<Option<Arc<Listing>>>,
     past: Option<&'a PathHistory>,
 }
 
@@ -405,7 +406,11 @@ impl Settle<'_, '_> {
             Outcome::Ambiguous(_) => return None,
             Outcome::Missing => {}
         }
-        let head_listing = self.head_listing.as_deref();
+        let (git, listings) = (self.git, self.listings);
+        let head_listing = self
+            .head_listing
+            .get_or_insert_with(|| listings.get(git, head))
+            .as_deref();
         if !in_repository(&r.path, head_listing, &past.ever) {
             return None;
         }

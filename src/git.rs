@@ -194,6 +194,14 @@ impl Git {
         Ok(walk.filter_map(|info| info.ok().map(|i| i.id)).collect())
     }
 
+    /// Whether `commit` is in HEAD's history: for a few commits, cheaper
+    /// than walking the whole history.
+    pub fn in_head_history(&self, commit: ObjectId) -> bool {
+        self.local()
+            .merge_base(commit, self.head)
+            .is_ok_and(|base| base.is_some_and(|b| b.detach() == commit))
+    }
+
     /// Local branch names and remote-tracking names (`origin/main`).
     pub fn branches(&self) -> HashSet<String> {
         let repo = self.local();
@@ -293,8 +301,16 @@ impl Git {
             .collect();
         let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
         // A document not in HEAD (new, not committed yet) has no last change
-        // in history: without this the walk could never stop early.
-        if let Some(tree) = &head_tree {
+        // in history: without this the walk could never stop early. A few
+        // paths are looked up; many, listed in one traversal.
+        if let Some(tree) = head_tree.as_ref().filter(|_| wanted.len() <= 64) {
+            wanted.retain(|path, _| {
+                tree.lookup_entry_by_path(path.as_str())
+                    .ok()
+                    .flatten()
+                    .is_some_and(|e| e.mode().is_blob())
+            });
+        } else if let Some(tree) = &head_tree {
             let mut recorder = gix::traverse::tree::Recorder::default();
             if tree.traverse().breadthfirst(&mut recorder).is_ok() {
                 let committed: HashSet<String> = recorder
@@ -315,16 +331,19 @@ impl Git {
             .as_ref()
             .map(|tree| ignored_revisions(&repo, tree))
             .unwrap_or_default();
-        let steps = self.steps();
-        // Most documents settle in the newest commits: diff the history in
-        // blocks, growing, and stop after the block that settles the last.
-        let (mut start, mut block) = (0, 64);
-        while start < steps.len() && remaining > 0 {
-            let end = (start + block).min(steps.len());
-            let read: Vec<history::Step> = steps[start..end]
-                .iter()
+        // Most documents settle in the newest commits: walk and diff the
+        // history in blocks, growing, and stop after the block that
+        // settles the last.
+        let mut walk = history::Walk::new(&repo, self.head);
+        let mut block = 64;
+        while remaining > 0 {
+            let steps = walk.next_block(block);
+            if steps.is_empty() {
+                break;
+            }
+            let read: Vec<history::Step> = steps
+                .into_iter()
                 .filter(|s| !s.merge && !ignored.contains(&s.id))
-                .copied()
                 .collect();
             let diffs = self.store().diffs(self, &read);
             for (step, diff) in read.iter().zip(diffs) {
@@ -362,7 +381,6 @@ impl Git {
                     break;
                 }
             }
-            start = end;
             block = (block * 2).min(4096);
         }
         found
@@ -946,9 +964,15 @@ impl Index {
             Unavailable::Bare(path) => format!("{} is a bare repository", path.display()),
             other => other.message(),
         })?;
-        let index = repo
-            .index_or_empty()
-            .map_err(|e| format!("cannot read the index: {e}"))?;
+        // Its checksum is not verified, as Git itself does not on reading:
+        // that alone is a pass over the whole file.
+        let index = gix::index::File::at_or_default(
+            repo.index_path(),
+            repo.object_hash(),
+            true,
+            gix::index::decode::Options::default(),
+        )
+        .map_err(|e| format!("cannot read the index: {e}"))?;
         let conflicted: Vec<String> = index
             .entries()
             .iter()

@@ -237,11 +237,19 @@ pub fn load(project: &Project, index: &Index) -> Staged {
 fn learning(project: &Project, index: &Index, out: &mut Staged) {
     let mut by_kind: HashMap<KindId, Vec<&IndexEntry>> = HashMap::new();
     let mut templates = Vec::new();
-    for entry in index.entries.iter().filter(|e| e.regular) {
-        if !project.filter.accepts(&entry.path) {
-            continue;
-        }
-        match project.kinds.for_path(&entry.path) {
+    // Matching every path against the kinds' globs is most of the work:
+    // in parallel, in the index's order.
+    let kinds: Vec<Option<KindId>> = index
+        .entries
+        .par_iter()
+        .map(|entry| {
+            (entry.regular && project.filter.accepts(&entry.path))
+                .then(|| project.kinds.for_path(&entry.path))
+                .flatten()
+        })
+        .collect();
+    for (entry, kind) in index.entries.iter().zip(kinds) {
+        match kind {
             Some(k) if project.kinds.get(k).lint => by_kind.entry(k).or_default().push(entry),
             Some(_) if entry.path.ends_with(".md") => templates.push(entry),
             _ => {}

@@ -140,11 +140,6 @@ impl Store {
                 // parent's trees are the next commit's, and each version
                 // is stored as a delta of its neighbour.
                 repo.object_cache_size(64 * 1024 * 1024);
-                repo.objects.set_pack_cache(|| {
-                    Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
-                        64 * 1024 * 1024,
-                    ))
-                });
                 chunk
                     .iter()
                     .map(|&i| (i, diff(&repo, &steps[i])))
@@ -200,25 +195,51 @@ fn tempfile_in(folder: &std::path::Path) -> std::io::Result<(PathBuf, std::fs::F
 
 /// HEAD's history, newest commit first (by commit time).
 pub fn walk(repo: &gix::Repository, head: ObjectId) -> Vec<Step> {
-    let Ok(walk) = repo
-        .rev_walk([head])
-        .sorting(gix::revision::walk::Sorting::ByCommitTime(
-            Default::default(),
-        ))
-        .all()
-    else {
-        return Vec::new();
-    };
+    let mut walk = Walk::new(repo, head);
     let mut steps = Vec::new();
-    for info in walk {
-        let Ok(info) = info else { break };
-        steps.push(Step {
-            id: info.id,
-            first_parent: info.parent_ids.first().copied(),
-            merge: info.parent_ids.len() > 1,
-        });
+    loop {
+        let block = walk.next_block(4096);
+        if block.is_empty() {
+            return steps;
+        }
+        steps.extend(block);
     }
-    steps
+}
+
+/// HEAD's history read a block at a time, for a reader that may stop early.
+pub struct Walk<'repo> {
+    walk: Option<gix::revision::Walk<'repo>>,
+}
+
+impl<'repo> Walk<'repo> {
+    pub fn new(repo: &'repo gix::Repository, head: ObjectId) -> Self {
+        let walk = repo
+            .rev_walk([head])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .all()
+            .ok();
+        Walk { walk }
+    }
+
+    /// The next `n` commits (fewer at the end, none after it, or after a
+    /// commit that cannot be read).
+    pub fn next_block(&mut self, n: usize) -> Vec<Step> {
+        let mut steps = Vec::with_capacity(n);
+        while steps.len() < n {
+            let Some(Ok(info)) = self.walk.as_mut().and_then(Iterator::next) else {
+                self.walk = None;
+                break;
+            };
+            steps.push(Step {
+                id: info.id,
+                first_parent: info.parent_ids.first().copied(),
+                merge: info.parent_ids.len() > 1,
+            });
+        }
+        steps
+    }
 }
 
 /// One commit's changes against its first parent.
