@@ -421,18 +421,25 @@ pub struct Listing {
 impl Listing {
     pub fn insert(&mut self, path: &str) {
         let name = path.rsplit('/').next().unwrap_or(path);
-        let list = self.by_name.entry(name.into()).or_default();
-        if !list.iter().any(|p| &**p == path) {
-            list.push(path.into());
+        // Allocated only for what is new: a listing holds thousands.
+        match self.by_name.get_mut(name) {
+            Some(list) if list.iter().any(|p| &**p == path) => {}
+            Some(list) => list.push(path.into()),
+            None => {
+                self.by_name.insert(name.into(), vec![path.into()]);
+            }
         }
         let top = path.split('/').next().unwrap_or(path);
         if !self.top.contains(top) {
             self.top.insert(top.into());
         }
         if let Some((_, ext)) = name.rsplit_once('.') {
-            let ext = ext.to_ascii_lowercase();
-            if !self.extensions.contains(ext.as_str()) {
-                self.extensions.insert(ext.into());
+            let known = match ext.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => self.extensions.contains(ext.to_ascii_lowercase().as_str()),
+                false => self.extensions.contains(ext),
+            };
+            if !known {
+                self.extensions.insert(ext.to_ascii_lowercase().into());
             }
         }
     }
@@ -515,6 +522,35 @@ impl Git {
             }
         }
         Some(listing)
+    }
+
+    /// Every file the history of HEAD ever had, and the commits of that
+    /// history, when the history's cache already holds every commit's
+    /// changes (else `None`: listing a tree is then cheaper than diffing
+    /// the whole history). Any file of a commit of that history was added
+    /// or modified by one of them, against its first parent.
+    pub fn cached_ever(&self) -> Option<(Listing, HashSet<ObjectId>)> {
+        let steps = self.steps();
+        if !self.store().holds(steps) {
+            return None;
+        }
+        let mut ever = Listing::default();
+        for diff in self.store().diffs(self, steps).into_iter().flatten() {
+            for change in &diff.changes {
+                if change.blob
+                    && change.kind != history::Kind::Deleted
+                    && let Some(rel) = change.path.strip_prefix(self.prefix.as_str())
+                {
+                    ever.insert(rel);
+                }
+            }
+        }
+        Some((ever, steps.iter().map(|s| s.id).collect()))
+    }
+
+    /// Whether `path` (project-relative) is a file in `commit`'s tree.
+    pub fn has_file(reader: &mut Reader<'_>, commit: ObjectId, path: &str) -> bool {
+        reader.blob_at(commit, path).is_some()
     }
 
     /// One walk of HEAD's whole history, diffing each commit against its
@@ -1142,7 +1178,7 @@ impl Reader<'_> {
     }
 
     /// The blob at `path` (project-relative) in `commit`'s tree.
-    fn blob_at(&mut self, commit: ObjectId, path: &str) -> Option<ObjectId> {
+    pub(crate) fn blob_at(&mut self, commit: ObjectId, path: &str) -> Option<ObjectId> {
         let repo = &self.repo;
         let tree = *self
             .trees

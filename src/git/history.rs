@@ -159,6 +159,12 @@ impl Store {
         out
     }
 
+    /// Whether the diffs of all of `steps` are known.
+    pub fn holds(&self, steps: &[Step]) -> bool {
+        let diffs = self.lock();
+        steps.iter().all(|s| diffs.contains_key(&s.id))
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectId, Arc<Diff>>> {
         self.diffs.lock().unwrap_or_else(|e| e.into_inner())
     }
