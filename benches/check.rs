@@ -237,7 +237,7 @@ fn measure(dir: &Path, runner: Runner) -> Measure {
         Runner::CatFile => cat_file(dir),
         Runner::Ripgrep => {
             let mut command = Command::new("rg");
-            command.args(["--count", r"\]\("]);
+            command.args(["--count", r"\]\(", "."]);
             spawn(dir, command, &[0, 1])
         }
         Runner::Lychee => {

@@ -31,6 +31,8 @@ pub struct Candidate {
 pub struct Filter {
     include: GlobSet,
     exclude: GlobSet,
+    /// The patterns, for telling two filters apart.
+    patterns: (Vec<String>, Vec<String>),
 }
 
 impl Filter {
@@ -39,11 +41,17 @@ impl Filter {
         Ok(Filter {
             include: glob_set(include)?,
             exclude: glob_set(exclude)?,
+            patterns: (include.to_vec(), exclude.to_vec()),
         })
     }
 
     /// A file is linted when `include` matches it and `exclude` matches
     /// neither it nor one of its folders.
+    /// What decides [`Filter::accepts`], to key a cache of its answers.
+    pub fn fingerprint(&self) -> impl std::hash::Hash + '_ {
+        &self.patterns
+    }
+
     pub fn accepts(&self, rel: &str) -> bool {
         self.include.is_match(rel) && !self.excluded(rel)
     }

@@ -634,6 +634,27 @@ impl Git {
     }
 }
 
+/// Writes one of doccheck's caches under the Git folder, atomically (a
+/// file beside it, renamed over it). The caches only save time: a
+/// repository that cannot be written to keeps none.
+pub fn write_cache(file: &Path, bytes: &[u8]) {
+    use std::io::Write as _;
+    let Some(folder) = file.parent() else { return };
+    let Some(name) = file.file_name() else { return };
+    let temp = folder.join(format!(
+        "{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::create_dir_all(folder)
+        .and_then(|()| std::fs::File::create(&temp))
+        .and_then(|mut f| f.write_all(bytes))
+        .and_then(|()| std::fs::rename(&temp, file));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+}
+
 /// What [`Git::merged`] found.
 #[derive(Debug, Default)]
 pub struct Merged {
@@ -1128,6 +1149,11 @@ impl Index {
             return Ok(bytes);
         }
         Self::blob(repo, entry.id)
+    }
+
+    /// The work tree's Git folder, where doccheck keeps its caches.
+    pub fn git_dir(&self) -> &Path {
+        self.repo.git_dir()
     }
 
     /// A handle for [`Index::blob`] calls on one thread.

@@ -2225,3 +2225,49 @@ fn the_history_cache_changes_no_result() {
     std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
     assert_eq!(findings(), warm, "with a damaged cache");
 }
+
+/// What `--staged` learns from is kept under `.git/doccheck/` for the next
+/// commit of the same files, and chosen again when the files change.
+#[test]
+fn staged_learning_is_kept_for_the_same_files_only() {
+    let repo = Repo::new();
+    for day in 1..=6 {
+        repo.write(
+            &format!("thoughts/shared/plans/2026-02-0{day}-step-{day}.md"),
+            "# A plan\n\nSteps.\n",
+        );
+    }
+    repo.commit("plans");
+    repo.write(
+        "thoughts/shared/plans/2026-02-08_10-30_odd.md",
+        "# Odd\n\nNamed otherwise.\n",
+    );
+    repo.git(&["add", "-A"]);
+    let names = || {
+        let (_, json, stderr) = doccheck(&repo.root, &["--staged"]);
+        let found: Vec<String> = all_findings(&json)
+            .into_iter()
+            .filter(|f| f.starts_with("DC514"))
+            .collect();
+        (found, stderr)
+    };
+    let odd = ["DC514 thoughts/shared/plans/2026-02-08_10-30_odd.md"];
+    assert_eq!(names().0, odd);
+    assert!(repo.root.join(".git/doccheck/learning").is_file());
+    repo.write(
+        "thoughts/shared/plans/2026-02-08_10-30_odd.md",
+        "# Odd\n\nNamed otherwise, edited.\n",
+    );
+    repo.git(&["add", "-A"]);
+    assert_eq!(names().0, odd, "the same files: learned the same");
+    // More plans named that way: no convention of the repository's own.
+    for day in 1..=9 {
+        repo.write(
+            &format!("thoughts/shared/plans/2026-03-0{day}_10-30_more-{day}.md"),
+            "# More\n\nSteps.\n",
+        );
+    }
+    repo.git(&["add", "-A"]);
+    let (found, stderr) = names();
+    assert_eq!(found, Vec::<String>::new(), "{stderr}");
+}

@@ -9,7 +9,6 @@
 //! version) every commit is diffed again and the results are the same.
 
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -169,34 +168,15 @@ impl Store {
         self.diffs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Writes the cache when this run computed diffs it did not hold,
-    /// atomically; a repository that cannot be written to keeps none.
+    /// Writes the cache when this run computed diffs it did not hold.
     pub fn save(&self) {
         if !*self.added.lock().unwrap_or_else(|e| e.into_inner()) {
             return;
         }
         let Some(file) = &self.file else { return };
-        let Some(folder) = file.parent() else { return };
         let same = self.same.lock().unwrap_or_else(|e| e.into_inner());
-        let bytes = encode(&self.lock(), &same);
-        let written = std::fs::create_dir_all(folder).and_then(|()| {
-            let mut temp = tempfile_in(folder)?;
-            temp.1.write_all(&bytes)?;
-            temp.1.sync_all().ok();
-            std::fs::rename(&temp.0, file).inspect_err(|_| {
-                let _ = std::fs::remove_file(&temp.0);
-            })
-        });
-        // The cache only saves time: a read-only repository has none.
-        let _ = written;
+        super::write_cache(file, &encode(&self.lock(), &same));
     }
-}
-
-/// A new file beside the cache, named after this process.
-fn tempfile_in(folder: &std::path::Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let path = folder.join(format!("history.{}.tmp", std::process::id()));
-    let file = std::fs::File::create(&path)?;
-    Ok((path, file))
 }
 
 /// HEAD's history, newest commit first (by commit time).
