@@ -345,7 +345,8 @@ impl Git {
                 .into_iter()
                 .filter(|s| !s.merge && !ignored.contains(&s.id))
                 .collect();
-            let diffs = self.store().diffs(self, &read);
+            let keep = |path: &str| wanted.contains_key(path);
+            let diffs = self.store().diffs_keeping(self, &read, Some(&keep));
             for (step, diff) in read.iter().zip(diffs) {
                 let Some(diff) = diff else { continue };
                 for change in &diff.changes {

@@ -9,6 +9,7 @@
 //! version) every commit is diffed again and the results are the same.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -68,31 +69,41 @@ fn magic() -> String {
 #[derive(Default)]
 pub struct Store {
     file: Option<PathBuf>,
+    /// The cache as read: each commit's record is decoded when asked for
+    /// (a commit that added 100,000 files is a large record, and a
+    /// pre-commit run wants one of them).
+    raw: Raw,
+    /// Diffs decoded whole or computed by this run.
     diffs: Mutex<HashMap<ObjectId, Arc<Diff>>>,
-    /// Whether two versions of a document say the same (see
-    /// [`super::same_text`]), by (old, new) blob.
-    same: Mutex<HashMap<(ObjectId, ObjectId), bool>>,
+    /// See [`super::same_text`].
+    same: Mutex<SameText>,
     added: Mutex<bool>,
 }
 
-/// What the cache holds.
-type Cached = (
-    HashMap<ObjectId, Arc<Diff>>,
-    HashMap<(ObjectId, ObjectId), bool>,
-);
+/// A cache file's bytes, checked whole, and where each commit's record
+/// (what follows its id) is in them.
+#[derive(Default)]
+struct Raw {
+    bytes: Vec<u8>,
+    records: HashMap<ObjectId, Range<usize>>,
+}
+
+/// Whether two versions of a document say the same, by (old, new) blob.
+type SameText = HashMap<(ObjectId, ObjectId), bool>;
+
+/// Which files of a diff a reader wants.
+pub type Keep<'a> = &'a (dyn Fn(&str) -> bool + Sync);
 
 impl Store {
     /// The store of the repository whose Git folder is `git_dir`, with what
     /// its cache holds.
     pub fn open(git_dir: &std::path::Path) -> Store {
         let file = git_dir.join("doccheck").join("history");
-        let (diffs, same) = std::fs::read(&file)
-            .ok()
-            .and_then(|bytes| decode(&bytes))
-            .unwrap_or_default();
+        let (raw, same) = std::fs::read(&file).ok().and_then(scan).unwrap_or_default();
         Store {
             file: Some(file),
-            diffs: Mutex::new(diffs),
+            raw,
+            diffs: Mutex::new(HashMap::new()),
             same: Mutex::new(same),
             added: Mutex::new(false),
         }
@@ -118,13 +129,38 @@ impl Store {
         })
     }
 
+    /// The diff of commit `id` if known: whole, or with only the files
+    /// `keep` wants when it has to be read from the cache.
+    fn known(&self, id: ObjectId, keep: Option<Keep<'_>>) -> Option<Arc<Diff>> {
+        if let Some(diff) = self.lock().get(&id) {
+            return Some(diff.clone());
+        }
+        let body = &self.raw.bytes[self.raw.records.get(&id)?.clone()];
+        match keep {
+            Some(keep) => record(body, keep).map(Arc::new),
+            None => {
+                let diff = Arc::new(record(body, &|_| true)?);
+                self.lock().insert(id, diff.clone());
+                Some(diff)
+            }
+        }
+    }
+
     /// The diffs of `steps`, computing (in parallel) those not known yet.
     /// A commit that cannot be read has none (`None`), and is not cached.
     pub fn diffs(&self, git: &super::Git, steps: &[Step]) -> Vec<Option<Arc<Diff>>> {
-        let known: Vec<Option<Arc<Diff>>> = {
-            let diffs = self.lock();
-            steps.iter().map(|s| diffs.get(&s.id).cloned()).collect()
-        };
+        self.diffs_keeping(git, steps, None)
+    }
+
+    /// [`Store::diffs`], where a diff read from the cache holds at least
+    /// the files `keep` wants (a computed one holds all).
+    pub fn diffs_keeping(
+        &self,
+        git: &super::Git,
+        steps: &[Step],
+        keep: Option<Keep<'_>>,
+    ) -> Vec<Option<Arc<Diff>>> {
+        let known: Vec<Option<Arc<Diff>>> = steps.iter().map(|s| self.known(s.id, keep)).collect();
         let missing: Vec<usize> = (0..steps.len()).filter(|&i| known[i].is_none()).collect();
         if missing.is_empty() {
             return known;
@@ -136,8 +172,7 @@ impl Store {
             .flat_map_iter(|chunk| {
                 let mut repo = git.local();
                 // Room for a few versions of a large folder's tree: the
-                // parent's trees are the next commit's, and each version
-                // is stored as a delta of its neighbour.
+                // parent's trees are the next commit's.
                 repo.object_cache_size(64 * 1024 * 1024);
                 chunk
                     .iter()
@@ -161,7 +196,9 @@ impl Store {
     /// Whether the diffs of all of `steps` are known.
     pub fn holds(&self, steps: &[Step]) -> bool {
         let diffs = self.lock();
-        steps.iter().all(|s| diffs.contains_key(&s.id))
+        steps
+            .iter()
+            .all(|s| diffs.contains_key(&s.id) || self.raw.records.contains_key(&s.id))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectId, Arc<Diff>>> {
@@ -175,7 +212,16 @@ impl Store {
         }
         let Some(file) = &self.file else { return };
         let same = self.same.lock().unwrap_or_else(|e| e.into_inner());
-        super::write_cache(file, &encode(&self.lock(), &same));
+        let diffs = self.lock();
+        let mut out = encode(&diffs, &same);
+        // What was read and not decoded is written back as it was.
+        for (id, range) in &self.raw.records {
+            if !diffs.contains_key(id) {
+                out.extend_from_slice(id.as_slice());
+                out.extend_from_slice(&self.raw.bytes[range.clone()]);
+            }
+        }
+        super::write_cache(file, &out);
     }
 }
 
@@ -336,65 +382,109 @@ fn encode(
     out
 }
 
-/// What the cache holds; `None` when it is not one this version wrote
-/// whole.
-fn decode(bytes: &[u8]) -> Option<Cached> {
+/// Reads a cache file's bytes a field at a time.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let taken = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(taken)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn i32(&mut self) -> Option<i32> {
+        Some(i32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn id(&mut self) -> Option<ObjectId> {
+        ObjectId::try_from(self.take(20)?).ok()
+    }
+}
+
+/// The cache's text comparisons and where each commit's record is; `None`
+/// when it is not a whole cache this version wrote.
+fn scan(bytes: Vec<u8>) -> Option<(Raw, SameText)> {
     let magic = magic();
-    let mut input = bytes.strip_prefix(magic.as_bytes())?;
-    let mut take = |n: usize| -> Option<&[u8]> {
-        let (head, rest) = input.split_at_checked(n)?;
-        input = rest;
-        Some(head)
+    if !bytes.starts_with(magic.as_bytes()) {
+        return None;
+    }
+    let mut input = Cursor {
+        bytes: &bytes,
+        at: magic.len(),
     };
-    let pairs = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+    let pairs = input.u32()? as usize;
     let mut same = HashMap::with_capacity(pairs.min(1 << 16));
     for _ in 0..pairs {
-        let old = ObjectId::try_from(take(20)?).ok()?;
-        let new = ObjectId::try_from(take(20)?).ok()?;
-        same.insert((old, new), take(1)?[0] != 0);
+        let (old, new) = (input.id()?, input.id()?);
+        same.insert((old, new), input.take(1)?[0] != 0);
     }
-    let mut diffs = HashMap::new();
-    while let Some(id) = take(20) {
-        let id = ObjectId::try_from(id).ok()?;
-        let seconds = i64::from_le_bytes(take(8)?.try_into().ok()?);
-        let offset = i32::from_le_bytes(take(4)?.try_into().ok()?);
-        let time = i64::from_le_bytes(take(8)?.try_into().ok()?);
-        let count = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
-        let mut changes = Vec::with_capacity(count.min(1 << 16));
-        for _ in 0..count {
-            let flags = take(1)?[0];
-            let kind = match flags & 3 {
-                0 => Kind::Added,
-                1 => Kind::Modified,
-                2 => Kind::Deleted,
-                _ => return None,
-            };
-            let len = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
-            let path = std::str::from_utf8(take(len)?).ok()?.into();
-            let previous = match kind {
-                Kind::Modified => Some(ObjectId::try_from(take(20)?).ok()?),
-                _ => None,
-            };
-            let id = ObjectId::try_from(take(20)?).ok()?;
+    let mut records = HashMap::new();
+    while input.at < bytes.len() {
+        let id = input.id()?;
+        let start = input.at;
+        input.take(20)?;
+        for _ in 0..input.u32()? {
+            let flags = input.take(1)?[0];
+            if flags & 3 == 3 {
+                return None;
+            }
+            let len = input.u32()? as usize;
+            std::str::from_utf8(input.take(len)?).ok()?;
+            input.take(if flags & 3 == 1 { 40 } else { 20 })?;
+        }
+        records.insert(id, start..input.at);
+    }
+    Some((Raw { bytes, records }, same))
+}
+
+/// One commit's record (checked by [`scan`]), with the files `keep` wants.
+fn record(body: &[u8], keep: Keep<'_>) -> Option<Diff> {
+    let mut input = Cursor { bytes: body, at: 0 };
+    let author = (input.i64()?, input.i32()?);
+    let time = input.i64()?;
+    let count = input.u32()? as usize;
+    let mut changes = Vec::new();
+    for _ in 0..count {
+        let flags = input.take(1)?[0];
+        let kind = match flags & 3 {
+            0 => Kind::Added,
+            1 => Kind::Modified,
+            _ => Kind::Deleted,
+        };
+        let len = input.u32()? as usize;
+        let path = std::str::from_utf8(input.take(len)?).ok()?;
+        let previous = match kind {
+            Kind::Modified => Some(input.id()?),
+            _ => None,
+        };
+        let id = input.id()?;
+        if keep(path) {
             changes.push(FileChange {
-                path,
+                path: path.into(),
                 kind,
                 blob: flags & 4 != 0,
                 previous,
                 id,
             });
         }
-        diffs.insert(
-            id,
-            Arc::new(Diff {
-                author: (seconds, offset),
-                time,
-                changes,
-            }),
-        );
     }
-    // A truncated file ends inside a record, not between two.
-    input.is_empty().then_some((diffs, same))
+    Some(Diff {
+        author,
+        time,
+        changes,
+    })
 }
 
 #[cfg(test)]
@@ -438,8 +528,24 @@ mod tests {
         );
         let same = HashMap::from([((id(2), id(3)), true), ((id(3), id(6)), false)]);
         let bytes = encode(&diffs, &same);
-        assert_eq!(decode(&bytes), Some((diffs, same)));
-        assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
-        assert_eq!(decode(b"doccheck history 0\n\0\0\0\0"), None);
+        let (raw, read) = scan(bytes.clone()).unwrap();
+        assert_eq!(read, same);
+        let all: HashMap<ObjectId, Arc<Diff>> = raw
+            .records
+            .iter()
+            .map(|(id, range)| {
+                (
+                    *id,
+                    Arc::new(record(&raw.bytes[range.clone()], &|_| true).unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(all, diffs);
+        // Only the files asked for.
+        let range = raw.records[&id(1)].clone();
+        let some = record(&raw.bytes[range], &|p| p.starts_with("src/")).unwrap();
+        assert_eq!(some.changes, diffs[&id(1)].changes[1..]);
+        assert!(scan(bytes[..bytes.len() - 1].to_vec()).is_none());
+        assert!(scan(b"doccheck history 0\n\0\0\0\0".to_vec()).is_none());
     }
 }
