@@ -1,16 +1,23 @@
-//! End-to-end benchmark: generates a Git repository of N documents in the
-//! default layout and times `doccheck check` on it.
+//! End-to-end benchmark: generates Git repositories in the default layout
+//! and times `doccheck check` on them.
 //!
 //! ```text
-//! cargo bench --bench check                 # N = 10,000
-//! cargo bench --bench check -- 10000 100000 # several sizes
+//! cargo bench --bench check                          # N = 10,000
+//! cargo bench --bench check -- 20000 100000 history  # several sizes, and the realistic history
 //! ```
 //!
-//! Reports wall time (best of 5 after a warm-up run), documents per second and peak resident
-//! memory of the doccheck process (from `wait4`), in total and per document.
-//! The repository has one commit per document (up to 100,000), each document
-//! cites its own commit, and the run is compared with `--no-git` and with
-//! `git cat-file --batch-check` resolving the same list of SHAs.
+//! For each size N: a repository with one commit per document (up to
+//! 100,000), each document citing its own commit, with sections, code
+//! references and ten links. The full check, `--no-git`, links only
+//! (`--select DC3`), `git cat-file --batch-check` on the cited SHAs and,
+//! when installed, ripgrep reading the same tree (the floor: every file read
+//! once) and lychee `--offline --include-fragments` run in turn, round
+//! after round (`DOCCHECK_BENCH_ROUNDS`, default 5): medians of wall and CPU
+//! time, peak resident memory (from `wait4`), and the ratios. Then a
+//! 10,000-entry baseline and `check --staged` with one staged document.
+//! Between sizes, how time grows. With `history`: a realistic history
+//! (10,000 documents edited across 16,600 commits) and what the
+//! history-based rules cost on it without and with the cache under `.git/`.
 //! With `DOCCHECK_BENCH_DIR=/some/dir` the generated repositories are kept
 //! there (one folder per size) for profiling.
 
