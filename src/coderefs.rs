@@ -319,7 +319,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
     let mut settle = Settle {
         git,
         reader: git.reader(),
-        head_listing: listings.get(git, head),
+        head_listing: None,
         listings: &listings,
         past: past.as_ref(),
     };
@@ -354,7 +354,8 @@ struct Settle<'a, 'g> {
     git: &'g Git,
     reader: Reader<'g>,
     listings: &'a Listings,
-    head_listing: Option<Arc<Listing>>,
+    /// HEAD's files, listed when a reference first needs them.
+    head_listing: Option<Option<Arc<Listing>>>,
     past: Option<&'a PathHistory>,
 }
 
@@ -441,7 +442,11 @@ impl Settle<'_, '_> {
             Outcome::Ambiguous(_) => return None,
             Outcome::Missing => {}
         }
-        let head_listing = self.head_listing.as_deref();
+        let (git, listings) = (self.git, self.listings);
+        let head_listing = self
+            .head_listing
+            .get_or_insert_with(|| listings.get(git, head))
+            .as_deref();
         if !in_repository(&r.path, head_listing, &past.ever) {
             return None;
         }
@@ -551,9 +556,39 @@ fn drift(reader: &mut Reader<'_>, head: ObjectId, path: &str, end: u32, since: A
 #[derive(Default)]
 struct Listings {
     made: Mutex<HashMap<ObjectId, Option<Arc<Listing>>>>,
+    /// Every file HEAD's history had, and its commits, when the history
+    /// is cached: a commit of it has no file by a name no file ever had.
+    ever: std::sync::OnceLock<Option<(Listing, std::collections::HashSet<ObjectId>)>>,
 }
 
 impl Listings {
+    /// The files named `name` in `commit`, found from the history's files
+    /// when it is cached and `commit` is part of it; in the order a listing
+    /// of the tree gives (breadth first, then by path).
+    fn named_from_history(
+        &self,
+        git: &Git,
+        reader: &mut Reader<'_>,
+        commit: ObjectId,
+        name: &str,
+    ) -> Option<Vec<Box<str>>> {
+        let (ever, commits) = self.ever.get_or_init(|| git.cached_ever()).as_ref()?;
+        if !commits.contains(&commit) {
+            return None;
+        }
+        let mut found: Vec<Box<str>> = ever
+            .named(name)
+            .iter()
+            .filter(|p| Git::has_file(reader, commit, p))
+            .cloned()
+            .collect();
+        found.sort_by(|a, b| {
+            let depth = |p: &str| p.bytes().filter(|&c| c == b'/').count();
+            depth(a).cmp(&depth(b)).then(a.cmp(b))
+        });
+        Some(found)
+    }
+
     fn get(&self, git: &Git, commit: ObjectId) -> Option<Arc<Listing>> {
         if let Some(made) = self.made.lock().ok()?.get(&commit) {
             return made.clone();
@@ -604,6 +639,12 @@ impl Files for Tree<'_, '_> {
     }
 
     fn named(&mut self, name: &str) -> Vec<Box<str>> {
+        if let Some(found) =
+            self.listings
+                .named_from_history(self.git, self.reader, self.commit, name)
+        {
+            return found;
+        }
         self.listings
             .get(self.git, self.commit)
             .map(|l| l.named(name).to_vec())

@@ -247,6 +247,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         cwd: cwd_in(&project),
         ..report::Options::new(format, style)
     };
+    check::free_in_background(docs);
     let rendered = report::render(&project, &report, &options);
     let status = if !args.exit_zero && report.fails(project.fail_on) {
         ExitStatus::Failure

@@ -62,6 +62,11 @@ impl Filter {
         }
     }
 
+    /// What decides [`Filter::accepts`], to key a cache of its answers.
+    pub fn fingerprint(&self) -> impl std::hash::Hash + '_ {
+        (&self.include_patterns, &self.exclude_patterns)
+    }
+
     /// A file is linted when `include` matches it and `exclude` matches
     /// neither it nor one of its folders.
     pub fn accepts(&self, rel: &str) -> bool {

@@ -2,8 +2,11 @@
 //! resolution in one parallel batch, reachability from one history walk,
 //! branches, file contents at a commit, and when each document last changed.
 
+mod history;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use gix::ObjectId;
 use rayon::prelude::*;
@@ -76,6 +79,11 @@ pub struct Git {
     pub shallow: bool,
     /// The project root's path inside the work tree, with a trailing `/`.
     prefix: String,
+    /// The work tree's Git folder, where the history's cache is.
+    git_dir: PathBuf,
+    /// HEAD's history and each commit's changes, read when first needed.
+    steps: OnceLock<Vec<history::Step>>,
+    diffs: OnceLock<history::Store>,
 }
 
 impl std::fmt::Debug for Git {
@@ -163,10 +171,13 @@ impl Git {
             .is_shallow()
             .map_err(|e| Unavailable::Broken(e.to_string()))?;
         Ok(Git {
+            git_dir: repo.git_dir().to_path_buf(),
             repo: repo.into_sync(),
             head,
             shallow,
             prefix,
+            steps: OnceLock::new(),
+            diffs: OnceLock::new(),
         })
     }
 
@@ -215,6 +226,14 @@ impl Git {
         }
         let walk = repo.rev_walk(tips).all().map_err(|e| git_error(&e))?;
         Ok(walk.filter_map(|info| info.ok().map(|i| i.id)).collect())
+    }
+
+    /// Whether `commit` is in HEAD's history: for a few commits, cheaper
+    /// than walking the whole history.
+    pub fn in_head_history(&self, commit: ObjectId) -> bool {
+        self.local()
+            .merge_base(commit, self.head)
+            .is_ok_and(|base| base.is_some_and(|b| b.detach() == commit))
     }
 
     /// Local branch names and remote-tracking names (`origin/main`).
@@ -274,10 +293,15 @@ impl Git {
 
     /// A reader for [`Reader::line_count`] calls on one thread.
     pub fn reader(&self) -> Reader<'_> {
+        let mut repo = self.local();
+        // Subtrees on the way to the files references name, decoded once.
+        repo.object_cache_size(16 * 1024 * 1024);
         Reader {
             git: self,
-            repo: self.local(),
+            repo,
             lines: HashMap::new(),
+            trees: HashMap::new(),
+            entries: HashMap::new(),
         }
     }
 
@@ -311,8 +335,16 @@ impl Git {
             .collect();
         let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
         // A document not in HEAD (new, not committed yet) has no last change
-        // in history: without this the walk could never stop early.
-        if let Some(tree) = &head_tree {
+        // in history: without this the walk could never stop early. A few
+        // paths are looked up; many, listed in one traversal.
+        if let Some(tree) = head_tree.as_ref().filter(|_| wanted.len() <= 64) {
+            wanted.retain(|path, _| {
+                tree.lookup_entry_by_path(path.as_str())
+                    .ok()
+                    .flatten()
+                    .is_some_and(|e| e.mode().is_blob())
+            });
+        } else if let Some(tree) = &head_tree {
             let mut recorder = gix::traverse::tree::Recorder::default();
             if tree.traverse().breadthfirst(&mut recorder).is_ok() {
                 let committed: HashSet<String> = recorder
@@ -333,84 +365,79 @@ impl Git {
             .as_ref()
             .map(|tree| ignored_revisions(&repo, tree))
             .unwrap_or_default();
-        let Ok(walk) = repo
-            .rev_walk([self.head])
-            .sorting(gix::revision::walk::Sorting::ByCommitTime(
-                Default::default(),
-            ))
-            .all()
-        else {
-            return found;
-        };
-        let mut state = gix::diff::tree::State::default();
-        for info in walk {
-            let Ok(info) = info else { break };
-            if info.parent_ids.len() > 1 || ignored.contains(&info.id) {
-                continue;
-            }
-            let Ok(commit) = repo.find_commit(info.id) else {
-                continue;
-            };
-            let Ok(tree) = commit.tree() else { continue };
-            let parent_tree = info
-                .parent_ids
-                .first()
-                .and_then(|p| repo.find_commit(*p).ok())
-                .and_then(|c| c.tree().ok());
-            let mut recorder = gix::diff::tree::Recorder::default();
-            let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
-            let old = parent_tree.as_ref().map_or(empty, |t| {
-                gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
-            });
-            let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
-            if gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).is_err() {
-                continue;
-            }
-            // The author's time: a rebase moves the committer's, not the
-            // day the change was written.
-            let time = commit
-                .author()
-                .ok()
-                .and_then(|a| a.time().ok())
-                .or_else(|| commit.time().ok())
-                .unwrap_or_default();
-            use gix::diff::tree::recorder::Change as C;
-            for change in recorder.records {
-                let (path, versions) = match &change {
-                    C::Addition { path, .. } => (path, None),
-                    C::Modification {
-                        path,
-                        previous_oid,
-                        oid,
-                        ..
-                    } => (path, Some((*previous_oid, *oid))),
-                    C::Deletion { .. } => continue,
-                };
-                let Some(&i) = wanted.get(&path.to_string()) else {
-                    continue;
-                };
-                let history = &mut found[i];
-                if history.changed.is_some() {
-                    continue;
-                }
-                let change = Changed {
-                    time: time.seconds,
-                    offset: time.offset.into(),
-                    id: info.id,
-                    added: versions.is_none(),
-                };
-                history.touched.get_or_insert(change);
-                if versions.is_some_and(|(old, new)| same_text(&repo, old, new)) {
-                    continue;
-                }
-                history.changed = Some(change);
-                remaining -= 1;
-            }
-            if remaining == 0 {
+        // Most documents settle in the newest commits: walk and diff the
+        // history in blocks, growing, and stop after the block that
+        // settles the last.
+        let mut walk = history::Walk::new(&repo, self.head);
+        let mut block = 64;
+        while remaining > 0 {
+            let steps = walk.next_block(block);
+            if steps.is_empty() {
                 break;
             }
+            let read: Vec<history::Step> = steps
+                .into_iter()
+                .filter(|s| !s.merge && !ignored.contains(&s.id))
+                .collect();
+            let keep = |path: &str| wanted.contains_key(path);
+            let diffs = self.store().diffs_keeping(self, &read, Some(&keep));
+            for (step, diff) in read.iter().zip(diffs) {
+                let Some(diff) = diff else { continue };
+                for change in &diff.changes {
+                    let versions = match change.kind {
+                        history::Kind::Added => None,
+                        history::Kind::Modified => change.previous.map(|p| (p, change.id)),
+                        history::Kind::Deleted => continue,
+                    };
+                    let Some(&i) = wanted.get(&*change.path) else {
+                        continue;
+                    };
+                    let history = &mut found[i];
+                    if history.changed.is_some() {
+                        continue;
+                    }
+                    let change = Changed {
+                        time: diff.author.0,
+                        offset: diff.author.1.into(),
+                        id: step.id,
+                        added: versions.is_none(),
+                    };
+                    history.touched.get_or_insert(change);
+                    if versions.is_some_and(|(old, new)| {
+                        self.store()
+                            .same_text(old, new, || same_text(&repo, old, new))
+                    }) {
+                        continue;
+                    }
+                    history.changed = Some(change);
+                    remaining -= 1;
+                }
+                if remaining == 0 {
+                    break;
+                }
+            }
+            block = (block * 2).min(4096);
         }
         found
+    }
+
+    /// HEAD's history, newest first, walked once per run.
+    fn steps(&self) -> &[history::Step] {
+        self.steps
+            .get_or_init(|| history::walk(&self.local(), self.head))
+    }
+
+    fn store(&self) -> &history::Store {
+        self.diffs
+            .get_or_init(|| history::Store::open(&self.git_dir))
+    }
+
+    /// Keeps the commits' changes this run computed for the next run (under
+    /// `.git/doccheck/`), when the history was read at all.
+    pub fn save_history(&self) {
+        if let Some(store) = self.diffs.get() {
+            store.save();
+        }
     }
 }
 
@@ -429,18 +456,25 @@ pub struct Listing {
 impl Listing {
     pub fn insert(&mut self, path: &str) {
         let name = path.rsplit('/').next().unwrap_or(path);
-        let list = self.by_name.entry(name.into()).or_default();
-        if !list.iter().any(|p| &**p == path) {
-            list.push(path.into());
+        // Allocated only for what is new: a listing holds thousands.
+        match self.by_name.get_mut(name) {
+            Some(list) if list.iter().any(|p| &**p == path) => {}
+            Some(list) => list.push(path.into()),
+            None => {
+                self.by_name.insert(name.into(), vec![path.into()]);
+            }
         }
         let top = path.split('/').next().unwrap_or(path);
         if !self.top.contains(top) {
             self.top.insert(top.into());
         }
         if let Some((_, ext)) = name.rsplit_once('.') {
-            let ext = ext.to_ascii_lowercase();
-            if !self.extensions.contains(ext.as_str()) {
-                self.extensions.insert(ext.into());
+            let known = match ext.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => self.extensions.contains(ext.to_ascii_lowercase().as_str()),
+                false => self.extensions.contains(ext),
+            };
+            if !known {
+                self.extensions.insert(ext.to_ascii_lowercase().into());
             }
         }
     }
@@ -525,12 +559,40 @@ impl Git {
         Some(listing)
     }
 
+    /// Every file the history of HEAD ever had, and the commits of that
+    /// history, when the history's cache already holds every commit's
+    /// changes (else `None`: listing a tree is then cheaper than diffing
+    /// the whole history). Any file of a commit of that history was added
+    /// or modified by one of them, against its first parent.
+    pub fn cached_ever(&self) -> Option<(Listing, HashSet<ObjectId>)> {
+        let steps = self.steps();
+        if !self.store().holds(steps) {
+            return None;
+        }
+        let mut ever = Listing::default();
+        for diff in self.store().diffs(self, steps).into_iter().flatten() {
+            for change in &diff.changes {
+                if change.blob
+                    && change.kind != history::Kind::Deleted
+                    && let Some(rel) = change.path.strip_prefix(self.prefix.as_str())
+                {
+                    ever.insert(rel);
+                }
+            }
+        }
+        Some((ever, steps.iter().map(|s| s.id).collect()))
+    }
+
+    /// Whether `path` (project-relative) is a file in `commit`'s tree.
+    pub fn has_file(reader: &mut Reader<'_>, commit: ObjectId, path: &str) -> bool {
+        matches!(reader.blob_at(commit, path), Ok(Some(_)))
+    }
+
     /// One walk of HEAD's whole history, diffing each commit against its
     /// first parent: when each of `wanted` (project-relative) was first and
     /// last changed, every file that ever existed, the moves, and every
     /// version of the `watched` files.
     pub fn path_history(&self, wanted: &[&str], watched: &HashSet<&str>) -> PathHistory {
-        let repo = self.local();
         let index: HashMap<String, usize> = wanted
             .iter()
             .enumerate()
@@ -540,87 +602,41 @@ impl Git {
             changed: vec![None; wanted.len()],
             ..PathHistory::default()
         };
-        let Ok(walk) = repo
-            .rev_walk([self.head])
-            .sorting(gix::revision::walk::Sorting::ByCommitTime(
-                Default::default(),
-            ))
-            .all()
-        else {
-            return history;
-        };
-        let mut state = gix::diff::tree::State::default();
-        use gix::diff::tree::recorder::Change as C;
-        for info in walk {
-            let Ok(info) = info else { break };
+        let steps = self.steps();
+        let diffs = self.store().diffs(self, steps);
+        for (step, diff) in steps.iter().zip(diffs) {
             let seq = history.order.len();
-            history.order.insert(info.id, seq);
-            let Ok(commit) = repo.find_commit(info.id) else {
-                continue;
-            };
-            let time = commit.time().map(|t| t.seconds).unwrap_or_default();
-            let Ok(tree) = commit.tree() else { continue };
-            let parent_tree = info
-                .parent_ids
-                .first()
-                .and_then(|p| repo.find_commit(*p).ok())
-                .and_then(|c| c.tree().ok());
-            let mut recorder = gix::diff::tree::Recorder::default();
-            let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
-            let old = parent_tree.as_ref().map_or(empty, |t| {
-                gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
-            });
-            let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
-            if gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).is_err() {
-                continue;
-            }
+            history.order.insert(step.id, seq);
+            let Some(diff) = diff else { continue };
+            let time = diff.time;
             let mut added: Vec<(String, ObjectId)> = Vec::new();
             let mut deleted: Vec<(String, ObjectId)> = Vec::new();
-            for change in &recorder.records {
-                let (path, mode, oid) = match change {
-                    C::Addition {
-                        path,
-                        entry_mode,
-                        oid,
-                        ..
-                    }
-                    | C::Deletion {
-                        path,
-                        entry_mode,
-                        oid,
-                        ..
-                    }
-                    | C::Modification {
-                        path,
-                        entry_mode,
-                        oid,
-                        ..
-                    } => (path.to_string(), entry_mode, *oid),
-                };
-                if !mode.is_blob() {
+            for change in &diff.changes {
+                if !change.blob {
                     continue;
                 }
-                if let Some(&i) = index.get(&path) {
+                let (path, oid) = (&*change.path, change.id);
+                if let Some(&i) = index.get(path) {
                     let slot = &mut history.changed[i];
-                    *slot = Some((info.id, slot.map_or(info.id, |(_, last)| last)));
+                    *slot = Some((step.id, slot.map_or(step.id, |(_, last)| last)));
                 }
                 let Some(rel) = path.strip_prefix(self.prefix.as_str()) else {
                     continue;
                 };
-                if watched.contains(rel) && !matches!(change, C::Deletion { .. }) {
+                if watched.contains(rel) && change.kind != history::Kind::Deleted {
                     history
                         .versions
                         .entry(rel.to_owned())
                         .or_default()
-                        .push((info.id, time, oid));
+                        .push((step.id, time, oid));
                 }
-                match change {
-                    C::Addition { .. } => {
+                match change.kind {
+                    history::Kind::Added => {
                         history.ever.insert(rel);
                         added.push((rel.to_owned(), oid));
                     }
-                    C::Deletion { .. } => deleted.push((rel.to_owned(), oid)),
-                    C::Modification { .. } => history.ever.insert(rel),
+                    history::Kind::Deleted => deleted.push((rel.to_owned(), oid)),
+                    history::Kind::Modified => history.ever.insert(rel),
                 }
             }
             for (old, oid) in deleted {
@@ -650,6 +666,27 @@ impl Git {
             }
         }
         history
+    }
+}
+
+/// Writes one of doccheck's caches under the Git folder, atomically (a
+/// file beside it, renamed over it). The caches only save time: a
+/// repository that cannot be written to keeps none.
+pub fn write_cache(file: &Path, bytes: &[u8]) {
+    use std::io::Write as _;
+    let Some(folder) = file.parent() else { return };
+    let Some(name) = file.file_name() else { return };
+    let temp = folder.join(format!(
+        "{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::create_dir_all(folder)
+        .and_then(|()| std::fs::File::create(&temp))
+        .and_then(|mut f| f.write_all(bytes))
+        .and_then(|()| std::fs::rename(&temp, file));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
     }
 }
 
@@ -1019,9 +1056,15 @@ impl Index {
             Unavailable::Bare(path) => format!("{} is a bare repository", path.display()),
             other => other.message(),
         })?;
-        let index = repo
-            .index_or_empty()
-            .map_err(|e| format!("cannot read the index: {e}"))?;
+        // Its checksum is not verified, as Git itself does not on reading:
+        // that alone is a pass over the whole file.
+        let index = gix::index::File::at_or_default(
+            repo.index_path(),
+            repo.object_hash(),
+            true,
+            gix::index::decode::Options::default(),
+        )
+        .map_err(|e| format!("cannot read the index: {e}"))?;
         let conflicted: Vec<String> = index
             .entries()
             .iter()
@@ -1143,6 +1186,11 @@ impl Index {
         Self::blob(repo, entry.id)
     }
 
+    /// The work tree's Git folder, where doccheck keeps its caches.
+    pub fn git_dir(&self) -> &Path {
+        self.repo.git_dir()
+    }
+
     /// A handle for [`Index::blob`] calls on one thread.
     pub fn reader(&self) -> gix::Repository {
         let mut repo = self.repo.to_thread_local();
@@ -1163,6 +1211,10 @@ pub struct Reader<'a> {
     git: &'a Git,
     repo: gix::Repository,
     lines: HashMap<ObjectId, usize>,
+    /// Each commit's tree, and what a path is in a tree: many references
+    /// name the same files at the same commits.
+    trees: HashMap<ObjectId, ObjectId>,
+    entries: HashMap<(ObjectId, Box<str>), Option<ObjectId>>,
 }
 
 impl Reader<'_> {
@@ -1175,24 +1227,10 @@ impl Reader<'_> {
         commit: ObjectId,
         path: &str,
     ) -> std::result::Result<Option<usize>, String> {
-        let unreadable = |what: &str, e: &dyn std::fmt::Display| format!("cannot read {what}: {e}");
-        let tree = self
-            .repo
-            .find_commit(commit)
-            .and_then(|c| c.tree())
-            .map_err(|e| unreadable(&format!("commit {commit}"), &e))?;
-        let Some(entry) = tree
-            .lookup_entry_by_path(self.git.repo_path(path))
-            .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
-        else {
-            return Ok(None);
-        };
-        if !entry.mode().is_blob() {
-            return Ok(None);
+        match self.blob_at(commit, path)? {
+            Some(id) => self.blob_lines(id).map(Some),
+            None => Ok(None),
         }
-        let id = entry.object_id();
-        drop(tree);
-        self.blob_lines(id).map(Some)
     }
 
     /// The number of lines of a blob, counted once per blob; a blob larger
@@ -1216,6 +1254,45 @@ impl Reader<'_> {
         let n = newlines + usize::from(!data.is_empty() && data.last() != Some(&b'\n'));
         self.lines.insert(id, n);
         Ok(n)
+    }
+
+    /// The blob at `path` (project-relative) in `commit`'s tree: `Ok(None)`
+    /// when it is not a file there, `Err` when the commit or a tree cannot
+    /// be read. Answers are kept per tree and path; failures are not.
+    pub(crate) fn blob_at(
+        &mut self,
+        commit: ObjectId,
+        path: &str,
+    ) -> std::result::Result<Option<ObjectId>, String> {
+        let unreadable = |what: &str, e: &dyn std::fmt::Display| format!("cannot read {what}: {e}");
+        let tree = match self.trees.get(&commit) {
+            Some(&tree) => tree,
+            None => {
+                let tree = self
+                    .repo
+                    .find_commit(commit)
+                    .map_err(|e| unreadable(&format!("commit {commit}"), &e))?
+                    .tree_id()
+                    .map_err(|e| unreadable(&format!("commit {commit}"), &e))?
+                    .detach();
+                self.trees.insert(commit, tree);
+                tree
+            }
+        };
+        let key = (tree, Box::<str>::from(path));
+        if let Some(&found) = self.entries.get(&key) {
+            return Ok(found);
+        }
+        let found = self
+            .repo
+            .find_tree(tree)
+            .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
+            .lookup_entry_by_path(self.git.repo_path(path))
+            .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
+            .filter(|e| e.mode().is_blob())
+            .map(|e| e.object_id());
+        self.entries.insert(key, found);
+        Ok(found)
     }
 }
 

@@ -361,6 +361,15 @@ impl Kinds {
         self.kinds.iter().position(|k| k.name == name)
     }
 
+    /// What decides [`Kinds::for_path`] and whether a kind is linted, to
+    /// key a cache of their answers.
+    pub fn path_fingerprint(&self) -> Vec<(&str, &[String], bool)> {
+        self.kinds
+            .iter()
+            .map(|k| (k.name.as_str(), k.paths.as_slice(), k.lint))
+            .collect()
+    }
+
     /// The first kind whose globs match a project-relative path. A folder's
     /// index page (`README.md`, `index.md`) is never a typed document,
     /// except for a template.

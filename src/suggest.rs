@@ -27,13 +27,31 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// must be at most a third of the input's length.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let norm = normalize(input);
-    let limit = (norm.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (distance(&norm, &normalize(c)), c))
-        .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let len = norm.chars().count();
+    let limit = (len / 3).max(1);
+    // The first of the closest; a candidate whose length alone puts it
+    // further than the best so far is not measured.
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let bound = match best {
+            None => limit,
+            Some((0, _)) => break,
+            Some((d, _)) => d - 1,
+        };
+        // Normalising keeps an ASCII name's length.
+        if c.is_ascii() && len.abs_diff(c.len()) > bound {
+            continue;
+        }
+        let other = normalize(c);
+        if len.abs_diff(other.chars().count()) > bound {
+            continue;
+        }
+        let d = distance(&norm, &other);
+        if d <= bound {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Like [`closest`], but only when no other candidate is as close: a
@@ -79,6 +97,9 @@ mod tests {
         assert_eq!(closest("draft", statuses), None);
         assert_eq!(unique_closest("completed", statuses), Some("complete"));
         assert_eq!(unique_closest("cat", ["bat", "car"]), None);
+        // Ties go to the first; lengths alone rule out the far ones.
+        assert_eq!(closest("cat", ["cattle", "bat", "car"]), Some("bat"));
+        assert_eq!(closest("ct", ["ca", "cat"]), Some("ca"));
         assert_eq!(
             closest("reseacher", ["researcher", "repository"]),
             Some("researcher")

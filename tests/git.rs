@@ -2212,3 +2212,101 @@ fn a_reference_to_a_document_deleted_on_purpose_is_history() {
     // The mention in prose repeats the citation: one finding.
     assert_eq!(found, [("warning", deleted)]);
 }
+
+/// The history's cache under `.git/` only saves time: a warm run, a run
+/// after new commits (read from the cache and diffed since), a run
+/// without it and one with a damaged one say the same.
+#[test]
+fn the_history_cache_changes_no_result() {
+    let repo = Repo::new();
+    repo.write("src/units/ai.rs", &numbered(80));
+    let sha = repo.commit("code");
+    repo.research(
+        "stale",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02\n`src/units/ai.rs:20-77`"),
+    );
+    // Found by its name alone: from a listing of the cited commit, or
+    // from the cached history's files.
+    repo.research(
+        "later",
+        &format!("git_commit: {sha}\nlast_updated: 2000-01-02\n`ai.rs:70` and `src/nowhere.rs:3`"),
+    );
+    repo.commit("docs");
+    repo.research(
+        "stale",
+        &format!("git_commit: {sha}\ndate: 2000-01-01T00:00:00Z\nlast_updated: 2000-01-02\n`src/units/ai.rs:20-77`\nA finding added later."),
+    );
+    repo.git(&["mv", "src/units/ai.rs", "src/ai.rs"]);
+    repo.commit("docs edited, code moved");
+    let cache = repo.root.join(".git/doccheck/history");
+    let findings = || {
+        let (_, json, _) = doccheck(&repo.root, &["--show-infos"]);
+        sorted_findings(&json)
+    };
+    let cold = findings();
+    assert_eq!(cold.len(), 5, "{cold:#?}");
+    assert!(cache.is_file(), "the first run keeps what it read");
+    assert_eq!(findings(), cold, "warm");
+
+    // New commits since the cached HEAD.
+    repo.research(
+        "later",
+        &format!(
+            "git_commit: {sha}\nlast_updated: 2000-01-02\n`ai.rs:70` and `src/nowhere.rs:3`\nRewritten since."
+        ),
+    );
+    repo.commit("another edit");
+    let warm = findings();
+    assert_eq!(warm.len(), 6, "{warm:#?}");
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(findings(), warm, "without the cache");
+    let bytes = std::fs::read(&cache).unwrap();
+    std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(findings(), warm, "with a damaged cache");
+}
+
+/// What `--staged` learns from is kept under `.git/doccheck/` for the next
+/// commit of the same files, and chosen again when the files change.
+#[test]
+fn staged_learning_is_kept_for_the_same_files_only() {
+    let repo = Repo::new();
+    for day in 1..=6 {
+        repo.write(
+            &format!("thoughts/shared/plans/2026-02-0{day}-step-{day}.md"),
+            "# A plan\n\nSteps.\n",
+        );
+    }
+    repo.commit("plans");
+    repo.write(
+        "thoughts/shared/plans/2026-02-08_10-30_odd.md",
+        "# Odd\n\nNamed otherwise.\n",
+    );
+    repo.git(&["add", "-A"]);
+    let names = || {
+        let (_, json, stderr) = doccheck(&repo.root, &["--staged"]);
+        let found: Vec<String> = all_findings(&json)
+            .into_iter()
+            .filter(|f| f.starts_with("DC514"))
+            .collect();
+        (found, stderr)
+    };
+    let odd = ["DC514 thoughts/shared/plans/2026-02-08_10-30_odd.md"];
+    assert_eq!(names().0, odd);
+    assert!(repo.root.join(".git/doccheck/learning").is_file());
+    repo.write(
+        "thoughts/shared/plans/2026-02-08_10-30_odd.md",
+        "# Odd\n\nNamed otherwise, edited.\n",
+    );
+    repo.git(&["add", "-A"]);
+    assert_eq!(names().0, odd, "the same files: learned the same");
+    // More plans named that way: no convention of the repository's own.
+    for day in 1..=9 {
+        repo.write(
+            &format!("thoughts/shared/plans/2026-03-0{day}_10-30_more-{day}.md"),
+            "# More\n\nSteps.\n",
+        );
+    }
+    repo.git(&["add", "-A"]);
+    let (found, stderr) = names();
+    assert_eq!(found, Vec::<String>::new(), "{stderr}");
+}

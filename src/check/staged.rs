@@ -236,28 +236,21 @@ pub fn load(project: &Project, index: &Index) -> Staged {
 /// ([`crate::convention::sample`]) and every template, so that a commit is
 /// judged by the conventions `doccheck check` applies.
 fn learning(project: &Project, index: &Index, out: &mut Staged) {
-    let mut by_kind: HashMap<KindId, Vec<&IndexEntry>> = HashMap::new();
-    let mut templates = Vec::new();
-    for entry in index.entries.iter().filter(|e| e.regular) {
-        if !project.filter.accepts(&entry.path) {
-            continue;
+    let key = learning_key(project, index);
+    let cache = index.git_dir().join("doccheck").join("learning");
+    let (sample, templates) = match std::fs::read(&cache)
+        .ok()
+        .and_then(|bytes| decode_inputs(&bytes, key, index.entries.len()))
+    {
+        Some(inputs) => inputs,
+        None => {
+            let inputs = learning_inputs(project, index);
+            crate::git::write_cache(&cache, &encode_inputs(&inputs, key));
+            inputs
         }
-        match project.kinds.for_path(&entry.path) {
-            Some(k) if project.kinds.get(k).lint => by_kind.entry(k).or_default().push(entry),
-            Some(_) if entry.path.ends_with(".md") => templates.push(entry),
-            _ => {}
-        }
-    }
-    let mut kinds: Vec<_> = by_kind.into_iter().collect();
-    kinds.sort_by_key(|(k, _)| *k);
-    let sample: Vec<&IndexEntry> = kinds
-        .iter()
-        .flat_map(|(_, list)| {
-            crate::convention::spread(list.len())
-                .into_iter()
-                .map(|i| list[i])
-        })
-        .collect();
+    };
+    let sample: Vec<&IndexEntry> = sample.iter().map(|&i| &index.entries[i]).collect();
+    let templates = templates.iter().map(|&i| &index.entries[i]);
     out.sample = read_all(project, index, &sample, Version::Staged)
         .into_iter()
         .map(|(analysis, _)| analysis.document)
@@ -275,6 +268,102 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
             ));
         }
     }
+}
+
+/// Which index entries learning reads: the sample of each kind's
+/// documents, then the templates (positions in the index's entries).
+type LearningInputs = (Vec<usize>, Vec<usize>);
+
+/// Matches every file of the index against the kinds' globs (in parallel:
+/// it is most of a pre-commit run's work) and picks what a full check
+/// learns from.
+fn learning_inputs(project: &Project, index: &Index) -> LearningInputs {
+    let kinds: Vec<Option<KindId>> = index
+        .entries
+        .par_iter()
+        .map(|entry| {
+            (entry.regular && project.filter.accepts(&entry.path))
+                .then(|| project.kinds.for_path(&entry.path))
+                .flatten()
+        })
+        .collect();
+    let mut by_kind: HashMap<KindId, Vec<usize>> = HashMap::new();
+    let mut templates = Vec::new();
+    for (i, (entry, kind)) in index.entries.iter().zip(kinds).enumerate() {
+        match kind {
+            Some(k) if project.kinds.get(k).lint => by_kind.entry(k).or_default().push(i),
+            Some(_) if entry.path.ends_with(".md") => templates.push(i),
+            _ => {}
+        }
+    }
+    let mut kinds: Vec<_> = by_kind.into_iter().collect();
+    kinds.sort_by_key(|(k, _)| *k);
+    let sample = kinds
+        .iter()
+        .flat_map(|(_, list)| {
+            crate::convention::spread(list.len())
+                .into_iter()
+                .map(|i| list[i])
+        })
+        .collect();
+    (sample, templates)
+}
+
+/// What decides [`learning_inputs`]: the index's files (and which are
+/// regular) and what the configuration says about paths. Learning's inputs
+/// are kept under `.git/doccheck/` with this key, so that the next commit
+/// of the same files (the usual one: documents edited, none added) does not
+/// match them all again.
+fn learning_key(project: &Project, index: &Index) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    project.kinds.path_fingerprint().hash(&mut hasher);
+    project.filter.fingerprint().hash(&mut hasher);
+    index.entries.len().hash(&mut hasher);
+    for entry in &index.entries {
+        entry.path.hash(&mut hasher);
+        entry.regular.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn encode_inputs(inputs: &LearningInputs, key: u64) -> Vec<u8> {
+    let mut out = b"doccheck learning 1\n".to_vec();
+    out.extend_from_slice(&key.to_le_bytes());
+    for list in [&inputs.0, &inputs.1] {
+        out.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        for &i in list {
+            out.extend_from_slice(&(i as u32).to_le_bytes());
+        }
+    }
+    out
+}
+
+/// `None` unless the bytes hold inputs for `key`, each a position below
+/// `len`.
+fn decode_inputs(bytes: &[u8], key: u64, len: usize) -> Option<LearningInputs> {
+    let mut input = bytes.strip_prefix(b"doccheck learning 1\n".as_slice())?;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let (head, rest) = input.split_at_checked(n)?;
+        input = rest;
+        Some(head)
+    };
+    if u64::from_le_bytes(take(8)?.try_into().ok()?) != key {
+        return None;
+    }
+    let mut list = || -> Option<Vec<usize>> {
+        let n = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+        (0..n)
+            .map(|_| {
+                let i = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+                (i < len).then_some(i)
+            })
+            .collect()
+    };
+    let sample = list()?;
+    let templates = list()?;
+    input.is_empty().then_some((sample, templates))
 }
 
 impl Staged {

@@ -1,0 +1,551 @@
+//! HEAD's history as each commit's changes against its first parent, the
+//! one record [`super::Git::last_changes`] and [`super::Git::path_history`]
+//! both read. A commit's changes never change, so they are computed once
+//! (in parallel, each thread diffing a run of consecutive commits so that a
+//! tree it decoded for one commit is in its cache as the parent of the
+//! next) and kept under `.git/doccheck/`: a later run diffs only the
+//! commits it has not seen, those newer than the HEAD it last read. The
+//! cache is an optimisation only: without it (deleted, unreadable, another
+//! version) every commit is diffed again and the results are the same.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use gix::ObjectId;
+use rayon::prelude::*;
+
+/// What a commit did to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Added,
+    Modified,
+    Deleted,
+}
+
+/// One file a commit changed (folders are not recorded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// Repository-relative.
+    pub path: Box<str>,
+    pub kind: Kind,
+    /// A blob (plain or executable): not a symbolic link or a submodule.
+    pub blob: bool,
+    /// The version before a modification.
+    pub previous: Option<ObjectId>,
+    /// The version added or modified to, or the one deleted.
+    pub id: ObjectId,
+}
+
+/// A commit's changes against its first parent (all files, for a root
+/// commit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    /// The author's time (the committer's when the author's is unreadable),
+    /// seconds since the epoch and UTC offset in seconds east.
+    pub author: (i64, i32),
+    /// The committer's time, in seconds since the epoch.
+    pub time: i64,
+    pub changes: Vec<FileChange>,
+}
+
+/// A commit of the walk: its id and whether it merges.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    pub id: ObjectId,
+    pub first_parent: Option<ObjectId>,
+    pub merge: bool,
+}
+
+/// The cache's first line: another version of doccheck may read commits
+/// or compare texts differently, and then reads nothing.
+fn magic() -> String {
+    format!("doccheck history 1 {}\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// The diffs known so far, and whether some are new since the cache was
+/// read.
+#[derive(Default)]
+pub struct Store {
+    file: Option<PathBuf>,
+    /// The cache as read: each commit's record is decoded when asked for
+    /// (a commit that added 100,000 files is a large record, and a
+    /// pre-commit run wants one of them).
+    raw: Raw,
+    /// Diffs decoded whole or computed by this run.
+    diffs: Mutex<HashMap<ObjectId, Arc<Diff>>>,
+    /// See [`super::same_text`].
+    same: Mutex<SameText>,
+    added: Mutex<bool>,
+}
+
+/// A cache file's bytes, checked whole, and where each commit's record
+/// (what follows its id) is in them.
+#[derive(Default)]
+struct Raw {
+    bytes: Vec<u8>,
+    records: HashMap<ObjectId, Range<usize>>,
+}
+
+/// Whether two versions of a document say the same, by (old, new) blob.
+type SameText = HashMap<(ObjectId, ObjectId), bool>;
+
+/// Which files of a diff a reader wants.
+pub type Keep<'a> = &'a (dyn Fn(&str) -> bool + Sync);
+
+impl Store {
+    /// The store of the repository whose Git folder is `git_dir`, with what
+    /// its cache holds.
+    pub fn open(git_dir: &std::path::Path) -> Store {
+        let file = git_dir.join("doccheck").join("history");
+        let (raw, same) = std::fs::read(&file).ok().and_then(scan).unwrap_or_default();
+        Store {
+            file: Some(file),
+            raw,
+            diffs: Mutex::new(HashMap::new()),
+            same: Mutex::new(same),
+            added: Mutex::new(false),
+        }
+    }
+
+    /// Whether blobs `old` and `new` say the same, by `compare` when not
+    /// known yet.
+    pub fn same_text(&self, old: ObjectId, new: ObjectId, compare: impl FnOnce() -> bool) -> bool {
+        let known = self
+            .same
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(old, new))
+            .copied();
+        known.unwrap_or_else(|| {
+            let same = compare();
+            self.same
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert((old, new), same);
+            *self.added.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            same
+        })
+    }
+
+    /// The diff of commit `id` if known: whole, or with only the files
+    /// `keep` wants when it has to be read from the cache.
+    fn known(&self, id: ObjectId, keep: Option<Keep<'_>>) -> Option<Arc<Diff>> {
+        if let Some(diff) = self.lock().get(&id) {
+            return Some(diff.clone());
+        }
+        let body = &self.raw.bytes[self.raw.records.get(&id)?.clone()];
+        match keep {
+            Some(keep) => record(body, keep).map(Arc::new),
+            None => {
+                let diff = Arc::new(record(body, &|_| true)?);
+                self.lock().insert(id, diff.clone());
+                Some(diff)
+            }
+        }
+    }
+
+    /// The diffs of `steps`, computing (in parallel) those not known yet.
+    /// A commit that cannot be read has none (`None`), and is not cached.
+    pub fn diffs(&self, git: &super::Git, steps: &[Step]) -> Vec<Option<Arc<Diff>>> {
+        self.diffs_keeping(git, steps, None)
+    }
+
+    /// [`Store::diffs`], where a diff read from the cache holds at least
+    /// the files `keep` wants (a computed one holds all).
+    pub fn diffs_keeping(
+        &self,
+        git: &super::Git,
+        steps: &[Step],
+        keep: Option<Keep<'_>>,
+    ) -> Vec<Option<Arc<Diff>>> {
+        let known: Vec<Option<Arc<Diff>>> = steps.iter().map(|s| self.known(s.id, keep)).collect();
+        let missing: Vec<usize> = (0..steps.len()).filter(|&i| known[i].is_none()).collect();
+        if missing.is_empty() {
+            return known;
+        }
+        let threads = rayon::current_num_threads().max(1);
+        let run = missing.len().div_ceil(threads).max(1);
+        let computed: Vec<(usize, Option<Diff>)> = missing
+            .par_chunks(run)
+            .flat_map_iter(|chunk| {
+                let mut repo = git.local();
+                // Room for a few versions of a large folder's tree: the
+                // parent's trees are the next commit's.
+                repo.object_cache_size(64 * 1024 * 1024);
+                chunk
+                    .iter()
+                    .map(|&i| (i, diff(&repo, &steps[i])))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut out = known;
+        let mut diffs = self.lock();
+        for (i, diff) in computed {
+            if let Some(diff) = diff {
+                let diff = Arc::new(diff);
+                diffs.insert(steps[i].id, diff.clone());
+                out[i] = Some(diff);
+                *self.added.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            }
+        }
+        out
+    }
+
+    /// Whether the diffs of all of `steps` are known.
+    pub fn holds(&self, steps: &[Step]) -> bool {
+        let diffs = self.lock();
+        steps
+            .iter()
+            .all(|s| diffs.contains_key(&s.id) || self.raw.records.contains_key(&s.id))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectId, Arc<Diff>>> {
+        self.diffs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the cache when this run computed diffs it did not hold.
+    pub fn save(&self) {
+        if !*self.added.lock().unwrap_or_else(|e| e.into_inner()) {
+            return;
+        }
+        let Some(file) = &self.file else { return };
+        let same = self.same.lock().unwrap_or_else(|e| e.into_inner());
+        let diffs = self.lock();
+        let mut out = encode(&diffs, &same);
+        // What was read and not decoded is written back as it was.
+        for (id, range) in &self.raw.records {
+            if !diffs.contains_key(id) {
+                out.extend_from_slice(id.as_slice());
+                out.extend_from_slice(&self.raw.bytes[range.clone()]);
+            }
+        }
+        super::write_cache(file, &out);
+    }
+}
+
+/// HEAD's history, newest commit first (by commit time).
+pub fn walk(repo: &gix::Repository, head: ObjectId) -> Vec<Step> {
+    let mut walk = Walk::new(repo, head);
+    let mut steps = Vec::new();
+    loop {
+        let block = walk.next_block(4096);
+        if block.is_empty() {
+            return steps;
+        }
+        steps.extend(block);
+    }
+}
+
+/// HEAD's history read a block at a time, for a reader that may stop early.
+pub struct Walk<'repo> {
+    walk: Option<gix::revision::Walk<'repo>>,
+}
+
+impl<'repo> Walk<'repo> {
+    pub fn new(repo: &'repo gix::Repository, head: ObjectId) -> Self {
+        let walk = repo
+            .rev_walk([head])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .all()
+            .ok();
+        Walk { walk }
+    }
+
+    /// The next `n` commits (fewer at the end, none after it, or after a
+    /// commit that cannot be read).
+    pub fn next_block(&mut self, n: usize) -> Vec<Step> {
+        let mut steps = Vec::with_capacity(n);
+        while steps.len() < n {
+            let Some(Ok(info)) = self.walk.as_mut().and_then(Iterator::next) else {
+                self.walk = None;
+                break;
+            };
+            steps.push(Step {
+                id: info.id,
+                first_parent: info.parent_ids.first().copied(),
+                merge: info.parent_ids.len() > 1,
+            });
+        }
+        steps
+    }
+}
+
+/// One commit's changes against its first parent.
+fn diff(repo: &gix::Repository, step: &Step) -> Option<Diff> {
+    let commit = repo.find_commit(step.id).ok()?;
+    let tree = repo.find_tree(commit.tree_id().ok()?).ok()?;
+    let time = commit.time().unwrap_or_default();
+    let author = commit
+        .author()
+        .ok()
+        .and_then(|a| a.time().ok())
+        .unwrap_or(time);
+    let parent_tree = step
+        .first_parent
+        .and_then(|p| repo.find_commit(p).ok())
+        .and_then(|c| c.tree_id().ok())
+        .and_then(|t| repo.find_tree(t).ok());
+    let mut recorder = gix::diff::tree::Recorder::default();
+    let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
+    let old = parent_tree.as_ref().map_or(empty, |t| {
+        gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
+    });
+    let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
+    let mut state = gix::diff::tree::State::default();
+    gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).ok()?;
+    use gix::diff::tree::recorder::Change as C;
+    let changes = recorder
+        .records
+        .into_iter()
+        .filter_map(|change| {
+            let (path, mode, kind, previous, id) = match change {
+                C::Addition {
+                    path,
+                    entry_mode,
+                    oid,
+                    ..
+                } => (path, entry_mode, Kind::Added, None, oid),
+                C::Modification {
+                    path,
+                    entry_mode,
+                    previous_oid,
+                    oid,
+                    ..
+                } => (path, entry_mode, Kind::Modified, Some(previous_oid), oid),
+                C::Deletion {
+                    path,
+                    entry_mode,
+                    oid,
+                    ..
+                } => (path, entry_mode, Kind::Deleted, None, oid),
+            };
+            if mode.is_tree() {
+                return None;
+            }
+            Some(FileChange {
+                path: path.to_string().into_boxed_str(),
+                kind,
+                blob: mode.is_blob(),
+                previous,
+                id,
+            })
+        })
+        .collect();
+    Some(Diff {
+        author: (author.seconds, author.offset),
+        time: time.seconds,
+        changes,
+    })
+}
+
+fn encode(
+    diffs: &HashMap<ObjectId, Arc<Diff>>,
+    same: &HashMap<(ObjectId, ObjectId), bool>,
+) -> Vec<u8> {
+    let mut out = magic().into_bytes();
+    let mut pairs: Vec<(&(ObjectId, ObjectId), &bool)> = same.iter().collect();
+    pairs.sort();
+    out.extend_from_slice(&(pairs.len() as u32).to_le_bytes());
+    for ((old, new), same) in pairs {
+        out.extend_from_slice(old.as_slice());
+        out.extend_from_slice(new.as_slice());
+        out.push(u8::from(*same));
+    }
+    let mut ids: Vec<&ObjectId> = diffs.keys().collect();
+    ids.sort();
+    for id in ids {
+        let diff = &diffs[id];
+        out.extend_from_slice(id.as_slice());
+        out.extend_from_slice(&diff.author.0.to_le_bytes());
+        out.extend_from_slice(&diff.author.1.to_le_bytes());
+        out.extend_from_slice(&diff.time.to_le_bytes());
+        out.extend_from_slice(&(diff.changes.len() as u32).to_le_bytes());
+        for change in &diff.changes {
+            let kind = match change.kind {
+                Kind::Added => 0u8,
+                Kind::Modified => 1,
+                Kind::Deleted => 2,
+            };
+            out.push(kind | (u8::from(change.blob) << 2));
+            out.extend_from_slice(&(change.path.len() as u32).to_le_bytes());
+            out.extend_from_slice(change.path.as_bytes());
+            if let Some(previous) = change.previous {
+                out.extend_from_slice(previous.as_slice());
+            }
+            out.extend_from_slice(change.id.as_slice());
+        }
+    }
+    out
+}
+
+/// Reads a cache file's bytes a field at a time.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let taken = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(taken)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn i32(&mut self) -> Option<i32> {
+        Some(i32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn id(&mut self) -> Option<ObjectId> {
+        ObjectId::try_from(self.take(20)?).ok()
+    }
+}
+
+/// The cache's text comparisons and where each commit's record is; `None`
+/// when it is not a whole cache this version wrote.
+fn scan(bytes: Vec<u8>) -> Option<(Raw, SameText)> {
+    let magic = magic();
+    if !bytes.starts_with(magic.as_bytes()) {
+        return None;
+    }
+    let mut input = Cursor {
+        bytes: &bytes,
+        at: magic.len(),
+    };
+    let pairs = input.u32()? as usize;
+    let mut same = HashMap::with_capacity(pairs.min(1 << 16));
+    for _ in 0..pairs {
+        let (old, new) = (input.id()?, input.id()?);
+        same.insert((old, new), input.take(1)?[0] != 0);
+    }
+    let mut records = HashMap::new();
+    while input.at < bytes.len() {
+        let id = input.id()?;
+        let start = input.at;
+        input.take(20)?;
+        for _ in 0..input.u32()? {
+            let flags = input.take(1)?[0];
+            if flags & 3 == 3 {
+                return None;
+            }
+            let len = input.u32()? as usize;
+            std::str::from_utf8(input.take(len)?).ok()?;
+            input.take(if flags & 3 == 1 { 40 } else { 20 })?;
+        }
+        records.insert(id, start..input.at);
+    }
+    Some((Raw { bytes, records }, same))
+}
+
+/// One commit's record (checked by [`scan`]), with the files `keep` wants.
+fn record(body: &[u8], keep: Keep<'_>) -> Option<Diff> {
+    let mut input = Cursor { bytes: body, at: 0 };
+    let author = (input.i64()?, input.i32()?);
+    let time = input.i64()?;
+    let count = input.u32()? as usize;
+    let mut changes = Vec::new();
+    for _ in 0..count {
+        let flags = input.take(1)?[0];
+        let kind = match flags & 3 {
+            0 => Kind::Added,
+            1 => Kind::Modified,
+            _ => Kind::Deleted,
+        };
+        let len = input.u32()? as usize;
+        let path = std::str::from_utf8(input.take(len)?).ok()?;
+        let previous = match kind {
+            Kind::Modified => Some(input.id()?),
+            _ => None,
+        };
+        let id = input.id()?;
+        if keep(path) {
+            changes.push(FileChange {
+                path: path.into(),
+                kind,
+                blob: flags & 4 != 0,
+                previous,
+                id,
+            });
+        }
+    }
+    Some(Diff {
+        author,
+        time,
+        changes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_reads_back_what_it_wrote_and_refuses_a_torn_file() {
+        let id = |b: u8| ObjectId::from_bytes_or_panic(&[b; 20]);
+        let mut diffs = HashMap::new();
+        diffs.insert(
+            id(1),
+            Arc::new(Diff {
+                author: (1_700_000_000, -3_600),
+                time: 1_700_000_100,
+                changes: vec![
+                    FileChange {
+                        path: "docs/a é.md".into(),
+                        kind: Kind::Modified,
+                        blob: true,
+                        previous: Some(id(2)),
+                        id: id(3),
+                    },
+                    FileChange {
+                        path: "src/link".into(),
+                        kind: Kind::Deleted,
+                        blob: false,
+                        previous: None,
+                        id: id(4),
+                    },
+                ],
+            }),
+        );
+        diffs.insert(
+            id(5),
+            Arc::new(Diff {
+                author: (0, 0),
+                time: 0,
+                changes: Vec::new(),
+            }),
+        );
+        let same = HashMap::from([((id(2), id(3)), true), ((id(3), id(6)), false)]);
+        let bytes = encode(&diffs, &same);
+        let (raw, read) = scan(bytes.clone()).unwrap();
+        assert_eq!(read, same);
+        let all: HashMap<ObjectId, Arc<Diff>> = raw
+            .records
+            .iter()
+            .map(|(id, range)| {
+                (
+                    *id,
+                    Arc::new(record(&raw.bytes[range.clone()], &|_| true).unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(all, diffs);
+        // Only the files asked for.
+        let range = raw.records[&id(1)].clone();
+        let some = record(&raw.bytes[range], &|p| p.starts_with("src/")).unwrap();
+        assert_eq!(some.changes, diffs[&id(1)].changes[1..]);
+        assert!(scan(bytes[..bytes.len() - 1].to_vec()).is_none());
+        assert!(scan(b"doccheck history 0\n\0\0\0\0".to_vec()).is_none());
+    }
+}
