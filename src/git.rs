@@ -2,6 +2,7 @@
 //! resolution in one parallel batch, reachability from one history walk,
 //! branches, file contents at a commit, and when each document last changed.
 
+mod head_tree;
 mod history;
 
 use std::collections::{HashMap, HashSet};
@@ -338,12 +339,8 @@ impl Git {
         // in history: without this the walk could never stop early. A few
         // paths are looked up; many, listed in one traversal.
         if let Some(tree) = head_tree.as_ref().filter(|_| wanted.len() <= 64) {
-            wanted.retain(|path, _| {
-                tree.lookup_entry_by_path(path.as_str())
-                    .ok()
-                    .flatten()
-                    .is_some_and(|e| e.mode().is_blob())
-            });
+            let committed = committed_blobs(&repo, tree, wanted.keys());
+            wanted.retain(|path, _| committed.contains(path.as_str()));
         } else if let Some(tree) = &head_tree {
             let mut recorder = gix::traverse::tree::Recorder::default();
             if tree.traverse().breadthfirst(&mut recorder).is_ok() {
@@ -439,6 +436,45 @@ impl Git {
             store.save();
         }
     }
+}
+
+/// Which of `paths` are blobs of `tree`. Each folder's tree is decoded
+/// once, not once per path: a folder of 50,000 documents is megabytes of
+/// zlib.
+fn committed_blobs<'p>(
+    repo: &gix::Repository,
+    tree: &gix::Tree<'_>,
+    paths: impl Iterator<Item = &'p String>,
+) -> HashSet<String> {
+    // Folder → file name → the path as given.
+    let mut by_folder: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    for path in paths {
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        by_folder.entry(folder).or_default().insert(name, path);
+    }
+    let mut out = HashSet::new();
+    for (folder, names) in by_folder {
+        let sub = match folder {
+            "" => Some(tree.clone()),
+            _ => tree
+                .lookup_entry_by_path(folder)
+                .ok()
+                .flatten()
+                .filter(|e| e.mode().is_tree())
+                .and_then(|e| repo.find_tree(e.object_id()).ok()),
+        };
+        let Some(sub) = sub else { continue };
+        for entry in sub.iter().filter_map(std::result::Result::ok) {
+            if let Some(&path) = std::str::from_utf8(entry.filename())
+                .ok()
+                .and_then(|n| names.get(n))
+                && entry.mode().is_blob()
+            {
+                out.insert(path.to_owned());
+            }
+        }
+    }
+    out
 }
 
 /// The files of one tree, by name, for finding the file a bare or partial
@@ -1086,9 +1122,7 @@ impl Index {
             .head_tree_id_or_empty()
             .map_err(|e| format!("cannot read HEAD: {e}"))?
             .detach();
-        let head = repo
-            .index_from_tree(&head_tree)
-            .map_err(|e| format!("cannot read HEAD's tree: {e}"))?;
+        let head = head_tree::read(&repo, Some(head_tree), index.tree(), &prefix)?;
         let regular = |mode: gix::index::entry::Mode| {
             mode == gix::index::entry::Mode::FILE
                 || mode == gix::index::entry::Mode::FILE_EXECUTABLE
@@ -1100,22 +1134,28 @@ impl Index {
                 .map(str::to_owned)
         };
         // Both lists are sorted by path: one merge, no map of 100,000 paths.
-        let (ours, theirs) = (index.entries(), head.entries());
+        // A file in a folder the cached trees vouch for is HEAD's own.
+        let (ours, theirs) = (index.entries(), &head.files);
+        let mut vouched = head
+            .unchanged_ranges(|i| ours[i].path(&index), ours.len())
+            .into_iter()
+            .peekable();
         let mut entries = Vec::with_capacity(ours.len());
         let mut deleted = Vec::new();
         let (mut i, mut j) = (0, 0);
         while i < ours.len() || j < theirs.len() {
-            let a = ours.get(i).map(|e| e.path(&index));
-            let b = theirs.get(j).map(|e| e.path(&head));
-            let order = match (a, b) {
-                (Some(a), Some(b)) => a.cmp(b),
+            while vouched.next_if(|r| r.end <= i).is_some() {}
+            let unchanged = vouched.peek().is_some_and(|r| r.contains(&i));
+            let order = match (ours.get(i), theirs.get(j)) {
+                (Some(_), _) if unchanged => std::cmp::Ordering::Less,
+                (Some(a), Some(b)) => a.path(&index).cmp(gix::bstr::BStr::new(&b.path)),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 _ => std::cmp::Ordering::Greater,
             };
             match order {
                 std::cmp::Ordering::Greater => {
                     let e = &theirs[j];
-                    if let Some(path) = inside(e.path(&head)) {
+                    if let Some(path) = inside(gix::bstr::BStr::new(&e.path)) {
                         deleted.push((path, e.id));
                     }
                     j += 1;
@@ -1123,7 +1163,10 @@ impl Index {
                 }
                 std::cmp::Ordering::Less | std::cmp::Ordering::Equal => {
                     let e = &ours[i];
-                    let head = (order == std::cmp::Ordering::Equal).then(|| theirs[j].id);
+                    let head = match order {
+                        std::cmp::Ordering::Equal => Some(theirs[j].id),
+                        _ => unchanged.then_some(e.id),
+                    };
                     // `git add -N` records an intention, not content.
                     let intent = e.flags.contains(gix::index::entry::Flags::INTENT_TO_ADD);
                     if let Some(path) = inside(e.path(&index))

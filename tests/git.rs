@@ -1035,6 +1035,64 @@ fn staged_deletions_renames_and_headings_break_other_documents_links() {
     assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
 }
 
+/// The index is compared with HEAD folder by folder, skipping the folders
+/// whose cached tree is HEAD's: what is staged in a folder among untouched
+/// ones is found, and a cached tree that is valid but not HEAD's (after
+/// `reset --soft`) vouches for nothing.
+#[test]
+fn staged_compares_the_index_with_head_where_its_cached_trees_differ() {
+    let repo = staged_repo();
+    repo.write("docs/deep/a.md", "# A\n\nSee [the guide](../guide.md).\n");
+    repo.write("docs/deep/b.md", "# B\n\nSee [a](a.md).\n");
+    repo.write("other/c.md", "# C\n\nSee [a](../docs/deep/a.md).\n");
+    repo.write("other/d.md", "# D\n");
+    repo.commit("more documents");
+    // `git add` of each file rewrites the index with the cached trees of
+    // the untouched folders (`other/`) still valid.
+    repo.git(&["rm", "-q", "docs/deep/b.md"]);
+    repo.write("docs/deep/e.md", "# E\n\nSee [nothing](missing.md).\n");
+    repo.git(&["add", "docs/deep/e.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 docs/deep/e.md".to_owned()]),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--staged: 1 staged and 1 deleted file(s)"),
+        "{stderr}"
+    );
+    repo.git(&["commit", "-q", "-m", "e instead of b"]);
+
+    // The index still holds the last commit's trees, all valid and none
+    // HEAD's own once HEAD moves back.
+    repo.git(&["reset", "-q", "--soft", "HEAD~1"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 docs/deep/e.md".to_owned()]),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--staged: 1 staged and 1 deleted file(s)"),
+        "{stderr}"
+    );
+
+    // Deleting a linked document in the untouched folder breaks `c`.
+    repo.git(&["reset", "-q", "--hard", "HEAD@{1}"]);
+    repo.git(&["rm", "-q", "docs/deep/a.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 other/c.md".to_owned()]),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--staged: 0 staged and 1 deleted file(s)"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn staged_references_by_id_and_duplicate_ids_see_the_whole_index() {
     let repo = Repo::new();

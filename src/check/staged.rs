@@ -167,12 +167,10 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     }
     needles.retain(|n| !n.is_empty());
 
-    let rest: Vec<&IndexEntry> = index
-        .entries
-        .iter()
-        .filter(|e| !e.staged() && e.regular && project.filter.accepts(&e.path))
-        .collect();
+    // The files the commit leaves as HEAD has them.
+    let unstaged = |e: &&IndexEntry| !e.staged() && e.regular && project.filter.accepts(&e.path);
     if !needles.is_empty() {
+        let rest: Vec<&IndexEntry> = index.entries.iter().filter(unstaged).collect();
         let mut sorted: Vec<&String> = needles.iter().collect();
         sorted.sort();
         let pattern = sorted
@@ -201,7 +199,14 @@ pub fn load(project: &Project, index: &Index) -> Staged {
 
     // What the loaded documents point at, followed along reference chains
     // (`supersedes`, `parent`) so that a cycle through the change is found.
-    let by_path: HashMap<&str, &IndexEntry> = rest.iter().map(|e| (e.path.as_str(), *e)).collect();
+    // The index is sorted by path: a few lookups need no map of it.
+    let by_path = |path: &str| {
+        let i = index
+            .entries
+            .binary_search_by(|e| e.path.as_str().cmp(path))
+            .ok()?;
+        Some(&index.entries[i]).filter(unstaged)
+    };
     let mut frontier: Vec<usize> = (0..out.analyses.len()).collect();
     while !frontier.is_empty() {
         let mut wanted: Vec<&IndexEntry> = Vec::new();
@@ -209,7 +214,7 @@ pub fn load(project: &Project, index: &Index) -> Staged {
             let doc = &out.analyses[i].document;
             let all_edges = out.changed(&doc.path);
             for target in targets(doc, all_edges) {
-                if let Some(entry) = by_path.get(target.as_str())
+                if let Some(entry) = by_path(&target)
                     && document_kind(project, &target).is_some()
                     && loaded.insert(target)
                 {
