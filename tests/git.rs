@@ -1093,6 +1093,59 @@ fn staged_compares_the_index_with_head_where_its_cached_trees_differ() {
     );
 }
 
+/// A project in a folder of the repository reads only its part of the
+/// index, and a link to a file the index has in another letter case says
+/// what the full check says.
+#[test]
+fn staged_reads_the_projects_part_of_the_index() {
+    let repo = Repo::new();
+    repo.write(
+        "site/.doccheck.toml",
+        "[rules]\nDC405 = \"off\"\nDC403 = \"off\"\n",
+    );
+    repo.write("site/docs/notes.md", "# Notes\n");
+    repo.write("site/docs/data.csv", "a,b\n");
+    repo.write("elsewhere/old.md", "# Old\n");
+    repo.write("elsewhere/kept.md", "# Kept\n");
+    repo.commit("base");
+    let site = repo.root.join("site");
+    // Outside the project: not this project's commit.
+    repo.git(&["rm", "-q", "elsewhere/old.md"]);
+    repo.write("elsewhere/new.md", "# New\n\n[x](missing.md)\n");
+    repo.git(&["add", "elsewhere/new.md"]);
+    let (code, json, stderr) = doccheck(&site, &["--staged"]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+    assert!(
+        stderr.contains("--staged: 0 staged and 0 deleted file(s)"),
+        "{stderr}"
+    );
+
+    repo.write(
+        "site/docs/guide.md",
+        "# Guide\n\n[data](DATA.csv) and [notes](notes.md)\n",
+    );
+    repo.git(&["add", "site/docs/guide.md"]);
+    let (code, staged, stderr) = doccheck(&site, &["--staged"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("--staged: 1 staged and 0 deleted file(s)"),
+        "{stderr}"
+    );
+    let (_, full, _) = doccheck(&site, &[]);
+    let messages = |json: &Value| -> Vec<String> {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["path"] == "site/docs/guide.md")
+            .map(|d| format!("{} {} {}", d["code"], d["message"], d["help"]))
+            .collect()
+    };
+    assert_eq!(messages(&staged).len(), 1, "{staged}");
+    assert!(messages(&staged)[0].contains("data.csv"), "{staged}");
+    assert_eq!(messages(&staged), messages(&full));
+}
+
 #[test]
 fn staged_references_by_id_and_duplicate_ids_see_the_whole_index() {
     let repo = Repo::new();

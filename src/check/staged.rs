@@ -29,9 +29,6 @@ use crate::source::Span;
 #[derive(Debug, Default)]
 pub struct Staged {
     pub analyses: Vec<Analysis>,
-    /// Every file of the index, sorted, for links to files that are not
-    /// documents.
-    pub files: Vec<String>,
     /// The index text of the staged documents and of those whose links may
     /// break, for rendering their findings.
     pub texts: HashMap<Arc<str>, String>,
@@ -54,21 +51,13 @@ pub struct Staged {
 /// Reads and parses what a commit of the index needs.
 pub fn load(project: &Project, index: &Index) -> Staged {
     let mut out = Staged {
-        files: index.entries.iter().map(|e| e.path.clone()).collect(),
         change: Change {
             base: "the index".into(),
-            changed: index
-                .entries
-                .iter()
-                .filter(|e| e.staged())
-                .map(|e| e.path.clone())
-                .collect(),
+            changed: index.staged().map(|e| e.path.to_owned()).collect(),
             deleted: index.deleted.iter().map(|(p, _)| p.clone()).collect(),
             versions: index
-                .entries
-                .iter()
-                .filter(|e| e.staged())
-                .map(|e| (e.path.clone(), (e.head, e.id)))
+                .staged()
+                .map(|e| (e.path.to_owned(), (e.head, e.id)))
                 .collect(),
         },
         ..Staged::default()
@@ -76,10 +65,9 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     if out.change.changed.is_empty() && out.change.deleted.is_empty() {
         return out;
     }
-    let staged: Vec<&IndexEntry> = index
-        .entries
-        .iter()
-        .filter(|e| e.staged() && e.regular && document_kind(project, &e.path).is_some())
+    let staged: Vec<IndexEntry> = index
+        .staged()
+        .filter(|e| e.regular && document_kind(project, e.path).is_some())
         .collect();
     let mut loaded: HashSet<String> = HashSet::new();
     out.keep(
@@ -101,9 +89,10 @@ pub fn load(project: &Project, index: &Index) -> Staged {
         .filter(|(p, _)| document_kind(project, p).is_some())
         .map(|(path, id)| IndexEntry::committed(path, *id))
         .collect();
-    let before: Vec<&IndexEntry> = deleted_docs
+    let before: Vec<IndexEntry> = deleted_docs
         .iter()
-        .chain(staged.iter().copied().filter(|e| e.head.is_some()))
+        .chain(staged.iter().filter(|e| e.head.is_some()))
+        .copied()
         .collect();
     let old: HashMap<Arc<str>, Document> = read_all(project, index, &before, Version::Head)
         .into_iter()
@@ -168,9 +157,9 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     needles.retain(|n| !n.is_empty());
 
     // The files the commit leaves as HEAD has them.
-    let unstaged = |e: &&IndexEntry| !e.staged() && e.regular && project.filter.accepts(&e.path);
+    let unstaged = |e: &IndexEntry| !e.staged() && e.regular && project.filter.accepts(e.path);
     if !needles.is_empty() {
-        let rest: Vec<&IndexEntry> = index.entries.iter().filter(unstaged).collect();
+        let rest: Vec<IndexEntry> = index.entries().filter(unstaged).collect();
         let mut sorted: Vec<&String> = needles.iter().collect();
         sorted.sort();
         let pattern = sorted
@@ -200,16 +189,10 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     // What the loaded documents point at, followed along reference chains
     // (`supersedes`, `parent`) so that a cycle through the change is found.
     // The index is sorted by path: a few lookups need no map of it.
-    let by_path = |path: &str| {
-        let i = index
-            .entries
-            .binary_search_by(|e| e.path.as_str().cmp(path))
-            .ok()?;
-        Some(&index.entries[i]).filter(unstaged)
-    };
+    let by_path = |path: &str| Some(index.entry(index.find(path)?)).filter(unstaged);
     let mut frontier: Vec<usize> = (0..out.analyses.len()).collect();
     while !frontier.is_empty() {
-        let mut wanted: Vec<&IndexEntry> = Vec::new();
+        let mut wanted: Vec<IndexEntry> = Vec::new();
         for &i in &frontier {
             let doc = &out.analyses[i].document;
             let all_edges = out.changed(&doc.path);
@@ -245,7 +228,7 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
     let cache = index.git_dir().join("doccheck").join("learning");
     let (sample, templates) = match std::fs::read(&cache)
         .ok()
-        .and_then(|bytes| decode_inputs(&bytes, key, index.entries.len()))
+        .and_then(|bytes| decode_inputs(&bytes, key, index.len()))
     {
         Some(inputs) => inputs,
         None => {
@@ -254,8 +237,8 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
             inputs
         }
     };
-    let sample: Vec<&IndexEntry> = sample.iter().map(|&i| &index.entries[i]).collect();
-    let templates = templates.iter().map(|&i| &index.entries[i]);
+    let sample: Vec<IndexEntry> = sample.iter().map(|&i| index.entry(i)).collect();
+    let templates = templates.iter().map(|&i| index.entry(i));
     out.sample = read_all(project, index, &sample, Version::Staged)
         .into_iter()
         .map(|(analysis, _)| analysis.document)
@@ -263,12 +246,12 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
     out.sample.sort_by(|a, b| a.path.cmp(&b.path));
     let repo = index.reader();
     for entry in templates {
-        if let Ok(bytes) = index.content(&repo, entry)
+        if let Ok(bytes) = index.content(&repo, &entry)
             && let document::Loaded::Text(text) = document::decode(bytes)
         {
             out.skeletons.extend(crate::convention::skeletons(
                 &project.kinds,
-                &entry.path,
+                entry.path,
                 &text,
             ));
         }
@@ -283,18 +266,18 @@ type LearningInputs = (Vec<usize>, Vec<usize>);
 /// it is most of a pre-commit run's work) and picks what a full check
 /// learns from.
 fn learning_inputs(project: &Project, index: &Index) -> LearningInputs {
-    let kinds: Vec<Option<KindId>> = index
-        .entries
-        .par_iter()
-        .map(|entry| {
-            (entry.regular && project.filter.accepts(&entry.path))
-                .then(|| project.kinds.for_path(&entry.path))
+    let kinds: Vec<Option<KindId>> = (0..index.len())
+        .into_par_iter()
+        .map(|i| {
+            let entry = index.entry(i);
+            (entry.regular && project.filter.accepts(entry.path))
+                .then(|| project.kinds.for_path(entry.path))
                 .flatten()
         })
         .collect();
     let mut by_kind: HashMap<KindId, Vec<usize>> = HashMap::new();
     let mut templates = Vec::new();
-    for (i, (entry, kind)) in index.entries.iter().zip(kinds).enumerate() {
+    for (i, (entry, kind)) in index.entries().zip(kinds).enumerate() {
         match kind {
             Some(k) if project.kinds.get(k).lint => by_kind.entry(k).or_default().push(i),
             Some(_) if entry.path.ends_with(".md") => templates.push(i),
@@ -325,8 +308,8 @@ fn learning_key(project: &Project, index: &Index) -> u64 {
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     project.kinds.path_fingerprint().hash(&mut hasher);
     project.filter.fingerprint().hash(&mut hasher);
-    index.entries.len().hash(&mut hasher);
-    for entry in &index.entries {
+    index.len().hash(&mut hasher);
+    for entry in index.entries() {
         entry.path.hash(&mut hasher);
         entry.regular.hash(&mut hasher);
     }
@@ -503,16 +486,15 @@ fn links_out(project: &Project, index: &Index) -> Vec<(Analysis, Option<String>)
     let repo = index.reader();
     let mut interner = Interner::default();
     index
-        .entries
-        .iter()
-        .filter(|e| e.staged() && !e.regular && document_kind(project, &e.path).is_some())
+        .staged()
+        .filter(|e| !e.regular && document_kind(project, e.path).is_some())
         .filter_map(|entry| {
             // A submodule is not a blob; a link's blob is its target.
             let target = String::from_utf8(Index::blob(&repo, entry.id).ok()?).ok()?;
-            let leaves = target.starts_with('/') || paths::join(&entry.path, &target).is_none();
+            let leaves = target.starts_with('/') || paths::join(entry.path, &target).is_none();
             leaves.then(|| {
                 let reason = "it is a symbolic link to a file outside the repository, which doccheck does not read";
-                analyze(project, &mut interner, entry, Err(reason.to_owned()))
+                analyze(project, &mut interner, &entry, Err(reason.to_owned()))
             })?
         })
         .collect()
@@ -522,7 +504,7 @@ fn links_out(project: &Project, index: &Index) -> Vec<(Analysis, Option<String>)
 fn read_all(
     project: &Project,
     index: &Index,
-    entries: &[&IndexEntry],
+    entries: &[IndexEntry],
     version: Version,
 ) -> Vec<(Analysis, Option<String>)> {
     entries
@@ -547,14 +529,14 @@ fn analyze(
     entry: &IndexEntry,
     bytes: Result<Vec<u8>, String>,
 ) -> Option<(Analysis, Option<String>)> {
-    let kind = document_kind(project, &entry.path)?;
+    let kind = document_kind(project, entry.path)?;
     let loaded = match bytes {
         Ok(bytes) => document::decode(bytes),
         Err(reason) => {
             document::Loaded::Problem(crate::rules::content::unreadable_file::diagnostic(&reason))
         }
     };
-    let analysis = super::analysis(project, interner, &entry.path, kind, &loaded)?;
+    let analysis = super::analysis(project, interner, entry.path, kind, &loaded)?;
     let text = match loaded {
         document::Loaded::Text(text) => Some(text),
         _ => None,
