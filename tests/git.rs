@@ -2253,6 +2253,55 @@ fn staged_checks_apply_the_conventions_a_full_check_learns() {
     );
 }
 
+/// What `--staged` read of its sample is kept for the next run, and read
+/// again once a sampled document's content changes: plans that took up
+/// frontmatter make a plan without any stand out.
+#[test]
+fn staged_learning_reads_the_sample_again_when_its_documents_change() {
+    let repo = Repo::new();
+    let plan = |day: u32, frontmatter: bool| {
+        let head = match frontmatter {
+            true => format!("---\ndate: 2026-02-0{day}\nstatus: draft\n---\n\n"),
+            false => String::new(),
+        };
+        repo.write(
+            &format!("thoughts/shared/plans/2026-02-0{day}-step-{day}.md"),
+            &format!("{head}# A plan\n\nSteps.\n"),
+        );
+    };
+    for day in 1..=7 {
+        plan(day, false);
+    }
+    repo.commit("plans");
+    let seventh = "thoughts/shared/plans/2026-02-07-step-7.md";
+    let findings = |args: &[&str]| {
+        let (_, json, stderr) = doccheck(&repo.root, args);
+        let found: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{stderr}"))
+            .iter()
+            .filter(|d| d["path"] == seventh)
+            .map(|d| format!("{} {}", d["code"], d["message"]))
+            .collect();
+        found
+    };
+    repo.write(seventh, "# A plan\n\nSteps, edited.\n");
+    repo.git(&["add", "-A"]);
+    assert_eq!(findings(&["--staged"]), findings(&[]));
+    assert!(repo.root.join(".git/doccheck/sample").is_file());
+    repo.git(&["reset", "-q", "--hard"]);
+
+    for day in 1..=6 {
+        plan(day, true);
+    }
+    repo.commit("frontmatter");
+    repo.write(seventh, "# A plan\n\nSteps, edited again.\n");
+    repo.git(&["add", "-A"]);
+    let full = findings(&[]);
+    assert!(full.iter().any(|f| f.contains("frontmatter")), "{full:?}");
+    assert_eq!(findings(&["--staged"]), full);
+}
+
 #[test]
 fn init_pins_the_conventions_it_learned() {
     let repo = Repo::new();

@@ -268,9 +268,12 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     // Without learning, the conventions are the built-in templates' alone.
     let conventions = match project.learn {
         true => {
-            let sample = match &staged {
-                Some(staged) => staged.sample.iter().collect(),
-                None => crate::convention::sample(&docs),
+            let sample = match &mut staged {
+                Some(staged) => std::mem::take(&mut staged.sample),
+                None => crate::convention::sample(&docs)
+                    .into_iter()
+                    .map(|d| crate::convention::Sampled::of(&project.kinds, d))
+                    .collect(),
             };
             crate::convention::Conventions::learn(&project.kinds, &sample, skeletons)
         }

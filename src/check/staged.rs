@@ -9,12 +9,15 @@
 //! and the documents the staged ones link to, for anchors, kinds and
 //! reference chains. Every other document is only read as bytes and searched.
 
+mod sample_cache;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::document::{self, Analysis, Document};
+use crate::convention::Sampled;
 use crate::diagnostic::Diagnostic;
 use crate::git::{Change, Index, IndexEntry};
 use crate::graph::{Graph, Label};
@@ -38,9 +41,9 @@ pub struct Staged {
     /// Names a link or reference to something the commit removes may use:
     /// deleted files, and ids a deleted or staged document no longer has.
     gone: HashSet<String>,
-    /// The documents the repository's conventions are learned from (the
-    /// same sample a full check learns from), and the templates' skeletons.
-    pub sample: Vec<Document>,
+    /// What the repository's conventions are learned from (the same sample
+    /// of documents a full check learns from), and the templates' skeletons.
+    pub sample: Vec<Sampled>,
     pub skeletons: Vec<crate::convention::Skeleton>,
     /// Modified documents whose ids and headings did not change: no other
     /// document was read for links to them, so whether anything links to
@@ -237,15 +240,9 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
             inputs
         }
     };
-    let sample: Vec<IndexEntry> = sample.iter().map(|&i| index.entry(i)).collect();
-    let templates = templates.iter().map(|&i| index.entry(i));
-    out.sample = read_all(project, index, &sample, Version::Staged)
-        .into_iter()
-        .map(|(analysis, _)| analysis.document)
-        .collect();
-    out.sample.sort_by(|a, b| a.path.cmp(&b.path));
+    out.sample = sampled(project, index, &sample);
     let repo = index.reader();
-    for entry in templates {
+    for entry in templates.iter().map(|&i| index.entry(i)) {
         if let Ok(bytes) = index.content(&repo, &entry)
             && let document::Loaded::Text(text) = document::decode(bytes)
         {
@@ -256,6 +253,59 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
             ));
         }
     }
+}
+
+/// What learning reads of the sampled documents (at index positions
+/// `sample`, in path order), kept under `.git/doccheck/` with the blobs
+/// and the configuration it was read with: the same sample is parsed again
+/// only once one of its documents changes.
+fn sampled(project: &Project, index: &Index, sample: &[usize]) -> Vec<Sampled> {
+    let entries: Vec<IndexEntry> = sample.iter().map(|&i| index.entry(i)).collect();
+    let key = sampled_key(project, &entries);
+    let cache = index.git_dir().join("doccheck").join("sample");
+    if let Some(known) = std::fs::read(&cache)
+        .ok()
+        .and_then(|bytes| sample_cache::decode(&bytes, key, project.kinds.iter().count()))
+    {
+        return known;
+    }
+    let mut docs: Vec<Document> = read_all(project, index, &entries, Version::Staged)
+        .into_iter()
+        .map(|(analysis, _)| analysis.document)
+        .collect();
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    let sampled: Vec<Sampled> = docs
+        .iter()
+        .map(|d| Sampled::of(&project.kinds, d))
+        .collect();
+    crate::git::write_cache(&cache, &sample_cache::encode(&sampled, key));
+    sampled
+}
+
+/// What decides [`sampled`]'s answer: the documents' blobs and paths, and
+/// whatever in the configuration changes how a document is read (the
+/// configuration's text, and the schemas' shape, whose files it names).
+fn sampled_key(project: &Project, entries: &[IndexEntry]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    project
+        .config_file
+        .as_ref()
+        .map(|c| c.text.as_str())
+        .hash(&mut hasher);
+    for (_, kind) in project.kinds.iter() {
+        kind.name.hash(&mut hasher);
+        if let Some(schema) = &kind.schema {
+            format!("{:?} {:?}", schema.source, schema.info).hash(&mut hasher);
+        }
+    }
+    project.kinds.path_fingerprint().hash(&mut hasher);
+    for entry in entries {
+        entry.path.hash(&mut hasher);
+        entry.id.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Which index entries learning reads: the sample of each kind's
