@@ -162,7 +162,6 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     // The files the commit leaves as HEAD has them.
     let unstaged = |e: &IndexEntry| !e.staged() && e.regular && project.filter.accepts(e.path);
     if !needles.is_empty() {
-        let rest: Vec<IndexEntry> = index.entries().filter(unstaged).collect();
         let mut sorted: Vec<&String> = needles.iter().collect();
         sorted.sort();
         let pattern = sorted
@@ -171,11 +170,12 @@ pub fn load(project: &Project, index: &Index) -> Staged {
             .collect::<Vec<_>>()
             .join("|");
         if let Ok(mentions) = regex::bytes::Regex::new(&pattern) {
-            let found: Vec<(Analysis, Option<String>)> = rest
-                .par_iter()
+            let found: Vec<(Analysis, Option<String>)> = (0..index.len())
+                .into_par_iter()
                 .map_init(
                     || (index.reader(), Interner::default()),
-                    |(repo, interner), entry| {
+                    |(repo, interner), i| {
+                        let entry = &Some(index.entry(i)).filter(unstaged)?;
                         let bytes = index.content(repo, entry).ok()?;
                         if !mentions.is_match(&bytes) {
                             return None;
