@@ -283,15 +283,9 @@ fn pre_commit_selection(project: &Project, paths: &[PathBuf]) -> Result<Selectio
         .filter_map(|p| Selection::relative(project, p).ok())
         .filter(|rel| project.filter.accepts(rel))
         .collect();
-    let staged: Option<std::collections::HashSet<String>> =
-        crate::git::Index::read(&project.root).ok().map(|index| {
-            index
-                .entries
-                .into_iter()
-                .filter(|e| e.staged())
-                .map(|e| e.path)
-                .collect()
-        });
+    let staged: Option<std::collections::HashSet<String>> = crate::git::Index::read(&project.root)
+        .ok()
+        .map(|index| index.staged().map(|e| e.path.to_owned()).collect());
     match staged {
         Some(staged) if named.iter().all(|p| staged.contains(p)) => {
             let mut selection = Selection::default();

@@ -377,6 +377,41 @@ pub fn sample(docs: &[Document]) -> Vec<&Document> {
     out
 }
 
+/// What learning reads of a sampled document: little enough to be kept
+/// between pre-commit runs instead of parsing the sample again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sampled {
+    pub kind: Option<KindId>,
+    /// The file name.
+    pub name: String,
+    /// Whether it carries frontmatter.
+    pub frontmatter: bool,
+    /// The frontmatter's keys.
+    pub keys: Vec<String>,
+    pub status: Option<String>,
+    /// Whether it links to or references a research note.
+    pub cites_research: bool,
+}
+
+impl Sampled {
+    pub fn of(kinds: &Kinds, doc: &Document) -> Sampled {
+        let frontmatter = doc.facts.metadata == Metadata::Frontmatter;
+        Sampled {
+            kind: doc.kind,
+            name: doc.path.rsplit('/').next().unwrap_or(&doc.path).to_owned(),
+            frontmatter,
+            keys: match frontmatter {
+                true => doc.facts.keys.iter().map(|k| k.to_string()).collect(),
+                false => Vec::new(),
+            },
+            status: doc.facts.status.as_deref().map(str::to_owned),
+            cites_research: kinds
+                .by_name("research")
+                .is_some_and(|r| cites_kind(kinds, doc, r)),
+        }
+    }
+}
+
 /// Which of `n` path-ordered items make the sample.
 pub fn spread(n: usize) -> Vec<usize> {
     if n <= SAMPLE {
@@ -484,33 +519,31 @@ impl Conventions {
     /// Learns each kind's conventions from its documents and from the
     /// templates' skeletons. Settings the configuration pins are not
     /// learned.
-    pub fn learn(kinds: &Kinds, docs: &[&Document], skeletons: Vec<Skeleton>) -> Conventions {
+    pub fn learn(kinds: &Kinds, docs: &[Sampled], skeletons: Vec<Skeleton>) -> Conventions {
         let mut out: Vec<Convention> = kinds.iter().map(|_| Convention::default()).collect();
         let mut forms: Vec<HashMap<NameForm, usize>> = vec![HashMap::new(); out.len()];
         let mut statuses: Vec<HashMap<String, usize>> = vec![HashMap::new(); out.len()];
         let mut citing = 0;
         let mut plans = 0;
         let plan = kinds.by_name("plan");
-        let research = kinds.by_name("research");
         for doc in docs {
             let Some(kind) = doc.kind.filter(|&k| kinds.get(k).lint) else {
                 continue;
             };
             if Some(kind) == plan {
                 plans += 1;
-                citing += usize::from(research.is_some_and(|r| cites_kind(kinds, doc, r)));
+                citing += usize::from(doc.cites_research);
             }
             let c = &mut out[kind];
             c.documents += 1;
-            if doc.facts.metadata == Metadata::Frontmatter {
+            if doc.frontmatter {
                 c.with_frontmatter += 1;
-                for key in &doc.facts.keys {
-                    *c.keys.entry(key.to_string()).or_default() += 1;
+                for key in &doc.keys {
+                    *c.keys.entry(key.clone()).or_default() += 1;
                 }
             }
-            let name = doc.path.rsplit('/').next().unwrap_or(&doc.path);
-            *forms[kind].entry(NameForm::of(name)).or_default() += 1;
-            if let Some(status) = &doc.facts.status {
+            *forms[kind].entry(NameForm::of(&doc.name)).or_default() += 1;
+            if let Some(status) = &doc.status {
                 *statuses[kind]
                     .entry(status.trim().to_lowercase())
                     .or_default() += 1;

@@ -2,7 +2,11 @@
 //! resolution in one parallel batch, reachability from one history walk,
 //! branches, file contents at a commit, and when each document last changed.
 
+mod head_tree;
 mod history;
+mod index;
+
+pub use index::{Index, IndexEntry};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -338,12 +342,8 @@ impl Git {
         // in history: without this the walk could never stop early. A few
         // paths are looked up; many, listed in one traversal.
         if let Some(tree) = head_tree.as_ref().filter(|_| wanted.len() <= 64) {
-            wanted.retain(|path, _| {
-                tree.lookup_entry_by_path(path.as_str())
-                    .ok()
-                    .flatten()
-                    .is_some_and(|e| e.mode().is_blob())
-            });
+            let committed = committed_blobs(&repo, tree, wanted.keys());
+            wanted.retain(|path, _| committed.contains(path.as_str()));
         } else if let Some(tree) = &head_tree {
             let mut recorder = gix::traverse::tree::Recorder::default();
             if tree.traverse().breadthfirst(&mut recorder).is_ok() {
@@ -439,6 +439,45 @@ impl Git {
             store.save();
         }
     }
+}
+
+/// Which of `paths` are blobs of `tree`. Each folder's tree is decoded
+/// once, not once per path: a folder of 50,000 documents is megabytes of
+/// zlib.
+fn committed_blobs<'p>(
+    repo: &gix::Repository,
+    tree: &gix::Tree<'_>,
+    paths: impl Iterator<Item = &'p String>,
+) -> HashSet<String> {
+    // Folder → file name → the path as given.
+    let mut by_folder: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    for path in paths {
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        by_folder.entry(folder).or_default().insert(name, path);
+    }
+    let mut out = HashSet::new();
+    for (folder, names) in by_folder {
+        let sub = match folder {
+            "" => Some(tree.clone()),
+            _ => tree
+                .lookup_entry_by_path(folder)
+                .ok()
+                .flatten()
+                .filter(|e| e.mode().is_tree())
+                .and_then(|e| repo.find_tree(e.object_id()).ok()),
+        };
+        let Some(sub) = sub else { continue };
+        for entry in sub.iter().filter_map(std::result::Result::ok) {
+            if let Some(&path) = std::str::from_utf8(entry.filename())
+                .ok()
+                .and_then(|n| names.get(n))
+                && entry.mode().is_blob()
+            {
+                out.insert(path.to_owned());
+            }
+        }
+    }
+    out
 }
 
 /// The files of one tree, by name, for finding the file a bare or partial
@@ -988,221 +1027,6 @@ impl Tracked {
         // A conflicted file has an entry per stage.
         paths.dedup();
         paths
-    }
-}
-
-/// A file of the index (stage 0), as `git commit` would record it.
-#[derive(Debug, Clone)]
-pub struct IndexEntry {
-    /// Project-relative.
-    pub path: String,
-    pub id: ObjectId,
-    /// The file's blob at HEAD, if HEAD has it.
-    pub head: Option<ObjectId>,
-    /// What the index recorded about the working-tree file when it was
-    /// staged, to tell whether that file still holds the staged bytes.
-    stat: gix::index::entry::Stat,
-    /// A regular file: not a symbolic link or a submodule.
-    pub regular: bool,
-}
-
-/// The index compared with HEAD, and the blobs behind it.
-pub struct Index {
-    repo: gix::ThreadSafeRepository,
-    /// Entries inside the project, sorted by path.
-    pub entries: Vec<IndexEntry>,
-    /// Files HEAD has and the index does not (deleted or renamed away),
-    /// with their blob at HEAD.
-    pub deleted: Vec<(String, ObjectId)>,
-    work_tree: PathBuf,
-    timestamp: gix::index::entry::stat::Time,
-    stat_options: gix::index::entry::stat::Options,
-}
-
-impl std::fmt::Debug for Index {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Index")
-            .field("entries", &self.entries.len())
-            .field("deleted", &self.deleted)
-            .finish_non_exhaustive()
-    }
-}
-
-impl IndexEntry {
-    /// A file as HEAD has it, for reading its committed content.
-    pub fn committed(path: &str, id: ObjectId) -> IndexEntry {
-        IndexEntry {
-            path: path.to_owned(),
-            id,
-            head: Some(id),
-            stat: gix::index::entry::Stat::default(),
-            regular: true,
-        }
-    }
-
-    /// Added or modified compared with HEAD.
-    pub fn staged(&self) -> bool {
-        self.head != Some(self.id)
-    }
-}
-
-impl Index {
-    /// Reads the index of the repository holding `root` and compares it
-    /// with HEAD's tree (empty before the first commit). An index with
-    /// conflicts is an error: there is no single content to check.
-    pub fn read(root: &Path) -> std::result::Result<Index, String> {
-        let (repo, prefix) = work_tree(root, None).map_err(|u| match u {
-            Unavailable::NotARepository => "not inside a Git repository".to_owned(),
-            Unavailable::Bare(path) => format!("{} is a bare repository", path.display()),
-            other => other.message(),
-        })?;
-        // Its checksum is not verified, as Git itself does not on reading:
-        // that alone is a pass over the whole file.
-        let index = gix::index::File::at_or_default(
-            repo.index_path(),
-            repo.object_hash(),
-            true,
-            gix::index::decode::Options::default(),
-        )
-        .map_err(|e| format!("cannot read the index: {e}"))?;
-        let conflicted: Vec<String> = index
-            .entries()
-            .iter()
-            .filter(|e| e.stage_raw() != 0)
-            .map(|e| e.path(&index).to_string())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        if let Some(first) = conflicted.first() {
-            return Err(format!(
-                "the index has unresolved conflicts in {first}{}: resolve them and `git add` the files first",
-                match conflicted.len() {
-                    1 => String::new(),
-                    n => format!(" and {} other file(s)", n - 1),
-                }
-            ));
-        }
-        let head_tree = repo
-            .head_tree_id_or_empty()
-            .map_err(|e| format!("cannot read HEAD: {e}"))?
-            .detach();
-        let head = repo
-            .index_from_tree(&head_tree)
-            .map_err(|e| format!("cannot read HEAD's tree: {e}"))?;
-        let regular = |mode: gix::index::entry::Mode| {
-            mode == gix::index::entry::Mode::FILE
-                || mode == gix::index::entry::Mode::FILE_EXECUTABLE
-        };
-        let inside = |path: &gix::bstr::BStr| -> Option<String> {
-            std::str::from_utf8(path)
-                .ok()?
-                .strip_prefix(prefix.as_str())
-                .map(str::to_owned)
-        };
-        // Both lists are sorted by path: one merge, no map of 100,000 paths.
-        let (ours, theirs) = (index.entries(), head.entries());
-        let mut entries = Vec::with_capacity(ours.len());
-        let mut deleted = Vec::new();
-        let (mut i, mut j) = (0, 0);
-        while i < ours.len() || j < theirs.len() {
-            let a = ours.get(i).map(|e| e.path(&index));
-            let b = theirs.get(j).map(|e| e.path(&head));
-            let order = match (a, b) {
-                (Some(a), Some(b)) => a.cmp(b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                _ => std::cmp::Ordering::Greater,
-            };
-            match order {
-                std::cmp::Ordering::Greater => {
-                    let e = &theirs[j];
-                    if let Some(path) = inside(e.path(&head)) {
-                        deleted.push((path, e.id));
-                    }
-                    j += 1;
-                    continue;
-                }
-                std::cmp::Ordering::Less | std::cmp::Ordering::Equal => {
-                    let e = &ours[i];
-                    let head = (order == std::cmp::Ordering::Equal).then(|| theirs[j].id);
-                    // `git add -N` records an intention, not content.
-                    let intent = e.flags.contains(gix::index::entry::Flags::INTENT_TO_ADD);
-                    if let Some(path) = inside(e.path(&index))
-                        && !intent
-                    {
-                        entries.push(IndexEntry {
-                            path,
-                            id: e.id,
-                            head,
-                            stat: e.stat,
-                            regular: regular(e.mode),
-                        });
-                    }
-                    i += 1;
-                    if order == std::cmp::Ordering::Equal {
-                        j += 1;
-                    }
-                }
-            }
-        }
-        let stat_options = repo
-            .stat_options()
-            .map_err(|e| format!("cannot read the configuration: {e}"))?;
-        let Some(work_tree) = repo.workdir().map(|w| w.join(&prefix)) else {
-            return Err("the repository has no work tree".into());
-        };
-        Ok(Index {
-            timestamp: index.timestamp().into(),
-            stat_options,
-            work_tree,
-            repo: repo.into_sync(),
-            entries,
-            deleted,
-        })
-    }
-
-    /// The staged bytes of `entry`. The working-tree file is read instead of
-    /// the object database when its stat data still matches the index's
-    /// record and is not racily clean, the test `git status` trusts: a
-    /// plain file read is several times cheaper than unpacking a blob.
-    pub fn content(
-        &self,
-        repo: &gix::Repository,
-        entry: &IndexEntry,
-    ) -> std::result::Result<Vec<u8>, String> {
-        let path = self.work_tree.join(&entry.path);
-        let unchanged = gix::index::fs::Metadata::from_path_no_follow(&path)
-            .ok()
-            .filter(|m| m.is_file())
-            .and_then(|m| gix::index::entry::Stat::from_fs(&m).ok())
-            .is_some_and(|stat| {
-                entry.stat.matches(&stat, self.stat_options)
-                    // Racily clean: changed within the second the index
-                    // was written, so the stat data cannot tell.
-                    && entry.stat.mtime < self.timestamp
-            });
-        if unchanged && let Ok(bytes) = std::fs::read(&path) {
-            return Ok(bytes);
-        }
-        Self::blob(repo, entry.id)
-    }
-
-    /// The work tree's Git folder, where doccheck keeps its caches.
-    pub fn git_dir(&self) -> &Path {
-        self.repo.git_dir()
-    }
-
-    /// A handle for [`Index::blob`] calls on one thread.
-    pub fn reader(&self) -> gix::Repository {
-        let mut repo = self.repo.to_thread_local();
-        repo.objects.refresh_never();
-        repo
-    }
-
-    /// The bytes of a blob, or why they cannot be read.
-    pub fn blob(repo: &gix::Repository, id: ObjectId) -> std::result::Result<Vec<u8>, String> {
-        repo.find_blob(id)
-            .map(|b| b.detach().data)
-            .map_err(|e| format!("cannot read {id} from the object database: {e}"))
     }
 }
 

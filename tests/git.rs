@@ -1035,6 +1035,117 @@ fn staged_deletions_renames_and_headings_break_other_documents_links() {
     assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
 }
 
+/// The index is compared with HEAD folder by folder, skipping the folders
+/// whose cached tree is HEAD's: what is staged in a folder among untouched
+/// ones is found, and a cached tree that is valid but not HEAD's (after
+/// `reset --soft`) vouches for nothing.
+#[test]
+fn staged_compares_the_index_with_head_where_its_cached_trees_differ() {
+    let repo = staged_repo();
+    repo.write("docs/deep/a.md", "# A\n\nSee [the guide](../guide.md).\n");
+    repo.write("docs/deep/b.md", "# B\n\nSee [a](a.md).\n");
+    repo.write("other/c.md", "# C\n\nSee [a](../docs/deep/a.md).\n");
+    repo.write("other/d.md", "# D\n");
+    repo.commit("more documents");
+    // `git add` of each file rewrites the index with the cached trees of
+    // the untouched folders (`other/`) still valid.
+    repo.git(&["rm", "-q", "docs/deep/b.md"]);
+    repo.write("docs/deep/e.md", "# E\n\nSee [nothing](missing.md).\n");
+    repo.git(&["add", "docs/deep/e.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 docs/deep/e.md".to_owned()]),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--staged: 1 staged and 1 deleted file(s)"),
+        "{stderr}"
+    );
+    repo.git(&["commit", "-q", "-m", "e instead of b"]);
+
+    // The index still holds the last commit's trees, all valid and none
+    // HEAD's own once HEAD moves back.
+    repo.git(&["reset", "-q", "--soft", "HEAD~1"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 docs/deep/e.md".to_owned()]),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--staged: 1 staged and 1 deleted file(s)"),
+        "{stderr}"
+    );
+
+    // Deleting a linked document in the untouched folder breaks `c`.
+    repo.git(&["reset", "-q", "--hard", "HEAD@{1}"]);
+    repo.git(&["rm", "-q", "docs/deep/a.md"]);
+    let (code, json, stderr) = doccheck(&repo.root, &["--staged"]);
+    assert_eq!(
+        (code, all_findings(&json)),
+        (1, vec!["DC301 other/c.md".to_owned()]),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--staged: 0 staged and 1 deleted file(s)"),
+        "{stderr}"
+    );
+}
+
+/// A project in a folder of the repository reads only its part of the
+/// index, and a link to a file the index has in another letter case says
+/// what the full check says.
+#[test]
+fn staged_reads_the_projects_part_of_the_index() {
+    let repo = Repo::new();
+    repo.write(
+        "site/.doccheck.toml",
+        "[rules]\nDC405 = \"off\"\nDC403 = \"off\"\n",
+    );
+    repo.write("site/docs/notes.md", "# Notes\n");
+    repo.write("site/docs/data.csv", "a,b\n");
+    repo.write("elsewhere/old.md", "# Old\n");
+    repo.write("elsewhere/kept.md", "# Kept\n");
+    repo.commit("base");
+    let site = repo.root.join("site");
+    // Outside the project: not this project's commit.
+    repo.git(&["rm", "-q", "elsewhere/old.md"]);
+    repo.write("elsewhere/new.md", "# New\n\n[x](missing.md)\n");
+    repo.git(&["add", "elsewhere/new.md"]);
+    let (code, json, stderr) = doccheck(&site, &["--staged"]);
+    assert_eq!((code, all_findings(&json)), (0, Vec::new()), "{stderr}");
+    assert!(
+        stderr.contains("--staged: 0 staged and 0 deleted file(s)"),
+        "{stderr}"
+    );
+
+    repo.write(
+        "site/docs/guide.md",
+        "# Guide\n\n[data](DATA.csv) and [notes](notes.md)\n",
+    );
+    repo.git(&["add", "site/docs/guide.md"]);
+    let (code, staged, stderr) = doccheck(&site, &["--staged"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("--staged: 1 staged and 0 deleted file(s)"),
+        "{stderr}"
+    );
+    let (_, full, _) = doccheck(&site, &[]);
+    let messages = |json: &Value| -> Vec<String> {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["path"] == "site/docs/guide.md")
+            .map(|d| format!("{} {} {}", d["code"], d["message"], d["help"]))
+            .collect()
+    };
+    assert_eq!(messages(&staged).len(), 1, "{staged}");
+    assert!(messages(&staged)[0].contains("data.csv"), "{staged}");
+    assert_eq!(messages(&staged), messages(&full));
+}
+
 #[test]
 fn staged_references_by_id_and_duplicate_ids_see_the_whole_index() {
     let repo = Repo::new();
@@ -2140,6 +2251,55 @@ fn staged_checks_apply_the_conventions_a_full_check_learns() {
         ["DC514 thoughts/shared/plans/2026-02-08_10-30_odd.md"],
         "{stderr}"
     );
+}
+
+/// What `--staged` read of its sample is kept for the next run, and read
+/// again once a sampled document's content changes: plans that took up
+/// frontmatter make a plan without any stand out.
+#[test]
+fn staged_learning_reads_the_sample_again_when_its_documents_change() {
+    let repo = Repo::new();
+    let plan = |day: u32, frontmatter: bool| {
+        let head = match frontmatter {
+            true => format!("---\ndate: 2026-02-0{day}\nstatus: draft\n---\n\n"),
+            false => String::new(),
+        };
+        repo.write(
+            &format!("thoughts/shared/plans/2026-02-0{day}-step-{day}.md"),
+            &format!("{head}# A plan\n\nSteps.\n"),
+        );
+    };
+    for day in 1..=7 {
+        plan(day, false);
+    }
+    repo.commit("plans");
+    let seventh = "thoughts/shared/plans/2026-02-07-step-7.md";
+    let findings = |args: &[&str]| {
+        let (_, json, stderr) = doccheck(&repo.root, args);
+        let found: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{stderr}"))
+            .iter()
+            .filter(|d| d["path"] == seventh)
+            .map(|d| format!("{} {}", d["code"], d["message"]))
+            .collect();
+        found
+    };
+    repo.write(seventh, "# A plan\n\nSteps, edited.\n");
+    repo.git(&["add", "-A"]);
+    assert_eq!(findings(&["--staged"]), findings(&[]));
+    assert!(repo.root.join(".git/doccheck/sample").is_file());
+    repo.git(&["reset", "-q", "--hard"]);
+
+    for day in 1..=6 {
+        plan(day, true);
+    }
+    repo.commit("frontmatter");
+    repo.write(seventh, "# A plan\n\nSteps, edited again.\n");
+    repo.git(&["add", "-A"]);
+    let full = findings(&[]);
+    assert!(full.iter().any(|f| f.contains("frontmatter")), "{full:?}");
+    assert_eq!(findings(&["--staged"]), full);
 }
 
 #[test]

@@ -32,8 +32,8 @@ enum OnDisk {
 pub enum Files<'a> {
     /// The working tree under the project root.
     Disk(&'a Path),
-    /// The index (`--staged`): its files, sorted.
-    Index(&'a [String]),
+    /// The index (`--staged`).
+    Index(&'a crate::git::Index),
 }
 
 impl Files<'_> {
@@ -48,23 +48,21 @@ impl Files<'_> {
             Files::Index(files) => {
                 let rel = rel.trim_end_matches('/');
                 let folder = format!("{rel}/");
-                let at = files.partition_point(|f| f.as_str() < rel);
+                let path = |i: usize| (i < files.len()).then(|| files.path(i));
                 let present = rel.is_empty()
-                    || files
-                        .get(at)
+                    || path(files.partition_point(|f| f < rel))
                         .is_some_and(|f| f == rel || f.starts_with(&folder))
-                    || files
-                        .get(files.partition_point(|f| f.as_str() < folder.as_str()))
+                    || path(files.partition_point(|f| f < folder.as_str()))
                         .is_some_and(|f| f.starts_with(&folder));
                 if present {
                     return OnDisk::Present;
                 }
                 // Only a broken link pays for this scan.
                 let lower = rel.to_lowercase();
-                files
-                    .iter()
+                (0..files.len())
+                    .map(|i| files.path(i))
                     .find(|f| f.len() == rel.len() && f.to_lowercase() == lower)
-                    .map_or(OnDisk::Missing, |f| OnDisk::OtherCase(f.clone()))
+                    .map_or(OnDisk::Missing, |f| OnDisk::OtherCase(f.to_owned()))
             }
         }
     }

@@ -194,14 +194,14 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         Some(rev) => Some(gate::change_since(project, rev)?),
         None => None,
     };
-    let mut staged = match selection.staged {
-        true => {
-            let index = crate::git::Index::read(&project.root)
-                .map_err(|e| Error::Git(format!("--staged: {e}")))?;
-            Some(staged::load(project, &index))
-        }
+    let index = match selection.staged {
+        true => Some(
+            crate::git::Index::read(&project.root)
+                .map_err(|e| Error::Git(format!("--staged: {e}")))?,
+        ),
         false => None,
     };
+    let mut staged = index.as_ref().map(|index| staged::load(project, index));
     // Every document is parsed, so that links, anchors and the graph see
     // the whole project; findings are kept for the selection only. With
     // `--staged`, the documents the commit can affect are, from the index.
@@ -268,9 +268,12 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     // Without learning, the conventions are the built-in templates' alone.
     let conventions = match project.learn {
         true => {
-            let sample = match &staged {
-                Some(staged) => staged.sample.iter().collect(),
-                None => crate::convention::sample(&docs),
+            let sample = match &mut staged {
+                Some(staged) => std::mem::take(&mut staged.sample),
+                None => crate::convention::sample(&docs)
+                    .into_iter()
+                    .map(|d| crate::convention::Sampled::of(&project.kinds, d))
+                    .collect(),
             };
             crate::convention::Conventions::learn(&project.kinds, &sample, skeletons)
         }
@@ -347,8 +350,8 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     );
     if links_on || graph_on || change.is_some() || staged.is_some() {
         let doc_graph = Graph::build(&docs);
-        let files = match &staged {
-            Some(staged) => links::Files::Index(&staged.files),
+        let files = match &index {
+            Some(index) => links::Files::Index(index),
             None => links::Files::Disk(&project.root),
         };
         if links_on {

@@ -9,12 +9,15 @@
 //! and the documents the staged ones link to, for anchors, kinds and
 //! reference chains. Every other document is only read as bytes and searched.
 
+mod sample_cache;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::document::{self, Analysis, Document};
+use crate::convention::Sampled;
 use crate::diagnostic::Diagnostic;
 use crate::git::{Change, Index, IndexEntry};
 use crate::graph::{Graph, Label};
@@ -29,9 +32,6 @@ use crate::source::Span;
 #[derive(Debug, Default)]
 pub struct Staged {
     pub analyses: Vec<Analysis>,
-    /// Every file of the index, sorted, for links to files that are not
-    /// documents.
-    pub files: Vec<String>,
     /// The index text of the staged documents and of those whose links may
     /// break, for rendering their findings.
     pub texts: HashMap<Arc<str>, String>,
@@ -41,9 +41,9 @@ pub struct Staged {
     /// Names a link or reference to something the commit removes may use:
     /// deleted files, and ids a deleted or staged document no longer has.
     gone: HashSet<String>,
-    /// The documents the repository's conventions are learned from (the
-    /// same sample a full check learns from), and the templates' skeletons.
-    pub sample: Vec<Document>,
+    /// What the repository's conventions are learned from (the same sample
+    /// of documents a full check learns from), and the templates' skeletons.
+    pub sample: Vec<Sampled>,
     pub skeletons: Vec<crate::convention::Skeleton>,
     /// Modified documents whose ids and headings did not change: no other
     /// document was read for links to them, so whether anything links to
@@ -54,21 +54,13 @@ pub struct Staged {
 /// Reads and parses what a commit of the index needs.
 pub fn load(project: &Project, index: &Index) -> Staged {
     let mut out = Staged {
-        files: index.entries.iter().map(|e| e.path.clone()).collect(),
         change: Change {
             base: "the index".into(),
-            changed: index
-                .entries
-                .iter()
-                .filter(|e| e.staged())
-                .map(|e| e.path.clone())
-                .collect(),
+            changed: index.staged().map(|e| e.path.to_owned()).collect(),
             deleted: index.deleted.iter().map(|(p, _)| p.clone()).collect(),
             versions: index
-                .entries
-                .iter()
-                .filter(|e| e.staged())
-                .map(|e| (e.path.clone(), (e.head, e.id)))
+                .staged()
+                .map(|e| (e.path.to_owned(), (e.head, e.id)))
                 .collect(),
         },
         ..Staged::default()
@@ -76,10 +68,9 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     if out.change.changed.is_empty() && out.change.deleted.is_empty() {
         return out;
     }
-    let staged: Vec<&IndexEntry> = index
-        .entries
-        .iter()
-        .filter(|e| e.staged() && e.regular && document_kind(project, &e.path).is_some())
+    let staged: Vec<IndexEntry> = index
+        .staged()
+        .filter(|e| e.regular && document_kind(project, e.path).is_some())
         .collect();
     let mut loaded: HashSet<String> = HashSet::new();
     out.keep(
@@ -101,9 +92,10 @@ pub fn load(project: &Project, index: &Index) -> Staged {
         .filter(|(p, _)| document_kind(project, p).is_some())
         .map(|(path, id)| IndexEntry::committed(path, *id))
         .collect();
-    let before: Vec<&IndexEntry> = deleted_docs
+    let before: Vec<IndexEntry> = deleted_docs
         .iter()
-        .chain(staged.iter().copied().filter(|e| e.head.is_some()))
+        .chain(staged.iter().filter(|e| e.head.is_some()))
+        .copied()
         .collect();
     let old: HashMap<Arc<str>, Document> = read_all(project, index, &before, Version::Head)
         .into_iter()
@@ -167,11 +159,8 @@ pub fn load(project: &Project, index: &Index) -> Staged {
     }
     needles.retain(|n| !n.is_empty());
 
-    let rest: Vec<&IndexEntry> = index
-        .entries
-        .iter()
-        .filter(|e| !e.staged() && e.regular && project.filter.accepts(&e.path))
-        .collect();
+    // The files the commit leaves as HEAD has them.
+    let unstaged = |e: &IndexEntry| !e.staged() && e.regular && project.filter.accepts(e.path);
     if !needles.is_empty() {
         let mut sorted: Vec<&String> = needles.iter().collect();
         sorted.sort();
@@ -181,11 +170,12 @@ pub fn load(project: &Project, index: &Index) -> Staged {
             .collect::<Vec<_>>()
             .join("|");
         if let Ok(mentions) = regex::bytes::Regex::new(&pattern) {
-            let found: Vec<(Analysis, Option<String>)> = rest
-                .par_iter()
+            let found: Vec<(Analysis, Option<String>)> = (0..index.len())
+                .into_par_iter()
                 .map_init(
                     || (index.reader(), Interner::default()),
-                    |(repo, interner), entry| {
+                    |(repo, interner), i| {
+                        let entry = &Some(index.entry(i)).filter(unstaged)?;
                         let bytes = index.content(repo, entry).ok()?;
                         if !mentions.is_match(&bytes) {
                             return None;
@@ -201,15 +191,16 @@ pub fn load(project: &Project, index: &Index) -> Staged {
 
     // What the loaded documents point at, followed along reference chains
     // (`supersedes`, `parent`) so that a cycle through the change is found.
-    let by_path: HashMap<&str, &IndexEntry> = rest.iter().map(|e| (e.path.as_str(), *e)).collect();
+    // The index is sorted by path: a few lookups need no map of it.
+    let by_path = |path: &str| Some(index.entry(index.find(path)?)).filter(unstaged);
     let mut frontier: Vec<usize> = (0..out.analyses.len()).collect();
     while !frontier.is_empty() {
-        let mut wanted: Vec<&IndexEntry> = Vec::new();
+        let mut wanted: Vec<IndexEntry> = Vec::new();
         for &i in &frontier {
             let doc = &out.analyses[i].document;
             let all_edges = out.changed(&doc.path);
             for target in targets(doc, all_edges) {
-                if let Some(entry) = by_path.get(target.as_str())
+                if let Some(entry) = by_path(&target)
                     && document_kind(project, &target).is_some()
                     && loaded.insert(target)
                 {
@@ -240,7 +231,7 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
     let cache = index.git_dir().join("doccheck").join("learning");
     let (sample, templates) = match std::fs::read(&cache)
         .ok()
-        .and_then(|bytes| decode_inputs(&bytes, key, index.entries.len()))
+        .and_then(|bytes| decode_inputs(&bytes, key, index.len()))
     {
         Some(inputs) => inputs,
         None => {
@@ -249,25 +240,72 @@ fn learning(project: &Project, index: &Index, out: &mut Staged) {
             inputs
         }
     };
-    let sample: Vec<&IndexEntry> = sample.iter().map(|&i| &index.entries[i]).collect();
-    let templates = templates.iter().map(|&i| &index.entries[i]);
-    out.sample = read_all(project, index, &sample, Version::Staged)
-        .into_iter()
-        .map(|(analysis, _)| analysis.document)
-        .collect();
-    out.sample.sort_by(|a, b| a.path.cmp(&b.path));
+    out.sample = sampled(project, index, &sample);
     let repo = index.reader();
-    for entry in templates {
-        if let Ok(bytes) = index.content(&repo, entry)
+    for entry in templates.iter().map(|&i| index.entry(i)) {
+        if let Ok(bytes) = index.content(&repo, &entry)
             && let document::Loaded::Text(text) = document::decode(bytes)
         {
             out.skeletons.extend(crate::convention::skeletons(
                 &project.kinds,
-                &entry.path,
+                entry.path,
                 &text,
             ));
         }
     }
+}
+
+/// What learning reads of the sampled documents (at index positions
+/// `sample`, in path order), kept under `.git/doccheck/` with the blobs
+/// and the configuration it was read with: the same sample is parsed again
+/// only once one of its documents changes.
+fn sampled(project: &Project, index: &Index, sample: &[usize]) -> Vec<Sampled> {
+    let entries: Vec<IndexEntry> = sample.iter().map(|&i| index.entry(i)).collect();
+    let key = sampled_key(project, &entries);
+    let cache = index.git_dir().join("doccheck").join("sample");
+    if let Some(known) = std::fs::read(&cache)
+        .ok()
+        .and_then(|bytes| sample_cache::decode(&bytes, key, project.kinds.iter().count()))
+    {
+        return known;
+    }
+    let mut docs: Vec<Document> = read_all(project, index, &entries, Version::Staged)
+        .into_iter()
+        .map(|(analysis, _)| analysis.document)
+        .collect();
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    let sampled: Vec<Sampled> = docs
+        .iter()
+        .map(|d| Sampled::of(&project.kinds, d))
+        .collect();
+    crate::git::write_cache(&cache, &sample_cache::encode(&sampled, key));
+    sampled
+}
+
+/// What decides [`sampled`]'s answer: the documents' blobs and paths, and
+/// whatever in the configuration changes how a document is read (the
+/// configuration's text, and the schemas' shape, whose files it names).
+fn sampled_key(project: &Project, entries: &[IndexEntry]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    project
+        .config_file
+        .as_ref()
+        .map(|c| c.text.as_str())
+        .hash(&mut hasher);
+    for (_, kind) in project.kinds.iter() {
+        kind.name.hash(&mut hasher);
+        if let Some(schema) = &kind.schema {
+            format!("{:?} {:?}", schema.source, schema.info).hash(&mut hasher);
+        }
+    }
+    project.kinds.path_fingerprint().hash(&mut hasher);
+    for entry in entries {
+        entry.path.hash(&mut hasher);
+        entry.id.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Which index entries learning reads: the sample of each kind's
@@ -278,18 +316,18 @@ type LearningInputs = (Vec<usize>, Vec<usize>);
 /// it is most of a pre-commit run's work) and picks what a full check
 /// learns from.
 fn learning_inputs(project: &Project, index: &Index) -> LearningInputs {
-    let kinds: Vec<Option<KindId>> = index
-        .entries
-        .par_iter()
-        .map(|entry| {
-            (entry.regular && project.filter.accepts(&entry.path))
-                .then(|| project.kinds.for_path(&entry.path))
+    let kinds: Vec<Option<KindId>> = (0..index.len())
+        .into_par_iter()
+        .map(|i| {
+            let entry = index.entry(i);
+            (entry.regular && project.filter.accepts(entry.path))
+                .then(|| project.kinds.for_path(entry.path))
                 .flatten()
         })
         .collect();
     let mut by_kind: HashMap<KindId, Vec<usize>> = HashMap::new();
     let mut templates = Vec::new();
-    for (i, (entry, kind)) in index.entries.iter().zip(kinds).enumerate() {
+    for (i, (entry, kind)) in index.entries().zip(kinds).enumerate() {
         match kind {
             Some(k) if project.kinds.get(k).lint => by_kind.entry(k).or_default().push(i),
             Some(_) if entry.path.ends_with(".md") => templates.push(i),
@@ -320,8 +358,8 @@ fn learning_key(project: &Project, index: &Index) -> u64 {
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     project.kinds.path_fingerprint().hash(&mut hasher);
     project.filter.fingerprint().hash(&mut hasher);
-    index.entries.len().hash(&mut hasher);
-    for entry in &index.entries {
+    index.len().hash(&mut hasher);
+    for entry in index.entries() {
         entry.path.hash(&mut hasher);
         entry.regular.hash(&mut hasher);
     }
@@ -498,16 +536,15 @@ fn links_out(project: &Project, index: &Index) -> Vec<(Analysis, Option<String>)
     let repo = index.reader();
     let mut interner = Interner::default();
     index
-        .entries
-        .iter()
-        .filter(|e| e.staged() && !e.regular && document_kind(project, &e.path).is_some())
+        .staged()
+        .filter(|e| !e.regular && document_kind(project, e.path).is_some())
         .filter_map(|entry| {
             // A submodule is not a blob; a link's blob is its target.
             let target = String::from_utf8(Index::blob(&repo, entry.id).ok()?).ok()?;
-            let leaves = target.starts_with('/') || paths::join(&entry.path, &target).is_none();
+            let leaves = target.starts_with('/') || paths::join(entry.path, &target).is_none();
             leaves.then(|| {
                 let reason = "it is a symbolic link to a file outside the repository, which doccheck does not read";
-                analyze(project, &mut interner, entry, Err(reason.to_owned()))
+                analyze(project, &mut interner, &entry, Err(reason.to_owned()))
             })?
         })
         .collect()
@@ -517,7 +554,7 @@ fn links_out(project: &Project, index: &Index) -> Vec<(Analysis, Option<String>)
 fn read_all(
     project: &Project,
     index: &Index,
-    entries: &[&IndexEntry],
+    entries: &[IndexEntry],
     version: Version,
 ) -> Vec<(Analysis, Option<String>)> {
     entries
@@ -542,14 +579,14 @@ fn analyze(
     entry: &IndexEntry,
     bytes: Result<Vec<u8>, String>,
 ) -> Option<(Analysis, Option<String>)> {
-    let kind = document_kind(project, &entry.path)?;
+    let kind = document_kind(project, entry.path)?;
     let loaded = match bytes {
         Ok(bytes) => document::decode(bytes),
         Err(reason) => {
             document::Loaded::Problem(crate::rules::content::unreadable_file::diagnostic(&reason))
         }
     };
-    let analysis = super::analysis(project, interner, &entry.path, kind, &loaded)?;
+    let analysis = super::analysis(project, interner, entry.path, kind, &loaded)?;
     let text = match loaded {
         document::Loaded::Text(text) => Some(text),
         _ => None,
