@@ -99,6 +99,21 @@ pub enum Metadata {
 }
 
 impl Facts {
+    /// Frees the room the lists grew into: every document keeps its facts
+    /// until the run ends, and a list grown to four for one commit holds
+    /// three empty places a hundred thousand times.
+    fn shrink_to_fit(&mut self) {
+        self.commits.shrink_to_fit();
+        self.branches.shrink_to_fit();
+        self.code_refs.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.anchors.shrink_to_fit();
+        self.refs.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.keys.shrink_to_fit();
+    }
+
     /// Whether the document is a historical record of its time: its
     /// `status` says its work is over (`complete`, `implemented`,
     /// `superseded`…), every task of its checklists is ticked, or it is a
@@ -446,8 +461,6 @@ pub fn analyze(
         title: body.title.take(),
         ..Facts::default()
     };
-    facts.code_refs.shrink_to_fit();
-    facts.anchors.shrink_to_fit();
     let (ticked, open_tasks) = body.tasks;
     facts.done = (ticked > 0 && open_tasks == 0) || kind_def.is_some_and(|k| k.name == "handoff");
     facts.metadata = if from_fields {
@@ -567,6 +580,7 @@ pub fn analyze(
             .map(invalid_suppression::diagnostic),
     );
     let out = out.into_iter().map(|d| d.in_file(&path)).collect();
+    facts.shrink_to_fit();
     Analysis {
         document: Document {
             path,
