@@ -56,13 +56,13 @@ pub struct Facts {
     pub last_updated: Option<(i64, Span)>,
     /// Relative links and images in the body, resolved.
     pub links: Vec<ResolvedLink>,
-    /// Heading ids and explicit anchors, sorted.
-    pub anchors: Vec<Box<str>>,
+    /// Heading ids and explicit anchors.
+    pub anchors: super::anchors::Anchors,
     /// The first level-1 heading, else `topic` or `title`.
     pub title: Option<Box<str>>,
     /// Document-reference fields (`format: doc-ref`, `run-id`).
     pub refs: Vec<Reference>,
-    pub status: Option<Box<str>>,
+    pub status: Option<Arc<str>>,
     /// Where `status` is written.
     pub status_span: Option<Span>,
     /// `tags`, for the index (a list, or a comma-separated string), one per
@@ -107,7 +107,6 @@ impl Facts {
         self.branches.shrink_to_fit();
         self.code_refs.shrink_to_fit();
         self.links.shrink_to_fit();
-        self.anchors.shrink_to_fit();
         self.refs.shrink_to_fit();
         self.ids.shrink_to_fit();
         self.mentions.shrink_to_fit();
@@ -195,15 +194,23 @@ impl ResolvedLink {
 /// A document-reference field's value: a path, or a document's id.
 #[derive(Debug, Clone)]
 pub struct Reference {
-    pub field: Box<str>,
+    pub field: Arc<str>,
     pub target: Box<str>,
     pub span: Span,
-    /// The kinds the target must have (`x-doc-kind`); empty for any.
-    pub kinds: Vec<String>,
+    /// The kinds the target must have (`x-doc-kind`), shared with the
+    /// schema; none for any.
+    kinds: Option<Arc<[String]>>,
     /// Whether the relation must not loop (`x-chain`).
     pub chain: bool,
     /// How the document cites it, which says how sure the citation is.
     pub cites: Cites,
+}
+
+impl Reference {
+    /// The kinds the target must have; empty for any.
+    pub fn kinds(&self) -> &[String] {
+        self.kinds.as_deref().unwrap_or_default()
+    }
 }
 
 /// How a document cites another.
@@ -238,7 +245,7 @@ impl Cites {
 #[derive(Debug, Clone)]
 pub struct Cited {
     /// `git_commit`, `phases[0].commit`, or `Git Commit` for a body line.
-    pub field: Box<str>,
+    pub field: Arc<str>,
     /// The text as written, or what it is when it is not text (`a list`).
     pub value: Result<Box<str>, &'static str>,
     pub span: Span,
@@ -457,7 +464,7 @@ pub fn analyze(
     let mut facts = Facts {
         code_refs: std::mem::take(&mut body.code_refs),
         links,
-        anchors: std::mem::take(&mut body.anchors),
+        anchors: super::anchors::Anchors::new(std::mem::take(&mut body.anchors)),
         title: body.title.take(),
         ..Facts::default()
     };
@@ -516,7 +523,7 @@ pub fn analyze(
                 .map(|f| (f.value, f.span))
         });
     if let Some((value, span)) = status {
-        facts.status = Some(value.into());
+        facts.status = Some(interner.get(value));
         facts.status_span = Some(span);
     }
     document_refs(
@@ -580,6 +587,7 @@ pub fn analyze(
             .map(invalid_suppression::diagnostic),
     );
     let out = out.into_iter().map(|d| d.in_file(&path)).collect();
+    share_names(interner, &mut facts);
     facts.shrink_to_fit();
     Analysis {
         document: Document {
@@ -590,6 +598,22 @@ pub fn analyze(
             digest: digest(text.as_bytes()),
         },
         diagnostics: out,
+    }
+}
+
+/// Field names, code-reference paths and statuses repeat from document to
+/// document: one shared copy of each (per parsing thread) instead of a few
+/// bytes allocated per document, which every document keeps until the run
+/// ends.
+fn share_names(interner: &mut Interner, facts: &mut Facts) {
+    for cited in facts.commits.iter_mut().chain(&mut facts.branches) {
+        cited.field = interner.get(&cited.field);
+    }
+    for reference in &mut facts.refs {
+        reference.field = interner.get(&reference.field);
+    }
+    for code_ref in &mut facts.code_refs {
+        code_ref.path = interner.get(&code_ref.path);
     }
 }
 
@@ -767,7 +791,7 @@ fn document_refs(
             field: field.into(),
             target: target.trim().into(),
             span,
-            kinds: kind.map(|k| vec![k.to_owned()]).unwrap_or_default(),
+            kinds: kind.map(|k| Arc::from([k.to_owned()])),
             chain: matches!(field, "supersedes" | "superseded_by"),
             cites,
         });
@@ -1036,7 +1060,7 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
                             field: field.as_str().into(),
                             target: target.into(),
                             span,
-                            kinds: marked.kinds.clone(),
+                            kinds: (!marked.kinds.is_empty()).then(|| marked.kinds.clone()),
                             chain: marked.chain,
                             cites: Cites::Field,
                         });

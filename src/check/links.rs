@@ -204,8 +204,11 @@ impl<'g> Lookup<'_, 'g> {
 fn anchor(target: &Document, fragment: &str, span: crate::source::Span) -> Option<Diagnostic> {
     let fragment = fragment.strip_prefix("user-content-").unwrap_or(fragment);
     let anchors = &target.facts.anchors;
-    let has = |a: &str| anchors.binary_search_by(|x| (**x).cmp(a)).is_ok();
-    if fragment.is_empty() || fragment == "top" || has(fragment) || is_line_anchor(fragment) {
+    if fragment.is_empty()
+        || fragment == "top"
+        || anchors.contains(fragment)
+        || is_line_anchor(fragment)
+    {
         return None;
     }
     let loose = |a: &str| a.replace('\u{FE0F}', "").to_lowercase();
@@ -213,7 +216,7 @@ fn anchor(target: &Document, fragment: &str, span: crate::source::Span) -> Optio
     if let Some(exact) = anchors.iter().find(|a| loose(a) == wanted) {
         return Some(anchor_case_mismatch::diagnostic(span, fragment, exact));
     }
-    let suggestion = suggest::closest(fragment, anchors.iter().map(|a| &**a));
+    let suggestion = suggest::closest(fragment, anchors.iter());
     Some(broken_anchor::diagnostic(
         span,
         fragment,

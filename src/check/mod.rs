@@ -1,6 +1,7 @@
 //! `doccheck check`: discover → parse and check each document (in parallel)
 //! → apply rule levels and suppressions → a [`Report`].
 
+pub mod anchors;
 pub mod content;
 pub mod document;
 pub mod gate;

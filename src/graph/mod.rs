@@ -252,7 +252,7 @@ impl<'a> Graph<'a> {
             },
             label: reference.map_or(Label::Link, |r| Label::Field(&r.field)),
             span: raw.span,
-            kinds: reference.map_or(&[], |r| r.kinds.as_slice()),
+            kinds: reference.map_or(&[], |r| r.kinds()),
             chain: reference.is_some_and(|r| r.chain),
             cites: reference.map(|r| r.cites),
         }
