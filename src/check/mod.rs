@@ -225,12 +225,32 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
                     visit_file(project, interner, &candidate, entry)
                 },
             );
-            docs.reserve(found.iter().map(Vec::len).sum());
-            for found in found.into_iter().flatten() {
-                match found {
-                    Found::Document(a) => take(*a, &mut docs, &mut diagnostics),
-                    Found::Template(s) => skeletons.extend(s),
-                }
+            // Each thread's list becomes a list of documents where it lies
+            // (an analysis is larger than the document it holds), and the
+            // others are appended to the longest: the documents, the run's
+            // largest list, are never held twice.
+            let mut lists: Vec<Vec<Document>> = found
+                .into_iter()
+                .map(|list| {
+                    list.into_iter()
+                        .filter_map(|found| match found {
+                            Found::Document(a) => {
+                                diagnostics.extend(a.diagnostics);
+                                Some(a.document)
+                            }
+                            Found::Template(s) => {
+                                skeletons.extend(s);
+                                None
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            lists.sort_by_key(|list| std::cmp::Reverse(list.len()));
+            let mut lists = lists.into_iter();
+            docs = lists.next().unwrap_or_default();
+            for list in lists {
+                docs.extend(list);
             }
             errors
         }
@@ -486,16 +506,18 @@ pub fn free_in_background(docs: Vec<Document>) {
     let _ = std::thread::Builder::new().spawn(move || drop(docs));
 }
 
-/// Takes an analysis apart as it comes: the documents are the run's largest
-/// list, never to be held twice.
+/// Takes an analysis apart: its findings, and its document.
 fn take(analysis: Analysis, docs: &mut Vec<Document>, diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.extend(analysis.diagnostics);
     docs.push(analysis.document);
 }
 
 /// What the walk finds in a file.
+// Not boxed: nearly every file is a document, and its analysis is moved
+// into the list of documents without an allocation of its own.
+#[allow(clippy::large_enum_variant)]
 enum Found {
-    Document(Box<Analysis>),
+    Document(Analysis),
     /// A template, not linted: the skeletons it shows, for learning the
     /// repository's conventions.
     Template(Vec<crate::convention::Skeleton>),
@@ -522,7 +544,7 @@ fn visit_file(
             &text,
         )));
     }
-    analyze_file(project, interner, candidate, entry, kind).map(|a| Found::Document(Box::new(a)))
+    analyze_file(project, interner, candidate, entry, kind).map(Found::Document)
 }
 
 /// `kind` is the kind the file's path gives it (matching every kind's
