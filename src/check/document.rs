@@ -155,19 +155,24 @@ pub fn finished(status: &str) -> bool {
 }
 
 /// Where a link leads, resolved once when the document is parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkTarget {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
     /// `[text]()`.
     Empty,
     /// `..` segments climb above the project root.
     Outside,
     /// A project-relative path (the document itself for `#fragment`).
-    Path(Arc<str>),
+    Path(&'a Arc<str>),
 }
 
+/// A link as every document keeps it until the run ends, a million times
+/// in a large project: 56 bytes, the rare reading from the root behind a
+/// pointer of its own.
 #[derive(Debug, Clone)]
 pub struct ResolvedLink {
-    pub target: LinkTarget,
+    /// The project-relative path; `None` when the destination is empty
+    /// (`empty`) or climbs out of the project.
+    path: Option<Arc<str>>,
     /// The percent-decoded `#fragment`.
     pub fragment: Option<Arc<str>>,
     /// The destination as written.
@@ -175,19 +180,33 @@ pub struct ResolvedLink {
     /// A bare relative destination (`docs/setup.md`, no `./` or `../`) in
     /// a document below the root, read from the repository root instead:
     /// how an editor or an agent working at the root reads it.
-    pub from_root: Option<Arc<str>>,
+    from_root: Option<Box<Arc<str>>>,
+    empty: bool,
     /// Written with a leading `/`.
     pub absolute: bool,
 }
 
+// Checked when building: a larger link costs a million times over.
+const _: () = assert!(std::mem::size_of::<ResolvedLink>() <= 56);
+
 impl ResolvedLink {
+    pub fn target(&self) -> LinkTarget<'_> {
+        match &self.path {
+            Some(path) => LinkTarget::Path(path),
+            None if self.empty => LinkTarget::Empty,
+            None => LinkTarget::Outside,
+        }
+    }
+
+    /// The path the link names when read from the repository root, when
+    /// that is another path than GitHub's reading.
+    pub fn from_root(&self) -> Option<&str> {
+        self.from_root.as_deref().map(|p| &**p)
+    }
+
     /// The paths the link may mean: as GitHub reads it, then from the root.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        let target = match &self.target {
-            LinkTarget::Path(p) => Some(&**p),
-            _ => None,
-        };
-        target.into_iter().chain(self.from_root.as_deref())
+        self.path.as_deref().into_iter().chain(self.from_root())
     }
 }
 
@@ -945,25 +964,21 @@ pub fn run_folder(path: &str) -> Option<&str> {
 
 fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
     let resolved = crate::graph::resolve_link(from, &link.dest);
-    let target = if link.dest.trim().is_empty() {
-        LinkTarget::Empty
-    } else {
-        resolved
-            .path
-            .map_or(LinkTarget::Outside, |p| LinkTarget::Path(interner.get(&p)))
-    };
+    let empty = link.dest.trim().is_empty();
+    let path = resolved.path.filter(|_| !empty).map(|p| interner.get(&p));
     let dest = link.dest.trim();
     let bare = !dest.starts_with(['.', '/', '#', '\\']) && from.contains('/');
     let from_root = bare
         .then(|| crate::graph::resolve_link("", dest).path)
         .flatten()
-        .filter(|p| !p.is_empty() && matches!(&target, LinkTarget::Path(t) if **t != **p))
-        .map(|p| interner.get(&p));
+        .filter(|p| !p.is_empty() && path.as_deref().is_some_and(|t| t != p))
+        .map(|p| Box::new(interner.get(&p)));
     ResolvedLink {
-        target,
+        path,
         fragment: resolved.fragment.map(|f| interner.get(&f)),
         span: link.span,
         from_root,
+        empty,
         absolute: dest.starts_with('/'),
     }
 }

@@ -85,7 +85,7 @@ pub fn check(files: Files<'_>, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
             let (mut found, mut from_root) = (Vec::new(), Vec::new());
             for link in &doc.facts.links {
                 match lookup.finding(&doc.path, link) {
-                    Finding::None if link.from_root.is_some() => {
+                    Finding::None if link.from_root().is_some() => {
                         as_written.fetch_add(1, Ordering::Relaxed);
                     }
                     Finding::None => {}
@@ -153,7 +153,7 @@ impl<'g> Lookup<'_, 'g> {
     }
 
     fn finding(&self, from: &str, link: &ResolvedLink) -> Finding {
-        let path = match &link.target {
+        let path = match link.target() {
             LinkTarget::Empty => return Finding::One(broken_link::empty(link.span)),
             LinkTarget::Outside => {
                 return Finding::One(link_outside_repository::diagnostic(link.span));
@@ -173,7 +173,7 @@ impl<'g> Lookup<'_, 'g> {
                 Finding::One(link_case_mismatch::diagnostic(link.span, path, &actual))
             }
             OnDisk::Missing => {
-                if let Some(root) = link.from_root.as_deref().filter(|p| self.present(p)) {
+                if let Some(root) = link.from_root().filter(|p| self.present(p)) {
                     return Finding::FromRoot(root_relative_link::diagnostic(
                         link.span, from, root,
                     ));
