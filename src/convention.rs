@@ -504,7 +504,7 @@ impl Conventions {
             c.documents += 1;
             if doc.facts.metadata == Metadata::Frontmatter {
                 c.with_frontmatter += 1;
-                for key in &doc.facts.keys {
+                for key in doc.facts.keys.iter() {
                     *c.keys.entry(key.to_string()).or_default() += 1;
                 }
             }

@@ -9,6 +9,9 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct Interner {
     strings: HashSet<Arc<str>>,
+    /// Lists of shared strings that many documents repeat whole (the
+    /// frontmatter keys of a kind, in order).
+    lists: HashSet<Arc<[Arc<str>]>>,
 }
 
 impl Interner {
@@ -18,6 +21,15 @@ impl Interner {
         }
         let new: Arc<str> = Arc::from(s);
         self.strings.insert(new.clone());
+        new
+    }
+
+    pub fn list(&mut self, items: Vec<Arc<str>>) -> Arc<[Arc<str>]> {
+        if let Some(existing) = self.lists.get(items.as_slice()) {
+            return existing.clone();
+        }
+        let new: Arc<[Arc<str>]> = items.into();
+        self.lists.insert(new.clone());
         new
     }
 }
@@ -33,5 +45,17 @@ mod tests {
         let b = i.get(&String::from("docs/a.md"));
         assert!(Arc::ptr_eq(&a, &b));
         assert!(!Arc::ptr_eq(&a, &i.get("docs/b.md")));
+    }
+
+    #[test]
+    fn same_list_same_allocation() {
+        let mut i = Interner::default();
+        let keys = |i: &mut Interner, k: &[&str]| k.iter().map(|k| i.get(k)).collect::<Vec<_>>();
+        let a = keys(&mut i, &["date", "status"]);
+        let a = i.list(a);
+        let b = keys(&mut i, &["date", "status"]);
+        assert!(Arc::ptr_eq(&a, &i.list(b)));
+        let c = keys(&mut i, &["status", "date"]);
+        assert!(!Arc::ptr_eq(&a, &i.list(c)));
     }
 }

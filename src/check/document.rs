@@ -66,8 +66,9 @@ pub struct Facts {
     /// Where `status` is written.
     pub status_span: Option<Span>,
     /// `tags`, for the index (a list, or a comma-separated string), one per
-    /// line: a single allocation, since every document keeps its facts.
-    pub tags: Box<str>,
+    /// line: a single string, shared by the documents with the same tags,
+    /// since every document keeps its facts.
+    pub tags: Arc<str>,
     /// The names other documents may cite this one by: `format: doc-id`
     /// fields, and a run's folder name and its timestamp.
     pub ids: Vec<(Box<str>, Span)>,
@@ -79,8 +80,9 @@ pub struct Facts {
     /// Where the document keeps its metadata.
     pub metadata: Metadata,
     /// The frontmatter's top-level keys, as written, for learning the
-    /// repository's conventions.
-    pub keys: Vec<Arc<str>>,
+    /// repository's conventions: one list for the documents that write the
+    /// same keys in the same order.
+    pub keys: Arc<[Arc<str>]>,
     /// Whether the document records work that is over: its status says so,
     /// or every item of its task lists is ticked, or it is a handoff (a
     /// record of one moment).
@@ -110,7 +112,6 @@ impl Facts {
         self.refs.shrink_to_fit();
         self.ids.shrink_to_fit();
         self.mentions.shrink_to_fit();
-        self.keys.shrink_to_fit();
     }
 
     /// Whether the document is a historical record of its time: its
@@ -499,11 +500,12 @@ pub fn analyze(
     if facts.metadata == Metadata::Frontmatter
         && let Some(root) = &root
     {
-        facts.keys = root
+        let keys = root
             .entries()
             .iter()
             .filter_map(|e| e.key.as_scalar().map(|k| interner.get(&k.text)))
             .collect();
+        facts.keys = interner.list(keys);
     }
     let mut notes = Vec::new();
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
@@ -620,10 +622,10 @@ pub fn analyze(
     }
 }
 
-/// Field names, code-reference paths and statuses repeat from document to
-/// document: one shared copy of each (per parsing thread) instead of a few
-/// bytes allocated per document, which every document keeps until the run
-/// ends.
+/// Field names, code-reference paths, tags and statuses repeat from
+/// document to document: one shared copy of each (per parsing thread)
+/// instead of a few bytes allocated per document, which every document
+/// keeps until the run ends.
 fn share_names(interner: &mut Interner, facts: &mut Facts) {
     for cited in facts.commits.iter_mut().chain(&mut facts.branches) {
         cited.field = interner.get(&cited.field);
@@ -634,6 +636,7 @@ fn share_names(interner: &mut Interner, facts: &mut Facts) {
     for code_ref in &mut facts.code_refs {
         code_ref.path = interner.get(&code_ref.path);
     }
+    facts.tags = interner.get(&facts.tags);
 }
 
 /// Whether a document in a folder of a kind claimed by content
