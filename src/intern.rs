@@ -8,10 +8,13 @@ use std::sync::Arc;
 
 #[derive(Debug, Default)]
 pub struct Interner {
-    strings: HashSet<Arc<str>>,
+    /// Hashed with foldhash (hashbrown's own hasher): every link's path and
+    /// fragment is looked up here, and SipHash's protection against chosen
+    /// keys buys nothing for a repository's own paths.
+    strings: HashSet<Arc<str>, foldhash::fast::RandomState>,
     /// Lists of shared strings that many documents repeat whole (the
     /// frontmatter keys of a kind, in order).
-    lists: HashSet<Arc<[Arc<str>]>>,
+    lists: HashSet<Arc<[Arc<str>]>, foldhash::fast::RandomState>,
 }
 
 impl Interner {

@@ -64,10 +64,14 @@ pub struct Edge<'a> {
     pub cites: Option<Cites>,
 }
 
+/// Documents by path, looked up for every link (hashed with foldhash, as in
+/// the interner).
+pub type Index<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
+
 pub struct Graph<'a> {
     pub docs: &'a [Document],
     edges: Vec<RawEdge>,
-    pub index: HashMap<&'a str, usize>,
+    pub index: Index<'a>,
     /// Documents by id (`format: doc-id` fields, run folders).
     pub ids: HashMap<&'a str, usize>,
     /// Ids claimed twice: (document, its id's span, the id, first owner).
@@ -117,7 +121,7 @@ pub fn without_line_suffix(path: &str) -> &str {
 impl<'a> Graph<'a> {
     /// `docs` must be sorted by path.
     pub fn build(docs: &'a [Document]) -> Graph<'a> {
-        let index: HashMap<&str, usize> = docs
+        let index: Index = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (&*d.path, i))
@@ -220,7 +224,7 @@ impl<'a> Graph<'a> {
     /// A reference field's target: relative to the project root, as the
     /// research → plan convention writes them, else to the document; with
     /// or without its `.md`, and without a `#fragment`.
-    fn resolve_ref(index: &HashMap<&str, usize>, from: &str, target: &str) -> Option<usize> {
+    fn resolve_ref(index: &Index<'_>, from: &str, target: &str) -> Option<usize> {
         let target = target.trim();
         let target = without_line_suffix(target.split('#').next().unwrap_or(target));
         let get = |t: &str| {
@@ -439,7 +443,7 @@ mod tests {
 
     #[test]
     fn machine_paths_in_references() {
-        let index: HashMap<&str, usize> = [("notes/plans/p.md", 0), ("notes/research/a.md", 1)]
+        let index: Index = [("notes/plans/p.md", 0), ("notes/research/a.md", 1)]
             .into_iter()
             .collect();
         let find = |t: &str| Graph::resolve_ref(&index, "notes/plans/p.md", t);
