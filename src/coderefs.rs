@@ -252,11 +252,12 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
     let head = git.head();
     let listings = Listings::default();
     // First the cited commit (HEAD when none), then HEAD for a note written
-    // against work committed after it.
-    let first: Vec<(usize, usize, Result<Verdict, Pending>)> = docs
+    // against work committed after it. One exact list per document, collected
+    // in place: flattening in parallel would hold the verdicts twice over
+    // (growing lists, then the result), the run's peak of memory.
+    let first: Vec<Vec<FirstLook>> = docs
         .par_iter()
         .enumerate()
-        .filter(|(_, d)| !d.facts.code_refs.is_empty())
         .map_init(
             || git.reader(),
             |reader, (i, doc)| {
@@ -297,15 +298,15 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                 verdicts
             },
         )
-        .flatten()
         .collect();
     // What the cited commit and HEAD cannot explain, the history may: a
     // file renamed or deleted since the note was written. Walked only when
     // needed, once.
-    let past = first.iter().any(|(_, _, v)| v.is_err()).then(|| {
+    let past = first.iter().flatten().any(|(_, _, v)| v.is_err()).then(|| {
         let wanted: Vec<&str> = docs.iter().map(|d| &*d.path).collect();
         let watched = first
             .iter()
+            .flatten()
             .filter_map(|(_, _, v)| match v {
                 Err(Pending {
                     outcome: Outcome::TooShort { path, .. },
@@ -323,23 +324,31 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
         listings: &listings,
         past: past.as_ref(),
     };
-    first
-        .into_iter()
-        .filter_map(|(doc, reference, verdict)| {
-            let verdict = match verdict {
-                Ok(verdict) => verdict,
-                Err(pending) => {
-                    settle.verdict(docs, doc, reference, cited.contains_key(&doc), pending)?
-                }
-            };
-            Some(Reading {
-                doc,
-                reference,
-                verdict,
-            })
-        })
-        .collect()
+    let mut readings = Vec::with_capacity(first.iter().map(Vec::len).sum());
+    readings.extend(
+        first
+            .into_iter()
+            .flatten()
+            .filter_map(|(doc, reference, verdict)| {
+                let verdict = match verdict {
+                    Ok(verdict) => verdict,
+                    Err(pending) => {
+                        settle.verdict(docs, doc, reference, cited.contains_key(&doc), pending)?
+                    }
+                };
+                Some(Reading {
+                    doc,
+                    reference,
+                    verdict,
+                })
+            }),
+    );
+    readings
 }
+
+/// A reference's first look: its document, its place there, and the
+/// verdict or what is left to settle.
+type FirstLook = (usize, usize, Result<Verdict, Pending>);
 
 /// A reference the first look could not settle: where it was checked, and
 /// what was found there.

@@ -946,7 +946,7 @@ fn cites_kind(kinds: &Kinds, doc: &Document, kind: KindId) -> bool {
     let by_path = |p: &str| kinds.for_path(p) == Some(kind);
     doc.facts.links.iter().any(|l| l.paths().any(by_path))
         || doc.facts.refs.iter().any(|r| {
-            !r.kinds.is_empty() && r.kinds.iter().any(|k| k == &kinds.get(kind).name)
+            !r.kinds().is_empty() && r.kinds().iter().any(|k| k == &kinds.get(kind).name)
                 || crate::paths::normalize(&r.target).is_some_and(|p| by_path(&p))
                 || crate::paths::join(&doc.path, &r.target).is_some_and(|p| by_path(&p))
         })

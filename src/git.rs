@@ -26,6 +26,8 @@ pub enum Resolution {
         time: i64,
         /// The committer's UTC offset, in seconds east.
         offset: i64,
+        /// The commit's tree, when the commit could be decoded.
+        tree: Option<ObjectId>,
     },
     /// An existing object that is a tree, blob or tag.
     NotCommit {
@@ -88,6 +90,10 @@ pub struct Git {
     /// HEAD's history and each commit's changes, read when first needed.
     steps: OnceLock<Vec<history::Step>>,
     diffs: OnceLock<history::Store>,
+    /// The tree of each commit the documents cite, from reading the commit
+    /// once to resolve it: the code references at that commit start there
+    /// instead of reading it again.
+    trees: OnceLock<HashMap<ObjectId, ObjectId>>,
 }
 
 impl std::fmt::Debug for Git {
@@ -182,6 +188,7 @@ impl Git {
             prefix,
             steps: OnceLock::new(),
             diffs: OnceLock::new(),
+            trees: OnceLock::new(),
         })
     }
 
@@ -198,10 +205,17 @@ impl Git {
 
     /// Resolves every distinct hex string in one parallel pass.
     pub fn resolve_all<'a>(&self, hexes: Vec<&'a str>) -> HashMap<&'a str, Resolution> {
-        hexes
+        let resolved: HashMap<&str, Resolution> = hexes
             .into_par_iter()
             .map_init(|| self.local(), |repo, hex| (hex, resolve(repo, hex)))
-            .collect()
+            .collect();
+        let trees = resolved.values().filter_map(|r| match r {
+            Resolution::Commit { id, tree, .. } => Some((*id, (*tree)?)),
+            _ => None,
+        });
+        // Kept from the first call of the run, the one of the Git checks.
+        let _ = self.trees.set(trees.collect());
+        resolved
     }
 
     /// Commits reachable from the references whose full names start with one
@@ -1089,7 +1103,8 @@ impl Reader<'_> {
         path: &str,
     ) -> std::result::Result<Option<ObjectId>, String> {
         let unreadable = |what: &str, e: &dyn std::fmt::Display| format!("cannot read {what}: {e}");
-        let tree = match self.trees.get(&commit) {
+        let cited = self.git.trees.get().and_then(|t| t.get(&commit));
+        let tree = match cited.or_else(|| self.trees.get(&commit)) {
             Some(&tree) => tree,
             None => {
                 let tree = self
@@ -1132,15 +1147,16 @@ fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
     };
     let found = |id: ObjectId| match header(id) {
         Ok(Some("commit")) => {
-            let time = repo
-                .find_commit(id)
-                .ok()
+            let commit = repo.find_commit(id).ok();
+            let time = commit
+                .as_ref()
                 .and_then(|c| c.time().ok())
                 .unwrap_or_default();
             Resolution::Commit {
                 id,
                 time: time.seconds,
                 offset: time.offset.into(),
+                tree: commit.and_then(|c| c.tree_id().ok()).map(|t| t.detach()),
             }
         }
         Ok(Some(kind)) => Resolution::NotCommit { id, kind },

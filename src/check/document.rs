@@ -56,18 +56,19 @@ pub struct Facts {
     pub last_updated: Option<(i64, Span)>,
     /// Relative links and images in the body, resolved.
     pub links: Vec<ResolvedLink>,
-    /// Heading ids and explicit anchors, sorted.
-    pub anchors: Vec<Box<str>>,
+    /// Heading ids and explicit anchors.
+    pub anchors: super::anchors::Anchors,
     /// The first level-1 heading, else `topic` or `title`.
     pub title: Option<Box<str>>,
     /// Document-reference fields (`format: doc-ref`, `run-id`).
     pub refs: Vec<Reference>,
-    pub status: Option<Box<str>>,
+    pub status: Option<Arc<str>>,
     /// Where `status` is written.
     pub status_span: Option<Span>,
     /// `tags`, for the index (a list, or a comma-separated string), one per
-    /// line: a single allocation, since every document keeps its facts.
-    pub tags: Box<str>,
+    /// line: a single string, shared by the documents with the same tags,
+    /// since every document keeps its facts.
+    pub tags: Arc<str>,
     /// The names other documents may cite this one by: `format: doc-id`
     /// fields, and a run's folder name and its timestamp.
     pub ids: Vec<(Box<str>, Span)>,
@@ -79,8 +80,9 @@ pub struct Facts {
     /// Where the document keeps its metadata.
     pub metadata: Metadata,
     /// The frontmatter's top-level keys, as written, for learning the
-    /// repository's conventions.
-    pub keys: Vec<Arc<str>>,
+    /// repository's conventions: one list for the documents that write the
+    /// same keys in the same order.
+    pub keys: Arc<[Arc<str>]>,
     /// Whether the document records work that is over: its status says so,
     /// or every item of its task lists is ticked, or it is a handoff (a
     /// record of one moment).
@@ -99,6 +101,19 @@ pub enum Metadata {
 }
 
 impl Facts {
+    /// Frees the room the lists grew into: every document keeps its facts
+    /// until the run ends, and a list grown to four for one commit holds
+    /// three empty places a hundred thousand times.
+    fn shrink_to_fit(&mut self) {
+        self.commits.shrink_to_fit();
+        self.branches.shrink_to_fit();
+        self.code_refs.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.refs.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+    }
+
     /// Whether the document is a historical record of its time: its
     /// `status` says its work is over (`complete`, `implemented`,
     /// `superseded`…), every task of its checklists is ticked, or it is a
@@ -141,19 +156,24 @@ pub fn finished(status: &str) -> bool {
 }
 
 /// Where a link leads, resolved once when the document is parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkTarget {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
     /// `[text]()`.
     Empty,
     /// `..` segments climb above the project root.
     Outside,
     /// A project-relative path (the document itself for `#fragment`).
-    Path(Arc<str>),
+    Path(&'a Arc<str>),
 }
 
+/// A link as every document keeps it until the run ends, a million times
+/// in a large project: 56 bytes, the rare reading from the root behind a
+/// pointer of its own.
 #[derive(Debug, Clone)]
 pub struct ResolvedLink {
-    pub target: LinkTarget,
+    /// The project-relative path; `None` when the destination is empty
+    /// (`empty`) or climbs out of the project.
+    path: Option<Arc<str>>,
     /// The percent-decoded `#fragment`.
     pub fragment: Option<Arc<str>>,
     /// The destination as written.
@@ -161,34 +181,56 @@ pub struct ResolvedLink {
     /// A bare relative destination (`docs/setup.md`, no `./` or `../`) in
     /// a document below the root, read from the repository root instead:
     /// how an editor or an agent working at the root reads it.
-    pub from_root: Option<Arc<str>>,
+    from_root: Option<Box<Arc<str>>>,
+    empty: bool,
     /// Written with a leading `/`.
     pub absolute: bool,
 }
 
+// Checked when building: a larger link costs a million times over.
+const _: () = assert!(std::mem::size_of::<ResolvedLink>() <= 56);
+
 impl ResolvedLink {
+    pub fn target(&self) -> LinkTarget<'_> {
+        match &self.path {
+            Some(path) => LinkTarget::Path(path),
+            None if self.empty => LinkTarget::Empty,
+            None => LinkTarget::Outside,
+        }
+    }
+
+    /// The path the link names when read from the repository root, when
+    /// that is another path than GitHub's reading.
+    pub fn from_root(&self) -> Option<&str> {
+        self.from_root.as_deref().map(|p| &**p)
+    }
+
     /// The paths the link may mean: as GitHub reads it, then from the root.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        let target = match &self.target {
-            LinkTarget::Path(p) => Some(&**p),
-            _ => None,
-        };
-        target.into_iter().chain(self.from_root.as_deref())
+        self.path.as_deref().into_iter().chain(self.from_root())
     }
 }
 
 /// A document-reference field's value: a path, or a document's id.
 #[derive(Debug, Clone)]
 pub struct Reference {
-    pub field: Box<str>,
+    pub field: Arc<str>,
     pub target: Box<str>,
     pub span: Span,
-    /// The kinds the target must have (`x-doc-kind`); empty for any.
-    pub kinds: Vec<String>,
+    /// The kinds the target must have (`x-doc-kind`), shared with the
+    /// schema; none for any.
+    kinds: Option<Arc<[String]>>,
     /// Whether the relation must not loop (`x-chain`).
     pub chain: bool,
     /// How the document cites it, which says how sure the citation is.
     pub cites: Cites,
+}
+
+impl Reference {
+    /// The kinds the target must have; empty for any.
+    pub fn kinds(&self) -> &[String] {
+        self.kinds.as_deref().unwrap_or_default()
+    }
 }
 
 /// How a document cites another.
@@ -223,7 +265,7 @@ impl Cites {
 #[derive(Debug, Clone)]
 pub struct Cited {
     /// `git_commit`, `phases[0].commit`, or `Git Commit` for a body line.
-    pub field: Box<str>,
+    pub field: Arc<str>,
     /// The text as written, or what it is when it is not text (`a list`).
     pub value: Result<Box<str>, &'static str>,
     pub span: Span,
@@ -442,12 +484,10 @@ pub fn analyze(
     let mut facts = Facts {
         code_refs: std::mem::take(&mut body.code_refs),
         links,
-        anchors: std::mem::take(&mut body.anchors),
+        anchors: super::anchors::Anchors::new(std::mem::take(&mut body.anchors)),
         title: body.title.take(),
         ..Facts::default()
     };
-    facts.code_refs.shrink_to_fit();
-    facts.anchors.shrink_to_fit();
     let (ticked, open_tasks) = body.tasks;
     facts.done = (ticked > 0 && open_tasks == 0) || kind_def.is_some_and(|k| k.name == "handoff");
     facts.metadata = if from_fields {
@@ -460,11 +500,12 @@ pub fn analyze(
     if facts.metadata == Metadata::Frontmatter
         && let Some(root) = &root
     {
-        facts.keys = root
+        let keys = root
             .entries()
             .iter()
             .filter_map(|e| e.key.as_scalar().map(|k| interner.get(&k.text)))
             .collect();
+        facts.keys = interner.list(keys);
     }
     let mut notes = Vec::new();
     for field in fields.iter().chain(fields.iter().flat_map(|f| &f.children)) {
@@ -503,7 +544,7 @@ pub fn analyze(
                 .map(|f| (f.value, f.span))
         });
     if let Some((value, span)) = status {
-        facts.status = Some(value.into());
+        facts.status = Some(interner.get(value));
         facts.status_span = Some(span);
     }
     document_refs(
@@ -567,6 +608,8 @@ pub fn analyze(
             .map(invalid_suppression::diagnostic),
     );
     let out = out.into_iter().map(|d| d.in_file(&path)).collect();
+    share_names(interner, &mut facts);
+    facts.shrink_to_fit();
     Analysis {
         document: Document {
             path,
@@ -577,6 +620,23 @@ pub fn analyze(
         },
         diagnostics: out,
     }
+}
+
+/// Field names, code-reference paths, tags and statuses repeat from
+/// document to document: one shared copy of each (per parsing thread)
+/// instead of a few bytes allocated per document, which every document
+/// keeps until the run ends.
+fn share_names(interner: &mut Interner, facts: &mut Facts) {
+    for cited in facts.commits.iter_mut().chain(&mut facts.branches) {
+        cited.field = interner.get(&cited.field);
+    }
+    for reference in &mut facts.refs {
+        reference.field = interner.get(&reference.field);
+    }
+    for code_ref in &mut facts.code_refs {
+        code_ref.path = interner.get(&code_ref.path);
+    }
+    facts.tags = interner.get(&facts.tags);
 }
 
 /// Whether a document in a folder of a kind claimed by content
@@ -753,7 +813,7 @@ fn document_refs(
             field: field.into(),
             target: target.trim().into(),
             span,
-            kinds: kind.map(|k| vec![k.to_owned()]).unwrap_or_default(),
+            kinds: kind.map(|k| Arc::from([k.to_owned()])),
             chain: matches!(field, "supersedes" | "superseded_by"),
             cites,
         });
@@ -907,25 +967,21 @@ pub fn run_folder(path: &str) -> Option<&str> {
 
 fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
     let resolved = crate::graph::resolve_link(from, &link.dest);
-    let target = if link.dest.trim().is_empty() {
-        LinkTarget::Empty
-    } else {
-        resolved
-            .path
-            .map_or(LinkTarget::Outside, |p| LinkTarget::Path(interner.get(&p)))
-    };
+    let empty = link.dest.trim().is_empty();
+    let path = resolved.path.filter(|_| !empty).map(|p| interner.get(&p));
     let dest = link.dest.trim();
     let bare = !dest.starts_with(['.', '/', '#', '\\']) && from.contains('/');
     let from_root = bare
         .then(|| crate::graph::resolve_link("", dest).path)
         .flatten()
-        .filter(|p| !p.is_empty() && matches!(&target, LinkTarget::Path(t) if **t != **p))
-        .map(|p| interner.get(&p));
+        .filter(|p| !p.is_empty() && path.as_deref().is_some_and(|t| t != p))
+        .map(|p| Box::new(interner.get(&p)));
     ResolvedLink {
-        target,
+        path,
         fragment: resolved.fragment.map(|f| interner.get(&f)),
         span: link.span,
         from_root,
+        empty,
         absolute: dest.starts_with('/'),
     }
 }
@@ -1022,7 +1078,7 @@ fn frontmatter_facts(schema: &Schema, root: &Node, facts: &mut Facts, notes: &mu
                             field: field.as_str().into(),
                             target: target.into(),
                             span,
-                            kinds: marked.kinds.clone(),
+                            kinds: (!marked.kinds.is_empty()).then(|| marked.kinds.clone()),
                             chain: marked.chain,
                             cites: Cites::Field,
                         });

@@ -87,7 +87,9 @@ pub fn check(
     for &(doc, cited) in &valid {
         let hex = hex_of(cited);
         match &resolved[hex] {
-            Resolution::Commit { id, time, offset } => {
+            Resolution::Commit {
+                id, time, offset, ..
+            } => {
                 if cited.primary {
                     written_at.entry(doc).or_insert(*id);
                 }

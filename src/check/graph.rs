@@ -85,7 +85,7 @@ pub fn check(
                 .facts
                 .refs
                 .iter()
-                .any(|r| r.kinds.iter().any(|k| k == "research"))
+                .any(|r| r.kinds().iter().any(|k| k == "research"))
         {
             report(i, plan_without_research::diagnostic(first_line));
         }

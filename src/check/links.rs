@@ -83,7 +83,7 @@ pub fn check(files: Files<'_>, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
             let (mut found, mut from_root) = (Vec::new(), Vec::new());
             for link in &doc.facts.links {
                 match lookup.finding(&doc.path, link) {
-                    Finding::None if link.from_root.is_some() => {
+                    Finding::None if link.from_root().is_some() => {
                         as_written.fetch_add(1, Ordering::Relaxed);
                     }
                     Finding::None => {}
@@ -151,7 +151,7 @@ impl<'g> Lookup<'_, 'g> {
     }
 
     fn finding(&self, from: &str, link: &ResolvedLink) -> Finding {
-        let path = match &link.target {
+        let path = match link.target() {
             LinkTarget::Empty => return Finding::One(broken_link::empty(link.span)),
             LinkTarget::Outside => {
                 return Finding::One(link_outside_repository::diagnostic(link.span));
@@ -171,7 +171,7 @@ impl<'g> Lookup<'_, 'g> {
                 Finding::One(link_case_mismatch::diagnostic(link.span, path, &actual))
             }
             OnDisk::Missing => {
-                if let Some(root) = link.from_root.as_deref().filter(|p| self.present(p)) {
+                if let Some(root) = link.from_root().filter(|p| self.present(p)) {
                     return Finding::FromRoot(root_relative_link::diagnostic(
                         link.span, from, root,
                     ));
@@ -202,8 +202,11 @@ impl<'g> Lookup<'_, 'g> {
 fn anchor(target: &Document, fragment: &str, span: crate::source::Span) -> Option<Diagnostic> {
     let fragment = fragment.strip_prefix("user-content-").unwrap_or(fragment);
     let anchors = &target.facts.anchors;
-    let has = |a: &str| anchors.binary_search_by(|x| (**x).cmp(a)).is_ok();
-    if fragment.is_empty() || fragment == "top" || has(fragment) || is_line_anchor(fragment) {
+    if fragment.is_empty()
+        || fragment == "top"
+        || anchors.contains(fragment)
+        || is_line_anchor(fragment)
+    {
         return None;
     }
     let loose = |a: &str| a.replace('\u{FE0F}', "").to_lowercase();
@@ -211,7 +214,7 @@ fn anchor(target: &Document, fragment: &str, span: crate::source::Span) -> Optio
     if let Some(exact) = anchors.iter().find(|a| loose(a) == wanted) {
         return Some(anchor_case_mismatch::diagnostic(span, fragment, exact));
     }
-    let suggestion = suggest::closest(fragment, anchors.iter().map(|a| &**a));
+    let suggestion = suggest::closest(fragment, anchors.iter());
     Some(broken_anchor::diagnostic(
         span,
         fragment,

@@ -1,6 +1,7 @@
 //! `doccheck check`: discover → parse and check each document (in parallel)
 //! → apply rule levels and suppressions → a [`Report`].
 
+pub mod anchors;
 pub mod content;
 pub mod document;
 pub mod gate;
@@ -206,10 +207,15 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     // the whole project; findings are kept for the selection only. With
     // `--staged`, the documents the commit can affect are, from the index.
     let mut skeletons = Vec::new();
-    let (mut batches, walk_errors) = match &mut staged {
+    let mut diagnostics = Vec::new();
+    let mut docs = Vec::new();
+    let walk_errors = match &mut staged {
         Some(staged) => {
             skeletons = std::mem::take(&mut staged.skeletons);
-            (vec![std::mem::take(&mut staged.analyses)], Vec::new())
+            for analysis in std::mem::take(&mut staged.analyses) {
+                take(analysis, &mut docs, &mut diagnostics);
+            }
+            Vec::new()
         }
         None => {
             let (found, errors) = discover::walk_with(
@@ -219,50 +225,67 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
                     visit_file(project, interner, &candidate, entry)
                 },
             );
-            let mut batches = Vec::with_capacity(found.len());
-            for batch in found {
-                let mut analyses = Vec::with_capacity(batch.len());
-                for found in batch {
-                    match found {
-                        Found::Document(a) => analyses.push(*a),
-                        Found::Template(s) => skeletons.extend(s),
-                    }
-                }
-                batches.push(analyses);
+            // Each thread's list becomes a list of documents where it lies
+            // (an analysis is larger than the document it holds), and the
+            // others are appended to the longest: the documents, the run's
+            // largest list, are never held twice.
+            let mut lists: Vec<Vec<Document>> = found
+                .into_iter()
+                .map(|list| {
+                    list.into_iter()
+                        .filter_map(|found| match found {
+                            Found::Document(a) => {
+                                diagnostics.extend(a.diagnostics);
+                                Some(a.document)
+                            }
+                            Found::Template(s) => {
+                                skeletons.extend(s);
+                                None
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            lists.sort_by_key(|list| std::cmp::Reverse(list.len()));
+            let mut lists = lists.into_iter();
+            docs = lists.next().unwrap_or_default();
+            for list in lists {
+                docs.extend(list);
             }
-            (batches, errors)
+            errors
         }
     };
     // Files named on the command line are checked even when the walk skips
     // them (excluded, ignored by Git, or not Markdown by name).
-    let walked: HashSet<&str> = batches
-        .iter()
-        .flatten()
-        .map(|a| &*a.document.path)
-        .collect();
-    let extra: Vec<String> = selection
-        .explicit_files()
-        .filter(|rel| staged.is_none() && !walked.contains(rel))
-        .map(str::to_owned)
-        .collect();
+    let named = staged.is_none() && selection.explicit_files().next().is_some();
+    let extra: Vec<String> = match named {
+        true => {
+            let walked: HashSet<&str> = docs.iter().map(|d: &Document| &*d.path).collect();
+            selection
+                .explicit_files()
+                .filter(|rel| !walked.contains(rel))
+                .map(str::to_owned)
+                .collect()
+        }
+        false => Vec::new(),
+    };
     for rel in extra {
         let candidate = Candidate {
             abs: project.root.join(&rel),
             rel,
         };
-        batches.push(
-            analyze_file(project, &mut Interner::default(), &candidate, Entry::Other)
-                .into_iter()
-                .collect(),
-        );
+        let kind = project.kinds.for_path(&candidate.rel);
+        if let Some(analysis) = analyze_file(
+            project,
+            &mut Interner::default(),
+            &candidate,
+            Entry::Other,
+            kind,
+        ) {
+            take(analysis, &mut docs, &mut diagnostics);
+        }
     }
 
-    let mut diagnostics = Vec::new();
-    let mut docs = Vec::with_capacity(batches.iter().map(Vec::len).sum());
-    for analysis in batches.into_iter().flatten() {
-        diagnostics.extend(analysis.diagnostics);
-        docs.push(analysis.document);
-    }
     // Cross-document checks see the documents in a stable order.
     docs.sort_by(|a, b| a.path.cmp(&b.path));
     // Without learning, the conventions are the built-in templates' alone.
@@ -486,9 +509,18 @@ pub fn free_in_background(docs: Vec<Document>) {
     let _ = std::thread::Builder::new().spawn(move || drop(docs));
 }
 
+/// Takes an analysis apart: its findings, and its document.
+fn take(analysis: Analysis, docs: &mut Vec<Document>, diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.extend(analysis.diagnostics);
+    docs.push(analysis.document);
+}
+
 /// What the walk finds in a file.
+// Not boxed: nearly every file is a document, and its analysis is moved
+// into the list of documents without an allocation of its own.
+#[allow(clippy::large_enum_variant)]
 enum Found {
-    Document(Box<Analysis>),
+    Document(Analysis),
     /// A template, not linted: the skeletons it shows, for learning the
     /// repository's conventions.
     Template(Vec<crate::convention::Skeleton>),
@@ -515,16 +547,18 @@ fn visit_file(
             &text,
         )));
     }
-    analyze_file(project, interner, candidate, entry).map(|a| Found::Document(Box::new(a)))
+    analyze_file(project, interner, candidate, entry, kind).map(Found::Document)
 }
 
+/// `kind` is the kind the file's path gives it (matching every kind's
+/// globs costs more than parsing some documents: once per file).
 fn analyze_file(
     project: &Project,
     interner: &mut Interner,
     candidate: &Candidate,
     entry: Entry,
+    kind: Option<KindId>,
 ) -> Option<Analysis> {
-    let kind = project.kinds.for_path(&candidate.rel);
     if kind.is_some_and(|k| !project.kinds.get(k).lint) {
         return None;
     }

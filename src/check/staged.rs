@@ -138,7 +138,7 @@ pub fn load(project: &Project, index: &Index) -> Staged {
                     .facts
                     .anchors
                     .iter()
-                    .any(|a| facts.anchors.binary_search(a).is_err());
+                    .any(|a| !facts.anchors.contains(a));
                 removed_anchor || new_ids != old_ids
             }
         };

@@ -64,10 +64,14 @@ pub struct Edge<'a> {
     pub cites: Option<Cites>,
 }
 
+/// Documents by path, looked up for every link (hashed with foldhash, as in
+/// the interner).
+pub type Index<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
+
 pub struct Graph<'a> {
     pub docs: &'a [Document],
     edges: Vec<RawEdge>,
-    pub index: HashMap<&'a str, usize>,
+    pub index: Index<'a>,
     /// Documents by id (`format: doc-id` fields, run folders).
     pub ids: HashMap<&'a str, usize>,
     /// Ids claimed twice: (document, its id's span, the id, first owner).
@@ -117,7 +121,7 @@ pub fn without_line_suffix(path: &str) -> &str {
 impl<'a> Graph<'a> {
     /// `docs` must be sorted by path.
     pub fn build(docs: &'a [Document]) -> Graph<'a> {
-        let index: HashMap<&str, usize> = docs
+        let index: Index = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (&*d.path, i))
@@ -137,15 +141,27 @@ impl<'a> Graph<'a> {
                 }
             }
         }
-        let names = Names::new(docs);
-        let mut edges = Vec::new();
+        // Only a reference that names no path or id needs the names: built
+        // when one first does.
+        let mut names = None;
+        // At most one edge per reference and link: no list grown and copied
+        // while it is the run's largest.
+        let mut edges = Vec::with_capacity(
+            docs.iter()
+                .map(|d| d.facts.refs.len() + d.facts.links.len())
+                .sum(),
+        );
         for (from, doc) in docs.iter().enumerate() {
             let first = edges.len();
             let mut weak = Vec::new();
             for (field, r) in doc.facts.refs.iter().enumerate() {
                 let to = Self::resolve_ref(&index, &doc.path, &r.target)
                     .or_else(|| ids.get(r.target.trim()).copied())
-                    .or_else(|| names.find(&r.target));
+                    .or_else(|| {
+                        names
+                            .get_or_insert_with(|| Names::new(docs))
+                            .find(&r.target)
+                    });
                 // An id that names no document may be another tracker's
                 // (`GAM-35`, `GPT-4`): no edge, no finding. A document
                 // citing itself is no edge either.
@@ -194,6 +210,8 @@ impl<'a> Graph<'a> {
                 }
             }
         }
+        // Kept until the run ends: without the room it grew into.
+        edges.shrink_to_fit();
         Graph {
             docs,
             edges,
@@ -206,7 +224,7 @@ impl<'a> Graph<'a> {
     /// A reference field's target: relative to the project root, as the
     /// research → plan convention writes them, else to the document; with
     /// or without its `.md`, and without a `#fragment`.
-    fn resolve_ref(index: &HashMap<&str, usize>, from: &str, target: &str) -> Option<usize> {
+    fn resolve_ref(index: &Index<'_>, from: &str, target: &str) -> Option<usize> {
         let target = target.trim();
         let target = without_line_suffix(target.split('#').next().unwrap_or(target));
         let get = |t: &str| {
@@ -252,7 +270,7 @@ impl<'a> Graph<'a> {
             },
             label: reference.map_or(Label::Link, |r| Label::Field(&r.field)),
             span: raw.span,
-            kinds: reference.map_or(&[], |r| r.kinds.as_slice()),
+            kinds: reference.map_or(&[], |r| r.kinds()),
             chain: reference.is_some_and(|r| r.chain),
             cites: reference.map(|r| r.cites),
         }
@@ -263,15 +281,10 @@ impl<'a> Graph<'a> {
     }
 
     /// For each document, the edges that leave it and the edges that reach it.
-    pub fn adjacency(&self) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
-        let mut out = vec![Vec::new(); self.docs.len()];
-        let mut inc = vec![Vec::new(); self.docs.len()];
-        for (e, edge) in self.edges.iter().enumerate() {
-            out[edge.from as usize].push(e as u32);
-            if edge.to != NONE {
-                inc[edge.to as usize].push(e as u32);
-            }
-        }
+    pub fn adjacency(&self) -> (Lists, Lists) {
+        let n = self.docs.len();
+        let out = Lists::new(n, self.edges.iter().map(|edge| edge.from));
+        let inc = Lists::new(n, self.edges.iter().map(|edge| edge.to));
         (out, inc)
     }
 
@@ -281,6 +294,44 @@ impl<'a> Graph<'a> {
             .title
             .as_deref()
             .unwrap_or_else(|| d.path.rsplit('/').next().unwrap_or(&d.path))
+    }
+}
+
+/// A list of edges per document, in two flat lists rather than one
+/// allocation per document: `lists[doc]` is the document's edges, in order.
+pub struct Lists {
+    /// Where each document's edges start in `edges`, and where the last
+    /// ones end.
+    starts: Vec<u32>,
+    edges: Vec<u32>,
+}
+
+impl Lists {
+    /// Groups edge indices by the document `keys` gives each (in edge
+    /// order); a key of [`NONE`] (a dangling reference's target) is left out.
+    fn new(docs: usize, keys: impl Iterator<Item = u32> + Clone) -> Lists {
+        let mut starts = vec![0u32; docs + 1];
+        for key in keys.clone().filter(|&k| k != NONE) {
+            starts[key as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut edges = vec![0u32; starts[docs] as usize];
+        for (e, key) in keys.enumerate().filter(|&(_, k)| k != NONE) {
+            edges[next[key as usize] as usize] = e as u32;
+            next[key as usize] += 1;
+        }
+        Lists { starts, edges }
+    }
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [u32];
+
+    fn index(&self, doc: usize) -> &[u32] {
+        &self.edges[self.starts[doc] as usize..self.starts[doc + 1] as usize]
     }
 }
 
@@ -363,6 +414,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lists_group_edges_by_document_in_order() {
+        // Edges 0..5 reach documents 2, 0, none, 2, 3 (of four).
+        let lists = Lists::new(4, [2, 0, NONE, 2, 3].into_iter());
+        assert_eq!(&lists[0], &[1]);
+        assert!(lists[1].is_empty());
+        assert_eq!(&lists[2], &[0, 3]);
+        assert_eq!(&lists[3], &[4]);
+        assert!(Lists::new(1, std::iter::empty())[0].is_empty());
+    }
+
+    #[test]
     fn line_suffixes() {
         assert_eq!(
             without_line_suffix("src/config.py:183-243"),
@@ -381,7 +443,7 @@ mod tests {
 
     #[test]
     fn machine_paths_in_references() {
-        let index: HashMap<&str, usize> = [("notes/plans/p.md", 0), ("notes/research/a.md", 1)]
+        let index: Index = [("notes/plans/p.md", 0), ("notes/research/a.md", 1)]
             .into_iter()
             .collect();
         let find = |t: &str| Graph::resolve_ref(&index, "notes/plans/p.md", t);

@@ -315,7 +315,7 @@ pub fn code_targets(graph: &Graph<'_>, readings: &[Reading], root: &Path) -> Vec
     }
     for (d, doc) in docs.iter().enumerate() {
         for link in &doc.facts.links {
-            let LinkTarget::Path(path) = &link.target else {
+            let LinkTarget::Path(path) = link.target() else {
                 continue;
             };
             let path = path.trim_end_matches('/');

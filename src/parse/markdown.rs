@@ -13,7 +13,7 @@ use crate::suppress;
 /// A code reference found in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeRef {
-    pub path: Box<str>,
+    pub path: std::sync::Arc<str>,
     pub start: u32,
     pub end: u32,
     pub span: Span,

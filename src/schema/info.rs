@@ -33,8 +33,9 @@ pub type FieldPath = Vec<Segment>;
 pub struct MarkedField {
     pub path: FieldPath,
     pub marker: Marker,
-    /// For document references: the kinds the target must have (`x-doc-kind`).
-    pub kinds: Vec<String>,
+    /// For document references: the kinds the target must have
+    /// (`x-doc-kind`), shared by every reference the field holds.
+    pub kinds: std::sync::Arc<[String]>,
     /// For document references: the relation must not loop (`x-chain`).
     pub chain: bool,
 }
@@ -200,9 +201,9 @@ impl<'a> Walker<'a> {
         {
             // A run id names a run, whatever the schema says.
             let kinds = if *marker == Marker::RunId {
-                vec!["run".to_owned()]
+                ["run".to_owned()].into()
             } else {
-                here.kinds.clone()
+                here.kinds.as_slice().into()
             };
             out.push(MarkedField {
                 path: path.clone(),
