@@ -2223,8 +2223,9 @@ fn a_commit_field_that_says_the_work_was_uncommitted_is_information() {
     );
 }
 
-#[test]
-fn staged_checks_apply_the_conventions_a_full_check_learns() {
+/// A repository whose six committed plans are named `YYYY-MM-DD-slug.md`
+/// without frontmatter: a convention doccheck learns.
+fn six_plans_named_by_day() -> Repo {
     let repo = Repo::new();
     for day in 1..=6 {
         repo.write(
@@ -2233,6 +2234,12 @@ fn staged_checks_apply_the_conventions_a_full_check_learns() {
         );
     }
     repo.commit("plans");
+    repo
+}
+
+#[test]
+fn staged_checks_apply_the_conventions_a_full_check_learns() {
+    let repo = six_plans_named_by_day();
     repo.write(
         "thoughts/shared/plans/2026-02-07-next.md",
         "# Next\n\nMore steps.\n",
@@ -2429,14 +2436,7 @@ fn the_history_cache_changes_no_result() {
 /// commit of the same files, and chosen again when the files change.
 #[test]
 fn staged_learning_is_kept_for_the_same_files_only() {
-    let repo = Repo::new();
-    for day in 1..=6 {
-        repo.write(
-            &format!("thoughts/shared/plans/2026-02-0{day}-step-{day}.md"),
-            "# A plan\n\nSteps.\n",
-        );
-    }
-    repo.commit("plans");
+    let repo = six_plans_named_by_day();
     repo.write(
         "thoughts/shared/plans/2026-02-08_10-30_odd.md",
         "# Odd\n\nNamed otherwise.\n",
