@@ -252,61 +252,62 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
     let head = git.head();
     let listings = Listings::default();
     // First the cited commit (HEAD when none), then HEAD for a note written
-    // against work committed after it. One exact list per document, collected
-    // in place: flattening in parallel would hold the verdicts twice over
-    // (growing lists, then the result), the run's peak of memory.
-    let first: Vec<Vec<FirstLook>> = docs
-        .par_iter()
+    // against work committed after it. The verdicts are the run's peak of
+    // memory, so they are held once: collected in parallel straight into
+    // one list of the exact length (one place per reference, in document
+    // order), which the second look then turns into the readings in place.
+    let places: Vec<(usize, usize)> = docs
+        .iter()
         .enumerate()
+        .flat_map(|(i, doc)| (0..doc.facts.code_refs.len()).map(move |k| (i, k)))
+        .collect();
+    let first: Vec<FirstLook> = places
+        .into_par_iter()
         .map_init(
             || git.reader(),
-            |reader, (i, doc)| {
+            |reader, (i, k)| {
+                let doc = &docs[i];
+                let r = &doc.facts.code_refs[k];
                 let at = cited.get(&i).copied().unwrap_or(head);
-                let mut verdicts = Vec::with_capacity(doc.facts.code_refs.len());
-                for (k, r) in doc.facts.code_refs.iter().enumerate() {
-                    let mut tree = Tree::new(git, reader, &listings, at);
-                    let outcome = resolve(&mut tree, &doc.path, &r.path, r.end);
-                    if let (Outcome::Missing, Some(reason)) = (&outcome, tree.unreadable.take()) {
-                        let at = if at == head { At::Head } else { At::Commit(at) };
-                        verdicts.push((i, k, Ok(Verdict::Unreadable { at, reason })));
-                        continue;
-                    }
-                    let verdict = match outcome {
-                        Outcome::Found { path, .. } if at == head => Ok(Verdict::Holds { path }),
-                        Outcome::Found { path, .. } => {
-                            Ok(drift(reader, head, &path, r.end, At::Commit(at)))
-                        }
-                        Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
-                        outcome if at == head => Err(Pending {
-                            at: At::Head,
-                            outcome,
-                        }),
-                        outcome => {
-                            let mut tree = Tree::new(git, reader, &listings, head);
-                            match resolve(&mut tree, &doc.path, &r.path, r.end) {
-                                Outcome::Found { path, .. } => Ok(Verdict::Holds { path }),
-                                Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
-                                _ => Err(Pending {
-                                    at: At::Commit(at),
-                                    outcome,
-                                }),
-                            }
-                        }
-                    };
-                    verdicts.push((i, k, verdict));
+                let mut tree = Tree::new(git, reader, &listings, at);
+                let outcome = resolve(&mut tree, &doc.path, &r.path, r.end);
+                if let (Outcome::Missing, Some(reason)) = (&outcome, tree.unreadable.take()) {
+                    let at = if at == head { At::Head } else { At::Commit(at) };
+                    return (i, k, Ok(Verdict::Unreadable { at, reason }));
                 }
-                verdicts
+                let verdict = match outcome {
+                    Outcome::Found { path, .. } if at == head => Ok(Verdict::Holds { path }),
+                    Outcome::Found { path, .. } => {
+                        Ok(drift(reader, head, &path, r.end, At::Commit(at)))
+                    }
+                    Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
+                    outcome if at == head => Err(Pending {
+                        at: At::Head,
+                        outcome,
+                    }),
+                    outcome => {
+                        let mut tree = Tree::new(git, reader, &listings, head);
+                        match resolve(&mut tree, &doc.path, &r.path, r.end) {
+                            Outcome::Found { path, .. } => Ok(Verdict::Holds { path }),
+                            Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
+                            _ => Err(Pending {
+                                at: At::Commit(at),
+                                outcome,
+                            }),
+                        }
+                    }
+                };
+                (i, k, verdict)
             },
         )
         .collect();
     // What the cited commit and HEAD cannot explain, the history may: a
     // file renamed or deleted since the note was written. Walked only when
     // needed, once.
-    let past = first.iter().flatten().any(|(_, _, v)| v.is_err()).then(|| {
+    let past = first.iter().any(|(_, _, v)| v.is_err()).then(|| {
         let wanted: Vec<&str> = docs.iter().map(|d| &*d.path).collect();
         let watched = first
             .iter()
-            .flatten()
             .filter_map(|(_, _, v)| match v {
                 Err(Pending {
                     outcome: Outcome::TooShort { path, .. },
@@ -324,27 +325,30 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
         listings: &listings,
         past: past.as_ref(),
     };
-    let mut readings = Vec::with_capacity(first.iter().map(Vec::len).sum());
-    readings.extend(
-        first
-            .into_iter()
-            .flatten()
-            .filter_map(|(doc, reference, verdict)| {
-                let verdict = match verdict {
-                    Ok(verdict) => verdict,
-                    Err(pending) => {
-                        settle.verdict(docs, doc, reference, cited.contains_key(&doc), pending)?
-                    }
-                };
-                Some(Reading {
-                    doc,
-                    reference,
-                    verdict,
-                })
-            }),
-    );
-    readings
+    first
+        .into_iter()
+        .filter_map(|(doc, reference, verdict)| {
+            let verdict = match verdict {
+                Ok(verdict) => verdict,
+                Err(pending) => {
+                    settle.verdict(docs, doc, reference, cited.contains_key(&doc), pending)?
+                }
+            };
+            Some(Reading {
+                doc,
+                reference,
+                verdict,
+            })
+        })
+        .collect()
 }
+
+// The readings reuse the first looks' list (collected in place) only when
+// a reading fits in a look's place.
+const _: () = assert!(
+    std::mem::size_of::<Reading>() <= std::mem::size_of::<FirstLook>()
+        && std::mem::align_of::<Reading>() == std::mem::align_of::<FirstLook>()
+);
 
 /// A reference's first look: its document, its place there, and the
 /// verdict or what is left to settle.
