@@ -174,9 +174,11 @@ impl Store {
                 // Room for a few versions of a large folder's tree: the
                 // parent's trees are the next commit's.
                 repo.object_cache_size(64 * 1024 * 1024);
+                // Where the pack keeps a tree, for `newer_on_older`.
+                repo.objects.prevent_pack_unload();
                 // The first commits, newest first, show which way the
                 // pack's deltas go; the rest follow them.
-                let (first, rest) = chunk.split_at(chunk.len().min(4));
+                let (first, rest) = chunk.split_at(chunk.len().min(8));
                 let mut done = Vec::with_capacity(chunk.len());
                 let mut folders = Vec::new();
                 for &i in first {
@@ -295,15 +297,26 @@ impl<'repo> Walk<'repo> {
 /// (up to fifty deltas and the full base of a large folder) each time.
 /// Packs go either way: `git fast-import` and the deltas a repack reuses
 /// put a version on the one before it, a fresh delta search mostly the
-/// other way round. Each folder votes by which version is deeper.
+/// other way round. A pack holds a delta's base before it (and otherwise
+/// the newest objects first), so each folder votes by which of its
+/// versions comes later in the pack. (How deep each version is in its
+/// chain tells less: past the depth limit both are often as deep.) The
+/// handle must keep its packs loaded (`prevent_pack_unload`).
 fn newer_on_older(repo: &gix::Repository, folders: &[(ObjectId, ObjectId)]) -> bool {
-    let depth = |tree: &ObjectId| match gix::odb::Header::try_header(&repo.objects, tree) {
-        Ok(Some(gix::odb::find::Header::Packed(header))) => header.num_deltas,
-        _ => 0,
+    use gix::odb::pack::Find as _;
+    let mut buf = Vec::new();
+    let mut at = |tree: &ObjectId| {
+        let location = repo.objects.location_by_oid(tree, &mut buf).ok()??;
+        Some((location.pack_id, location.pack_offset))
     };
     let vote: i64 = folders
         .iter()
-        .map(|(old, new)| depth(new).cmp(&depth(old)) as i64)
+        .filter_map(|(old, new)| match (at(old)?, at(new)?) {
+            ((old_pack, old), (new_pack, new)) if old_pack == new_pack => {
+                Some(new.cmp(&old) as i64)
+            }
+            _ => None,
+        })
         .sum();
     vote > 0
 }
@@ -647,11 +660,16 @@ mod tests {
             assert_eq!(folders.len(), 8);
             folders
         };
-        let repo = gix::open(dir.path()).unwrap();
+        let open = || {
+            let mut repo = gix::open(dir.path()).unwrap();
+            repo.objects.prevent_pack_unload();
+            repo
+        };
+        let repo = open();
         assert!(newer_on_older(&repo, &folders(&repo)));
         // A fresh delta search keeps the newest whole.
         git(dir.path(), &["repack", "-adfq"], "");
-        let repo = gix::open(dir.path()).unwrap();
+        let repo = open();
         assert!(!newer_on_older(&repo, &folders(&repo)));
     }
 }
