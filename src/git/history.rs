@@ -174,10 +174,24 @@ impl Store {
                 // Room for a few versions of a large folder's tree: the
                 // parent's trees are the next commit's.
                 repo.object_cache_size(64 * 1024 * 1024);
-                chunk
-                    .iter()
-                    .map(|&i| (i, diff(&repo, &steps[i])))
-                    .collect::<Vec<_>>()
+                // Where the pack keeps a tree, for `newer_on_older`.
+                repo.objects.prevent_pack_unload();
+                // The first commits, newest first, show which way the
+                // pack's deltas go; the rest follow them.
+                let (first, rest) = chunk.split_at(chunk.len().min(8));
+                let mut done = Vec::with_capacity(chunk.len());
+                let mut folders = Vec::new();
+                for &i in first {
+                    done.push((i, diff(&repo, &steps[i], &mut folders)));
+                }
+                let mut rest = rest.to_vec();
+                if newer_on_older(&repo, &folders) {
+                    rest.reverse();
+                }
+                for i in rest {
+                    done.push((i, diff(&repo, &steps[i], &mut Vec::new())));
+                }
+                done
             })
             .collect();
         let mut out = known;
@@ -274,8 +288,46 @@ impl<'repo> Walk<'repo> {
     }
 }
 
-/// One commit's changes against its first parent.
-fn diff(repo: &gix::Repository, step: &Step) -> Option<Diff> {
+/// Whether the pack stores the new versions of `folders` (trees a
+/// commit changed: (before, after)) as deltas of the old ones, so that a
+/// run of commits is cheaper to decode oldest first. gix keeps the object
+/// a decode produced, not the bases it went through: decoding a version
+/// right after the one it is a delta of applies one delta, while decoding
+/// the versions against the chain's direction inflates the whole chain
+/// (up to fifty deltas and the full base of a large folder) each time.
+/// Packs go either way: `git fast-import` and the deltas a repack reuses
+/// put a version on the one before it, a fresh delta search mostly the
+/// other way round. A pack holds a delta's base before it (and otherwise
+/// the newest objects first), so each folder votes by which of its
+/// versions comes later in the pack. (How deep each version is in its
+/// chain tells less: past the depth limit both are often as deep.) The
+/// handle must keep its packs loaded (`prevent_pack_unload`).
+fn newer_on_older(repo: &gix::Repository, folders: &[(ObjectId, ObjectId)]) -> bool {
+    use gix::odb::pack::Find as _;
+    let mut buf = Vec::new();
+    let mut at = |tree: &ObjectId| {
+        let location = repo.objects.location_by_oid(tree, &mut buf).ok()??;
+        Some((location.pack_id, location.pack_offset))
+    };
+    let vote: i64 = folders
+        .iter()
+        .filter_map(|(old, new)| match (at(old)?, at(new)?) {
+            ((old_pack, old), (new_pack, new)) if old_pack == new_pack => {
+                Some(new.cmp(&old) as i64)
+            }
+            _ => None,
+        })
+        .sum();
+    vote > 0
+}
+
+/// One commit's changes against its first parent; the trees it changed
+/// (before, after) are added to `folders`.
+fn diff(
+    repo: &gix::Repository,
+    step: &Step,
+    folders: &mut Vec<(ObjectId, ObjectId)>,
+) -> Option<Diff> {
     let commit = repo.find_commit(step.id).ok()?;
     let tree = repo.find_tree(commit.tree_id().ok()?).ok()?;
     let time = commit.time().unwrap_or_default();
@@ -297,6 +349,9 @@ fn diff(repo: &gix::Repository, step: &Step) -> Option<Diff> {
     let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
     let mut state = gix::diff::tree::State::default();
     gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).ok()?;
+    if let Some(parent) = &parent_tree {
+        folders.push((parent.id, tree.id));
+    }
     use gix::diff::tree::recorder::Change as C;
     let changes = recorder
         .records
@@ -324,6 +379,9 @@ fn diff(repo: &gix::Repository, step: &Step) -> Option<Diff> {
                 } => (path, entry_mode, Kind::Deleted, None, oid),
             };
             if mode.is_tree() {
+                if let Some(previous) = previous {
+                    folders.push((previous, id));
+                }
                 return None;
             }
             Some(FileChange {
@@ -547,5 +605,71 @@ mod tests {
         assert_eq!(some.changes, diffs[&id(1)].changes[1..]);
         assert!(scan(bytes[..bytes.len() - 1].to_vec()).is_none());
         assert!(scan(b"doccheck history 0\n\0\0\0\0".to_vec()).is_none());
+    }
+
+    /// `git` in `dir`, with no system or user settings, fed `input`.
+    fn git(dir: &std::path::Path, args: &[&str], input: &str) {
+        use std::io::Write as _;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir)
+            .stdin(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        assert!(child.wait().unwrap().success(), "git {args:?}");
+    }
+
+    #[test]
+    fn the_history_is_decoded_in_the_direction_of_the_packs_deltas() {
+        let dir = tempfile::tempdir().unwrap();
+        git(dir.path(), &["init", "-q", "-b", "main"], "");
+        // A folder of 200 files, then one edited per commit: fast-import
+        // stores each tree as a delta of the one before it.
+        let mut stream = String::new();
+        for c in 0..8 {
+            let time = 1_600_000_000 + c * 3_600;
+            stream.push_str(&format!(
+                "commit refs/heads/main\nauthor T <t@example.com> {time} +0000\n\
+                 committer T <t@example.com> {time} +0000\ndata 1\n{c}\n"
+            ));
+            let edited = if c == 0 { 0..200 } else { c..c + 1 };
+            for k in edited {
+                let text = format!("note {k}, version {c}\n");
+                stream.push_str(&format!(
+                    "M 100644 inline docs/note_{k}.md\ndata {}\n{text}\n",
+                    text.len()
+                ));
+            }
+        }
+        git(dir.path(), &["fast-import", "--quiet"], &stream);
+        // What the newest commits changed: the root and `docs/`.
+        let folders = |repo: &gix::Repository| {
+            let mut folders = Vec::new();
+            for step in &walk(repo, repo.head_id().unwrap().detach())[..4] {
+                diff(repo, step, &mut folders).unwrap();
+            }
+            assert_eq!(folders.len(), 8);
+            folders
+        };
+        let open = || {
+            let mut repo = gix::open(dir.path()).unwrap();
+            repo.objects.prevent_pack_unload();
+            repo
+        };
+        let repo = open();
+        assert!(newer_on_older(&repo, &folders(&repo)));
+        // A fresh delta search keeps the newest whole.
+        git(dir.path(), &["repack", "-adfq"], "");
+        let repo = open();
+        assert!(!newer_on_older(&repo, &folders(&repo)));
     }
 }
