@@ -6,61 +6,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
-struct Repo {
-    _dir: tempfile::TempDir,
-    root: PathBuf,
-}
-
-/// `git` in `dir`, with a fixed identity and no system or user settings.
-fn git_command(dir: &Path) -> Command {
-    let mut command = Command::new("git");
-    command
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.com")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.com")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir);
-    command
-}
-
-fn git_in(dir: &Path, args: &[&str]) -> String {
-    let out = git_command(dir).args(args).output().expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
+mod common;
+use common::{Repo, git_command, git_in};
 
 impl Repo {
-    fn new() -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("repo");
-        std::fs::create_dir(&root).unwrap();
-        let repo = Repo { _dir: dir, root };
-        repo.git(&["init", "-q", "-b", "main"]);
-        repo
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        git_in(&self.root, args)
-    }
-
-    fn write(&self, path: &str, text: &str) {
-        let p = self.root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-
-    fn commit(&self, message: &str) -> String {
-        self.git(&["add", "-A"]);
-        self.git(&["commit", "-q", "--allow-empty", "-m", message]);
-        self.git(&["rev-parse", "HEAD"])
-    }
-
     fn research(&self, name: &str, fields: &str) {
         self.write(
             &format!("thoughts/shared/research/{name}.md"),

@@ -2,54 +2,23 @@
 //! nodes from code references and links, the focus options, stable output,
 //! and the self-contained HTML and SVG drawings.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-struct Repo {
-    _dir: tempfile::TempDir,
-    root: PathBuf,
+mod common;
+use common::Repo;
+
+/// A repository with an empty configuration, so that the built-in kinds
+/// apply as written.
+fn configured() -> Repo {
+    let repo = Repo::new();
+    repo.write(".doccheck.toml", "");
+    repo
 }
 
 impl Repo {
-    fn new() -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("repo");
-        std::fs::create_dir(&root).unwrap();
-        let repo = Repo { _dir: dir, root };
-        repo.git(&["init", "-q", "-b", "main"]);
-        repo.write(".doccheck.toml", "");
-        repo
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .current_dir(&self.root)
-            .env("GIT_AUTHOR_NAME", "Test")
-            .env("GIT_AUTHOR_EMAIL", "test@example.com")
-            .env("GIT_COMMITTER_NAME", "Test")
-            .env("GIT_COMMITTER_EMAIL", "test@example.com")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", &self.root)
-            .args(args)
-            .output()
-            .expect("git runs");
-        assert!(out.status.success(), "git {args:?}");
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    fn write(&self, path: &str, text: &str) {
-        let p = self.root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-
-    fn commit(&self) {
-        self.git(&["add", "-A"]);
-        self.git(&["commit", "-q", "--allow-empty", "-m", "change"]);
-    }
-
     /// `doccheck graph ARGS` here: its standard output, which must succeed.
     fn graph(&self, args: &[&str]) -> String {
         graph_in(&self.root, args)
@@ -91,7 +60,7 @@ fn lines(n: usize) -> String {
 /// from the root and linking to the tests' folder, a PR on the plan, and a
 /// research note nobody cites.
 fn workspace() -> Repo {
-    let repo = Repo::new();
+    let repo = configured();
     repo.write("src/config/loader.py", &lines(120));
     repo.write("src/models/train.py", &lines(80));
     repo.write("tests/features/test_loader.py", &lines(10));
@@ -130,7 +99,7 @@ fn workspace() -> Repo {
         "thoughts/shared/research/lonely.md",
         &note("Research", "Nobody reads this", "complete", "", "Nothing."),
     );
-    repo.commit();
+    repo.commit("change");
     repo
 }
 
@@ -269,7 +238,7 @@ fn since_shows_what_a_change_touched_and_its_neighbourhood() {
             "See `src/models/train.py:3`.",
         ),
     );
-    repo.commit();
+    repo.commit("change");
     repo.git(&["checkout", "-q", "-b", "feature"]);
     // The change edits the loader, and the PR write-up.
     repo.write("src/config/loader.py", &lines(121));
@@ -283,7 +252,7 @@ fn since_shows_what_a_change_touched_and_its_neighbourhood() {
             "Implements [the plan](../plans/p1.md).",
         ),
     );
-    repo.commit();
+    repo.commit("change");
     let mut ids = node_ids(&repo.json(&["--since", "main"]));
     ids.sort();
     assert_eq!(
