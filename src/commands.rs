@@ -115,12 +115,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         no_git: args.no_git,
         require_git: args.require_git,
     };
-    let start = args
-        .paths
-        .first()
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from("."));
-    let project = Project::load(&start, &overrides)?;
+    let project = Project::load(start(&args.paths), &overrides)?;
     let baseline_file = match args.no_baseline {
         true => None,
         false => baseline::locate(
@@ -326,12 +321,7 @@ fn baseline(cli: &Cli, args: &BaselineArgs) -> Result<Outcome> {
         no_git: args.no_git,
         ..Overrides::default()
     };
-    let start = args
-        .paths
-        .first()
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from("."));
-    let project = Project::load(&start, &overrides)?;
+    let project = Project::load(start(&args.paths), &overrides)?;
     let selection = Selection::new(&project, &args.paths)?;
     let (message, notices) =
         write_baseline(&project, &selection, args.file.as_deref(), args.prune)?;
@@ -808,4 +798,9 @@ fn schema(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
         }
     };
     Ok(Outcome::print(text))
+}
+
+/// Where the project is searched for: the first path named, else here.
+fn start(paths: &[PathBuf]) -> &Path {
+    paths.first().map_or(Path::new("."), PathBuf::as_path)
 }

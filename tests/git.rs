@@ -65,6 +65,21 @@ fn doccheck(dir: &Path, args: &[&str]) -> (i32, Value, String) {
     (out.status.code().unwrap_or(-1), json, stderr)
 }
 
+/// Each finding's `keys`, in that order, joined by spaces.
+fn fields(json: &Value, keys: &[&str]) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            keys.iter()
+                .map(|k| d[*k].as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
 /// (code, message) of each finding whose code starts with DC2.
 fn git_findings(json: &Value) -> Vec<(String, String)> {
     json["diagnostics"]
@@ -380,19 +395,7 @@ fn code_references_at_the_documents_commit_and_at_head() {
 /// infos included, sorted.
 fn code_findings(dir: &Path) -> Vec<String> {
     let (_, json, _) = doccheck(dir, &["--select", "DC208,DC209,DC212", "--show-infos"]);
-    let mut found: Vec<String> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {} {}",
-                d["code"].as_str().unwrap(),
-                d["severity"].as_str().unwrap(),
-                d["message"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let mut found = fields(&json, &["code", "severity", "message"]);
     found.sort();
     found
 }
@@ -744,18 +747,7 @@ fn run_configs_and_bold_field_experiments_cite_commits_too() {
 
 /// Every finding's `CODE path`, sorted.
 fn all_findings(json: &Value) -> Vec<String> {
-    let mut found: Vec<String> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}",
-                d["code"].as_str().unwrap(),
-                d["path"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let mut found = fields(json, &["code", "path"]);
     found.sort();
     found
 }
@@ -1987,18 +1979,7 @@ fn staleness_counts_only_the_changes_that_matter() {
         String::from_utf8_lossy(&out.stderr)
     );
     let (_, json, _) = doccheck(&repo.root, &["--select", "DC210"]);
-    let found: Vec<String> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}",
-                d["path"].as_str().unwrap(),
-                d["help"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let found = fields(&json, &["path", "help"]);
     assert_eq!(
         found,
         [
@@ -2150,18 +2131,7 @@ fn a_commit_field_that_says_the_work_was_uncommitted_is_information() {
     repo.research("placeholder", "git_commit: N/A");
     repo.commit("docs");
     let (_, json, _) = doccheck(&repo.root, &["--select", "DC205", "--show-infos"]);
-    let mut found: Vec<String> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}",
-                d["severity"].as_str().unwrap(),
-                d["path"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let mut found = fields(&json, &["severity", "path"]);
     found.sort();
     assert_eq!(
         found,

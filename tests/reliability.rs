@@ -4,6 +4,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+use common::git_in as git;
+
 fn doccheck(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_doccheck"))
         .args(args)
@@ -360,27 +363,6 @@ fn writes_never_leave_the_project_or_replace_a_user_file() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let out = doccheck(&root, &["index", "-o", "README.md", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-}
-
-/// `git` in `dir` with a fixed identity and no user configuration.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.com")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.com")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
 /// A repository with one committed research document citing its commit.
