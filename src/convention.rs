@@ -1375,6 +1375,15 @@ mod tests {
         assert!(!found[0].frontmatter);
     }
 
+    /// The status findings (DC107) of a project: path and severity.
+    fn status_findings(files: &[(&str, &str)]) -> Vec<(String, crate::rules::Severity)> {
+        crate::testing::project_findings(files)
+            .into_iter()
+            .filter(|d| d.rule.code == "DC107")
+            .map(|d| (d.path.to_string(), d.severity))
+            .collect()
+    }
+
     #[test]
     fn a_status_the_repository_writes_more_than_once() {
         let note = |status: &str| {
@@ -1401,11 +1410,7 @@ mod tests {
             ("thoughts/shared/research/2025-03-04-b.md", typo.as_str()),
             ("thoughts/shared/research/2025-03-06-c.md", variant.as_str()),
         ];
-        let found: Vec<_> = crate::testing::project_findings(&files)
-            .into_iter()
-            .filter(|d| d.rule.code == "DC107")
-            .map(|d| (d.path.to_string(), d.severity))
-            .collect();
+        let found = status_findings(&files);
         // `draft` is the repository's word (its plans use it); a value
         // written once and offered nowhere is a slip; `completed` beside the
         // schema's `complete` is worth unifying.
@@ -1442,11 +1447,7 @@ mod tests {
             .iter()
             .map(|(p, t)| (p.as_str(), t.as_str()))
             .collect();
-        let found: Vec<_> = crate::testing::project_findings(&files)
-            .into_iter()
-            .filter(|d| d.rule.code == "DC107")
-            .map(|d| (d.path.to_string(), d.severity))
-            .collect();
+        let found = status_findings(&files);
         assert_eq!(
             found,
             [(
@@ -1473,11 +1474,7 @@ mod tests {
                 odd.as_str(),
             ),
         ];
-        let found: Vec<_> = crate::testing::project_findings(&files)
-            .into_iter()
-            .filter(|d| d.rule.code == "DC107")
-            .map(|d| (d.path.to_string(), d.severity))
-            .collect();
+        let found = status_findings(&files);
         assert_eq!(
             found,
             [(

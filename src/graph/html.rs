@@ -218,16 +218,7 @@ pub fn render(p: &Picture<'_>, findings: &Findings) -> String {
                 labels.len() as u32
             }),
         };
-        let how = [
-            How::Declared,
-            How::Link,
-            How::Mention,
-            How::Broken,
-            How::Code,
-        ]
-        .iter()
-        .position(|&h| h == a.how)
-        .unwrap_or(0) as u32;
+        let how = How::ALL.iter().position(|&h| h == a.how).unwrap_or(0) as u32;
         edges.extend([from as u32, to as u32, how | label << 3]);
     }
     let data = Data {
@@ -262,16 +253,7 @@ pub fn render(p: &Picture<'_>, findings: &Findings) -> String {
                 }
             })
             .collect(),
-        hows: [
-            How::Declared,
-            How::Link,
-            How::Mention,
-            How::Broken,
-            How::Code,
-        ]
-        .iter()
-        .map(|h| (h.name(), h.legend()))
-        .collect(),
+        hows: How::ALL.iter().map(|h| (h.name(), h.legend())).collect(),
         nodes,
         edges,
         labels,

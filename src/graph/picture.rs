@@ -125,6 +125,15 @@ pub enum How {
 }
 
 impl How {
+    /// Every way, in the order the page numbers them.
+    pub const ALL: [How; 5] = [
+        How::Declared,
+        How::Link,
+        How::Mention,
+        How::Broken,
+        How::Code,
+    ];
+
     /// The legend's line for arrows written this way.
     pub fn legend(self) -> &'static str {
         match self {

@@ -371,19 +371,24 @@ mod tests {
         d
     }
 
+    /// Options for uncoloured output 80 columns wide.
+    fn plain(format: OutputFormat) -> Options {
+        Options::new(
+            format,
+            Style {
+                color: false,
+                width: 80,
+            },
+        )
+    }
+
     fn summary_of(report: &Report, options: &Options) -> String {
         summary(report, &shown(report, options.show_infos), options)
     }
 
     #[test]
     fn summaries() {
-        let options = Options::new(
-            OutputFormat::Full,
-            Style {
-                color: false,
-                width: 80,
-            },
-        );
+        let options = plain(OutputFormat::Full);
         let mut report = Report {
             documents: 1,
             ..Report::default()
@@ -409,13 +414,7 @@ mod tests {
 
     #[test]
     fn infos_are_counted_not_shown() {
-        let mut options = Options::new(
-            OutputFormat::Concise,
-            Style {
-                color: false,
-                width: 80,
-            },
-        );
+        let mut options = plain(OutputFormat::Concise);
         let mut report = Report {
             documents: 2,
             known: 312,
@@ -438,13 +437,7 @@ mod tests {
 
     #[test]
     fn many_findings_point_at_statistics_and_fixes() {
-        let options = Options::new(
-            OutputFormat::Full,
-            Style {
-                color: false,
-                width: 80,
-            },
-        );
+        let options = plain(OutputFormat::Full);
         let mut report = Report {
             documents: 9,
             ..Report::default()
@@ -493,13 +486,7 @@ mod tests {
              DC107  invalid-enum-value error         1       0\n\
              DC301  broken-link        error         1       0\n"
         );
-        let mut options = Options::new(
-            OutputFormat::Concise,
-            Style {
-                color: false,
-                width: 80,
-            },
-        );
+        let mut options = plain(OutputFormat::Concise);
         options.show_infos = true;
         // The summary still counts the rule once.
         assert!(
