@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::check::document::Document;
 use crate::git::{Git, Listing, PathHistory, Reader};
+use crate::intern::Name;
 use crate::paths;
 
 /// The files of one tree, as [`resolve`] needs them.
@@ -231,7 +232,44 @@ impl Verdict {
 pub struct Reading {
     pub doc: usize,
     pub reference: usize,
-    pub verdict: Verdict,
+    verdict: Kept,
+}
+
+/// A verdict as the run keeps it until it ends: nearly every reference
+/// holds, and a large project has hundreds of thousands, so a verdict that
+/// holds is the file's [`Name`] and the rest are behind a pointer.
+#[derive(Debug)]
+enum Kept {
+    Holds(Name),
+    Other(Box<Verdict>),
+}
+
+impl From<Verdict> for Kept {
+    fn from(verdict: Verdict) -> Kept {
+        match verdict {
+            Verdict::Holds { path } => Kept::Holds(Name::new(&path)),
+            other => Kept::Other(Box::new(other)),
+        }
+    }
+}
+
+impl Reading {
+    /// The file the reference means, as the repository has it now (see
+    /// [`Verdict::file`]).
+    pub fn file(&self) -> Option<&str> {
+        match &self.verdict {
+            Kept::Holds(path) => Some(path.as_str()),
+            Kept::Other(verdict) => verdict.file(),
+        }
+    }
+
+    /// The verdict, unless the reference holds.
+    pub fn problem(&self) -> Option<&Verdict> {
+        match &self.verdict {
+            Kept::Holds(_) => None,
+            Kept::Other(verdict) => Some(verdict),
+        }
+    }
 }
 
 /// Extensions of files that references name, whatever the repository
@@ -273,27 +311,27 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                 let outcome = resolve(&mut tree, &doc.path, &r.path, r.end);
                 if let (Outcome::Missing, Some(reason)) = (&outcome, tree.unreadable.take()) {
                     let at = if at == head { At::Head } else { At::Commit(at) };
-                    return (i, k, Ok(Verdict::Unreadable { at, reason }));
+                    return (i, k, Ok(Verdict::Unreadable { at, reason }.into()));
                 }
                 let verdict = match outcome {
-                    Outcome::Found { path, .. } if at == head => Ok(Verdict::Holds { path }),
+                    Outcome::Found { path, .. } if at == head => Ok(Kept::Holds(Name::new(&path))),
                     Outcome::Found { path, .. } => {
-                        Ok(drift(reader, head, &path, r.end, At::Commit(at)))
+                        Ok(drift(reader, head, &path, r.end, At::Commit(at)).into())
                     }
-                    Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
-                    outcome if at == head => Err(Pending {
+                    Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list).into()),
+                    outcome if at == head => Err(Box::new(Pending {
                         at: At::Head,
                         outcome,
-                    }),
+                    })),
                     outcome => {
                         let mut tree = Tree::new(git, reader, &listings, head);
                         match resolve(&mut tree, &doc.path, &r.path, r.end) {
-                            Outcome::Found { path, .. } => Ok(Verdict::Holds { path }),
-                            Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list)),
-                            _ => Err(Pending {
+                            Outcome::Found { path, .. } => Ok(Kept::Holds(Name::new(&path))),
+                            Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list).into()),
+                            _ => Err(Box::new(Pending {
                                 at: At::Commit(at),
                                 outcome,
-                            }),
+                            })),
                         }
                     }
                 };
@@ -309,10 +347,13 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
         let watched = first
             .iter()
             .filter_map(|(_, _, v)| match v {
-                Err(Pending {
-                    outcome: Outcome::TooShort { path, .. },
-                    ..
-                }) => Some(path.as_str()),
+                Err(pending) => match &**pending {
+                    Pending {
+                        outcome: Outcome::TooShort { path, .. },
+                        ..
+                    } => Some(path.as_str()),
+                    _ => None,
+                },
                 _ => None,
             })
             .collect();
@@ -330,9 +371,9 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
         .filter_map(|(doc, reference, verdict)| {
             let verdict = match verdict {
                 Ok(verdict) => verdict,
-                Err(pending) => {
-                    settle.verdict(docs, doc, reference, cited.contains_key(&doc), pending)?
-                }
+                Err(pending) => settle
+                    .verdict(docs, doc, reference, cited.contains_key(&doc), *pending)?
+                    .into(),
             };
             Some(Reading {
                 doc,
@@ -352,7 +393,7 @@ const _: () = assert!(
 
 /// A reference's first look: its document, its place there, and the
 /// verdict or what is left to settle.
-type FirstLook = (usize, usize, Result<Verdict, Pending>);
+type FirstLook = (usize, usize, Result<Kept, Box<Pending>>);
 
 /// A reference the first look could not settle: where it was checked, and
 /// what was found there.

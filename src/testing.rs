@@ -102,12 +102,7 @@ impl Tester {
         analysis
             .diagnostics
             .into_iter()
-            .filter(|d| {
-                !analysis
-                    .document
-                    .suppressions
-                    .covers(d.rule.code, d.span.start)
-            })
+            .filter(|d| !analysis.document.silences(d.rule.code, d.span.start))
             .collect()
     }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::discover::Entry;
-use crate::intern::Interner;
+use crate::intern::{Interner, Name};
 use crate::kinds::{KindId, Kinds, SchemaRef};
 use crate::parse::commits::{self, CommitKey, CommitValue};
 use crate::parse::frontmatter::{self, Fence};
@@ -35,7 +35,8 @@ pub struct Document {
     /// Path relative to the project root.
     pub path: Arc<str>,
     pub kind: Option<KindId>,
-    pub suppressions: Suppressions,
+    /// `None` when the document silences nothing, as nearly all do.
+    suppressions: Option<Box<Suppressions>>,
     pub facts: Facts,
     /// The [`digest`] of the text checked, so that `--fix` can tell that
     /// the file changed since.
@@ -98,6 +99,28 @@ pub enum Metadata {
     Frontmatter,
     /// Bold field lines in the body.
     Fields,
+}
+
+impl Document {
+    /// A document of which nothing is known but its path and kind (it
+    /// could not be read).
+    pub fn unread(path: Arc<str>, kind: Option<KindId>) -> Document {
+        Document {
+            path,
+            kind,
+            suppressions: None,
+            facts: Facts::default(),
+            digest: 0,
+        }
+    }
+
+    /// Whether a finding of rule `code` starting at byte `offset` is
+    /// silenced by a comment in the document.
+    pub fn silences(&self, code: &str, offset: u32) -> bool {
+        self.suppressions
+            .as_ref()
+            .is_some_and(|s| s.covers(code, offset))
+    }
 }
 
 impl Facts {
@@ -163,37 +186,36 @@ pub enum LinkTarget<'a> {
     /// `..` segments climb above the project root.
     Outside,
     /// A project-relative path (the document itself for `#fragment`).
-    Path(&'a Arc<str>),
+    Path(&'a str),
 }
 
 /// A link as every document keeps it until the run ends, a million times
-/// in a large project: 56 bytes, the rare reading from the root behind a
-/// pointer of its own.
+/// in a large project: 24 bytes, each string a [`Name`].
 #[derive(Debug, Clone)]
 pub struct ResolvedLink {
     /// The project-relative path; `None` when the destination is empty
     /// (`empty`) or climbs out of the project.
-    path: Option<Arc<str>>,
+    path: Option<Name>,
     /// The percent-decoded `#fragment`.
-    pub fragment: Option<Arc<str>>,
+    pub fragment: Option<Name>,
     /// The destination as written.
     pub span: Span,
     /// A bare relative destination (`docs/setup.md`, no `./` or `../`) in
     /// a document below the root, read from the repository root instead:
     /// how an editor or an agent working at the root reads it.
-    from_root: Option<Box<Arc<str>>>,
+    from_root: Option<Name>,
     empty: bool,
     /// Written with a leading `/`.
     pub absolute: bool,
 }
 
 // Checked when building: a larger link costs a million times over.
-const _: () = assert!(std::mem::size_of::<ResolvedLink>() <= 56);
+const _: () = assert!(std::mem::size_of::<ResolvedLink>() <= 24);
 
 impl ResolvedLink {
     pub fn target(&self) -> LinkTarget<'_> {
         match &self.path {
-            Some(path) => LinkTarget::Path(path),
+            Some(path) => LinkTarget::Path(path.as_str()),
             None if self.empty => LinkTarget::Empty,
             None => LinkTarget::Outside,
         }
@@ -202,12 +224,15 @@ impl ResolvedLink {
     /// The path the link names when read from the repository root, when
     /// that is another path than GitHub's reading.
     pub fn from_root(&self) -> Option<&str> {
-        self.from_root.as_deref().map(|p| &**p)
+        self.from_root.map(Name::as_str)
     }
 
     /// The paths the link may mean: as GitHub reads it, then from the root.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.path.as_deref().into_iter().chain(self.from_root())
+        self.path
+            .map(Name::as_str)
+            .into_iter()
+            .chain(self.from_root())
     }
 }
 
@@ -474,11 +499,7 @@ pub fn analyze(
         super::schema::validate(schema, root, open, !from_fields, &mut out);
     }
 
-    let links = body
-        .links
-        .iter()
-        .map(|link| resolve(interner, &path, link))
-        .collect();
+    let links = body.links.iter().map(|link| resolve(&path, link)).collect();
     // Moved out (the content checks below read only the outline) and
     // trimmed: these are kept for every document until the run ends.
     let mut facts = Facts {
@@ -614,7 +635,9 @@ pub fn analyze(
         document: Document {
             path,
             kind,
-            suppressions: suppressions.finish(text.len()),
+            suppressions: Some(suppressions.finish(text.len()))
+                .filter(|s| !s.is_empty())
+                .map(Box::new),
             facts,
             digest: digest(text.as_bytes()),
         },
@@ -965,20 +988,20 @@ pub fn run_folder(path: &str) -> Option<&str> {
     Some(dir.rsplit('/').next().unwrap_or(dir))
 }
 
-fn resolve(interner: &mut Interner, from: &str, link: &Link) -> ResolvedLink {
+fn resolve(from: &str, link: &Link) -> ResolvedLink {
     let resolved = crate::graph::resolve_link(from, &link.dest);
     let empty = link.dest.trim().is_empty();
-    let path = resolved.path.filter(|_| !empty).map(|p| interner.get(&p));
+    let path = resolved.path.filter(|_| !empty).map(|p| Name::new(&p));
     let dest = link.dest.trim();
     let bare = !dest.starts_with(['.', '/', '#', '\\']) && from.contains('/');
     let from_root = bare
         .then(|| crate::graph::resolve_link("", dest).path)
         .flatten()
         .filter(|p| !p.is_empty() && path.as_deref().is_some_and(|t| t != p))
-        .map(|p| Box::new(interner.get(&p)));
+        .map(|p| Name::new(&p));
     ResolvedLink {
         path,
-        fragment: resolved.fragment.map(|f| interner.get(&f)),
+        fragment: resolved.fragment.map(|f| Name::new(&f)),
         span: link.span,
         from_root,
         empty,

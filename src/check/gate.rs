@@ -53,7 +53,7 @@ pub fn scope<'a>(graph: &Graph<'a>, change: &Change) -> HashSet<&'a str> {
     }
     for doc in docs {
         let links_deleted = doc.facts.links.iter().any(|l| match l.target() {
-            LinkTarget::Path(p) => deleted.contains(&**p),
+            LinkTarget::Path(p) => deleted.contains(p),
             _ => false,
         });
         if links_deleted {
@@ -88,7 +88,7 @@ pub fn check(project: &Project, docs: &[Document], change: &Change, out: &mut Ve
             d.facts
                 .links
                 .iter()
-                .any(|l| matches!(l.target(), LinkTarget::Path(p) if **p == **path))
+                .any(|l| matches!(l.target(), LinkTarget::Path(p) if p == &**path))
                 || d.facts.code_refs.iter().any(|r| *r.path == **path)
         });
         if !explained {

@@ -26,7 +26,6 @@ use crate::kinds::KindId;
 use crate::project::Project;
 use crate::rules::Severity;
 use crate::rules::graph::orphan_document::OrphanDocument;
-use crate::suppress::Suppressions;
 
 use document::{Analysis, Document, Loaded};
 
@@ -247,11 +246,16 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
                 })
                 .collect();
             lists.sort_by_key(|list| std::cmp::Reverse(list.len()));
+            let total = lists.iter().map(Vec::len).sum::<usize>();
             let mut lists = lists.into_iter();
             docs = lists.next().unwrap_or_default();
+            // Exactly: grown by doubling, the list would hold up to twice
+            // as many places as documents until the run ends.
+            docs.reserve_exact(total - docs.len());
             for list in lists {
                 docs.extend(list);
             }
+            docs.shrink_to_fit();
             errors
         }
     };
@@ -589,13 +593,7 @@ fn analysis(
         Loaded::Problem(d) => {
             let d = d.clone().in_file(&path);
             Some(Analysis {
-                document: document::Document {
-                    path,
-                    kind,
-                    suppressions: Suppressions::default(),
-                    facts: document::Facts::default(),
-                    digest: 0,
-                },
+                document: document::Document::unread(path, kind),
                 diagnostics: vec![d],
             })
         }
@@ -614,7 +612,7 @@ fn finalize(project: &Project, diagnostics: Vec<Diagnostic>, docs: &[Document]) 
             }
             let silenced = docs
                 .binary_search_by(|doc| doc.path.cmp(&d.path))
-                .is_ok_and(|i| docs[i].suppressions.covers(d.rule.code, d.span.start));
+                .is_ok_and(|i| docs[i].silences(d.rule.code, d.span.start));
             (!silenced).then_some(d)
         })
         .collect();

@@ -317,7 +317,7 @@ pub fn code_targets(graph: &Graph<'_>, readings: &[Reading], root: &Path) -> Vec
         }
     } else {
         for reading in readings {
-            if let Some(file) = reading.verdict.file() {
+            if let Some(file) = reading.file() {
                 out[reading.doc].push(file.to_owned());
             }
         }

@@ -47,16 +47,20 @@ pub fn check(docs: &[Document], readings: &[Reading], out: &mut Vec<Diagnostic>)
     for reading in readings {
         let doc = &docs[reading.doc];
         let r = &doc.facts.code_refs[reading.reference];
-        let d = match &reading.verdict {
-            Verdict::TooShort {
+        let d = match reading.problem() {
+            Some(Verdict::TooShort {
                 path,
                 by,
                 lines,
                 at,
-            } => too_short(r.span, &r.path, path, *by, r.end, *lines, at),
-            Verdict::Missing { at, nearest } => missing(r.span, &r.path, at, nearest.as_deref()),
-            Verdict::Unreadable { at, reason } => unreadable(r.span, &r.path, &place(at), reason),
-            _ => continue,
+            }) => too_short(r.span, &r.path, path, *by, r.end, *lines, at),
+            Some(Verdict::Missing { at, nearest }) => {
+                missing(r.span, &r.path, at, nearest.as_deref())
+            }
+            Some(Verdict::Unreadable { at, reason }) => {
+                unreadable(r.span, &r.path, &place(at), reason)
+            }
+            Some(_) | None => continue,
         };
         out.push(d.in_file(&doc.path));
     }

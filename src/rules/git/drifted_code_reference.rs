@@ -44,7 +44,7 @@ pub fn check(kinds: &Kinds, docs: &[Document], readings: &[Reading], out: &mut V
     // out in a stable order.
     let mut groups: BTreeMap<(usize, &str), (&At, &Now, Vec<usize>)> = BTreeMap::new();
     for reading in readings {
-        if let Verdict::Drifted { path, since, now } = &reading.verdict {
+        if let Some(Verdict::Drifted { path, since, now }) = reading.problem() {
             groups
                 .entry((reading.doc, path.as_str()))
                 .or_insert((since, now, Vec::new()))
