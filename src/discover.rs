@@ -4,6 +4,7 @@
 //! folders such as `.github`, never enters `.git`, and applies the
 //! `include` / `exclude` globs.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -138,7 +139,7 @@ pub enum Entry {
 /// Folders that cannot be read are returned as messages, not failures.
 ///
 /// The walk skips what `.gitignore` names; the files the index tracks that
-/// it did not reach (one read of the index, one binary search per file
+/// it did not reach (one read of the index, one hash probe per file
 /// found) are visited after it.
 pub fn walk_with<T: Send, S: Default + Send>(
     root: &Path,
@@ -148,6 +149,10 @@ pub fn walk_with<T: Send, S: Default + Send>(
     let index = crate::git::Tracked::read(root);
     let tracked = index.as_ref().map(|i| i.paths()).unwrap_or_default();
     let reached: Vec<AtomicBool> = tracked.iter().map(|_| AtomicBool::new(false)).collect();
+    // One probe per file found: a binary search compares a dozen long
+    // paths that share their folders.
+    let position: HashMap<&str, usize, foldhash::fast::RandomState> =
+        tracked.iter().enumerate().map(|(i, p)| (*p, i)).collect();
     let results: Mutex<(Vec<Vec<T>>, Vec<String>)> = Mutex::new((Vec::new(), Vec::new()));
     builder(root).build_parallel().run(|| {
         let mut local = Local {
@@ -155,7 +160,7 @@ pub fn walk_with<T: Send, S: Default + Send>(
             errors: Vec::new(),
             shared: &results,
         };
-        let (visit, tracked, reached) = (&visit, &tracked, &reached);
+        let (visit, position, reached) = (&visit, &position, &reached);
         let mut state = S::default();
         Box::new(move |entry| {
             let entry = match entry {
@@ -176,7 +181,7 @@ pub fn walk_with<T: Send, S: Default + Send>(
             };
             let rel = to_slash(rel);
             if filter.accepts(&rel) {
-                if let Ok(i) = tracked.binary_search(&rel.as_str()) {
+                if let Some(&i) = position.get(rel.as_str()) {
                     reached[i].store(true, Ordering::Relaxed);
                 }
                 let kind = if file_type.is_file() {

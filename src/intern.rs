@@ -4,7 +4,6 @@
 //! takes no lock; the [`Name`]s links keep are shared by the process.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasher;
 use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -28,7 +27,16 @@ static TEXTS: [OnceLock<Box<[OnceLock<&'static str>]>>; 1 << 16] =
 static NEXT: AtomicU32 = AtomicU32::new(1);
 /// Ids by text, in shards so that parsing threads seldom wait on each other.
 static SHARDS: LazyLock<[Mutex<Shard>; 16]> = LazyLock::new(Default::default);
-static HASHER: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x5eed);
+
+/// A text's shard, from its last eight bytes (where paths differ), without
+/// hashing it whole a second time.
+fn shard(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut last = [0u8; 8];
+    let tail = &bytes[bytes.len().saturating_sub(8)..];
+    last[..tail.len()].copy_from_slice(tail);
+    (u64::from_le_bytes(last).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) as usize
+}
 
 #[derive(Default)]
 struct Shard {
@@ -39,7 +47,7 @@ struct Shard {
 
 impl Name {
     pub fn new(text: &str) -> Name {
-        let shard = &SHARDS[(HASHER.hash_one(text) >> 60) as usize];
+        let shard = &SHARDS[shard(text)];
         let mut shard = shard
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
