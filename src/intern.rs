@@ -74,6 +74,21 @@ impl Name {
         name
     }
 
+    /// The name of `text`, if something named it before.
+    pub fn find(text: &str) -> Option<Name> {
+        SHARDS[shard(text)]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .ids
+            .get(text)
+            .copied()
+    }
+
+    /// A number of its own, small and dense: names can index a list.
+    pub fn index(self) -> usize {
+        self.0.get() as usize
+    }
+
     pub fn as_str(self) -> &'static str {
         let id = self.0.get() as usize;
         TEXTS[id / CHUNK]
@@ -163,6 +178,8 @@ mod tests {
         assert_eq!(&*a, "docs/a.md");
         assert_ne!(a, Name::new("docs/b.md"));
         assert_eq!(Name::new("").as_str(), "");
+        assert_eq!(Name::find("docs/a.md"), Some(a));
+        assert_eq!(Name::find("docs/never-named.md"), None);
         let names: Vec<Vec<Name>> = std::thread::scope(|scope| {
             let threads: Vec<_> = (0..4)
                 .map(|_| {

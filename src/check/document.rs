@@ -227,6 +227,16 @@ impl ResolvedLink {
         self.from_root.map(Name::as_str)
     }
 
+    /// The names of [`Self::paths`].
+    pub fn names(&self) -> impl Iterator<Item = Name> {
+        self.path.into_iter().chain(self.from_root)
+    }
+
+    /// The path as GitHub reads it, when the link names one.
+    pub fn path_name(&self) -> Option<Name> {
+        self.path
+    }
+
     /// The paths the link may mean: as GitHub reads it, then from the root.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.path

@@ -158,7 +158,7 @@ impl<'g> Lookup<'_, 'g> {
             }
             LinkTarget::Path(path) => path,
         };
-        if let Some(&target) = self.graph.index.get(path) {
+        if let Some(target) = link.path_name().and_then(|n| self.graph.doc_named(n)) {
             return match link.fragment.as_deref() {
                 Some(fragment) => anchor(&self.graph.docs[target], fragment, link.span)
                     .map_or(Finding::None, Finding::One),

@@ -12,6 +12,7 @@ pub mod svg;
 use std::collections::HashMap;
 
 use crate::check::document::{Cites, Document};
+use crate::intern::Name;
 use crate::parse::docrefs;
 use crate::paths;
 use crate::rules::links::machine_specific_link::in_repository;
@@ -72,6 +73,9 @@ pub struct Graph<'a> {
     pub docs: &'a [Document],
     edges: Vec<RawEdge>,
     pub index: Index<'a>,
+    /// Documents by the [`Name`] links keep of their path: a link's target
+    /// is found without hashing its path again ([`NONE`] for no document).
+    by_name: Vec<u32>,
     /// Documents by id (`format: doc-id` fields, run folders).
     pub ids: HashMap<&'a str, usize>,
     /// Ids claimed twice: (document, its id's span, the id, first owner).
@@ -118,6 +122,13 @@ pub fn without_line_suffix(path: &str) -> &str {
     }
 }
 
+fn doc_named(by_name: &[u32], name: Name) -> Option<usize> {
+    by_name
+        .get(name.index())
+        .filter(|&&doc| doc != NONE)
+        .map(|&doc| doc as usize)
+}
+
 impl<'a> Graph<'a> {
     /// `docs` must be sorted by path.
     pub fn build(docs: &'a [Document]) -> Graph<'a> {
@@ -126,6 +137,16 @@ impl<'a> Graph<'a> {
             .enumerate()
             .map(|(i, d)| (&*d.path, i))
             .collect();
+        // Only the documents some link names have a name.
+        let named: Vec<(Name, usize)> = docs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((Name::find(&d.path)?, i)))
+            .collect();
+        let mut by_name = vec![NONE; named.iter().map(|(n, _)| n.index() + 1).max().unwrap_or(0)];
+        for &(name, i) in &named {
+            by_name[name.index()] = i as u32;
+        }
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut duplicate_ids = Vec::new();
         for (i, doc) in docs.iter().enumerate() {
@@ -185,9 +206,9 @@ impl<'a> Graph<'a> {
                 .links
                 .iter()
                 .filter_map(|link| {
-                    link.paths()
-                        .find_map(|path| index.get(path))
-                        .map(|&to| (to, link.span))
+                    link.names()
+                        .find_map(|name| doc_named(&by_name, name))
+                        .map(|to| (to, link.span))
                 })
                 .filter(|&(to, _)| to != from)
                 .collect();
@@ -216,9 +237,15 @@ impl<'a> Graph<'a> {
             docs,
             edges,
             index,
+            by_name,
             ids,
             duplicate_ids,
         }
+    }
+
+    /// The document whose path `name` is.
+    pub fn doc_named(&self, name: Name) -> Option<usize> {
+        doc_named(&self.by_name, name)
     }
 
     /// A reference field's target: relative to the project root, as the
