@@ -164,8 +164,16 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                 if html.contains("<!--") {
                     suppressions.html(text, &body[range.clone()], start + range.start);
                 }
-                for anchor in HTML_ANCHOR.captures_iter(html) {
-                    out.anchors.push(anchor[1].into());
+                // The pattern's `<a` in either case first: most HTML is
+                // comments and other tags.
+                if html
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0] == b'<' && w[1] | 0x20 == b'a')
+                {
+                    for anchor in HTML_ANCHOR.captures_iter(html) {
+                        out.anchors.push(anchor[1].into());
+                    }
                 }
             }
             Event::Start(
