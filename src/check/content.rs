@@ -209,15 +209,17 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether [`PLACEHOLDER`] can match in `text`: every form holds a `{`,
 /// a `[`, a `~` or `YYYY-MM-DD`, which most prose does not.
 fn may_hold_placeholder(text: &str) -> bool {
-    let mut year = false;
-    for b in text.bytes() {
-        match b {
-            b'{' | b'[' | b'~' => return true,
-            b'Y' => year = true,
-            _ => {}
-        }
-    }
-    year && text.contains("YYYY-MM-DD")
+    /// 1 for the bytes that open a placeholder, 2 for `Y`.
+    const MARKS: [u8; 256] = {
+        let mut marks = [0; 256];
+        marks[b'{' as usize] = 1;
+        marks[b'[' as usize] = 1;
+        marks[b'~' as usize] = 1;
+        marks[b'Y' as usize] = 2;
+        marks
+    };
+    let seen = text.bytes().fold(0, |seen, b| seen | MARKS[usize::from(b)]);
+    seen & 1 != 0 || seen & 2 != 0 && text.contains("YYYY-MM-DD")
 }
 
 /// Whether a value is nothing but a placeholder (`[experiment-id]`).

@@ -420,10 +420,13 @@ fn simple(text: &str, base: usize) -> Option<Parsed> {
     }];
     let mut parsed = Parsed::default();
     let mut line_start = base;
-    for line in text.split_inclusive('\n') {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let len = rest.bytes().position(|b| b == b'\n');
+        let line = &rest[..len.unwrap_or(rest.len())];
+        rest = &rest[len.map_or(rest.len(), |i| i + 1)..];
         let at = line_start;
-        line_start += line.len();
-        let line = line.strip_suffix('\n').unwrap_or(line);
+        line_start += line.len() + usize::from(len.is_some());
         if line.is_empty() {
             continue;
         }
