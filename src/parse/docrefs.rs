@@ -86,7 +86,7 @@ pub fn vague_label(key: &str) -> bool {
 pub fn is_doc_path(text: &str, with_folder: bool) -> bool {
     let t = text.trim();
     // The extension first: most values and code spans are no path at all.
-    let path = t.split('#').next().unwrap_or_default();
+    let path = &t[..t.bytes().position(|b| b == b'#').unwrap_or(t.len())];
     [".md", ".markdown", ".mdx"]
         .iter()
         .any(|ext| ends_with_ignore_case(path, ext))
