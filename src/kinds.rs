@@ -487,27 +487,34 @@ impl Kinds {
             "" => name.to_owned(),
             _ => format!("{folder}/{name}"),
         };
-        // Any name will do below a folder (no `/` in it); a name that is
-        // just the suffix for the others.
-        let mut below = None;
-        let mut suffixes: Vec<(&str, Vec<usize>)> = Vec::new();
+        // A name that is just the suffix; any name will do below a folder
+        // (no `/` in it), so the first suffix's too: with the built-in
+        // kinds, one match per folder.
+        let any_name = self
+            .shapes
+            .iter()
+            .find_map(|shape| match shape {
+                Shape::Suffix(suffix) => Some(&**suffix),
+                _ => None,
+            })
+            .unwrap_or("x");
+        let mut probes: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut matches = |name: &str, i: usize| {
+            let at = match probes.iter().position(|(n, _)| *n == name) {
+                Some(at) => at,
+                None => {
+                    probes.push((name.to_owned(), self.globs.matches(probe(name))));
+                    probes.len() - 1
+                }
+            };
+            probes[at].1.contains(&i)
+        };
         self.shapes
             .iter()
             .enumerate()
             .map(|(i, shape)| match shape {
-                Shape::Below => below
-                    .get_or_insert_with(|| self.globs.matches(probe("x")))
-                    .contains(&i),
-                Shape::Suffix(suffix) => {
-                    let at = match suffixes.iter().position(|(s, _)| s == &&**suffix) {
-                        Some(at) => at,
-                        None => {
-                            suffixes.push((suffix, self.globs.matches(probe(suffix))));
-                            suffixes.len() - 1
-                        }
-                    };
-                    suffixes[at].1.contains(&i)
-                }
+                Shape::Below => matches(any_name, i),
+                Shape::Suffix(suffix) => matches(suffix, i),
                 Shape::Name(_) | Shape::Other => false,
             })
             .collect()
