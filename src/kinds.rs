@@ -4,6 +4,7 @@
 //! `doc_type:`), then the first kind whose path globs match.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;
@@ -188,6 +189,65 @@ const BUILTINS: &[Builtin] = &[
     },
 ];
 
+/// How a kind's glob reads a path, for [`Kinds::for_path`]. Globs match
+/// `*` across `/`, and a glob that is `PREFIX/**` or `PREFIX/*SUFFIX`
+/// (`SUFFIX` literal, without `/`) ends its prefix's match at a `/` of the
+/// path: one in the path's folder, or the one before the file name. So
+/// whether it matches depends on the folder alone (and on the file name
+/// ending with the suffix), and one name in the folder stands for all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shape {
+    /// `**/templates/**`: every file below the folders it matches.
+    Below,
+    /// `**/thoughts/shared/plans/**/*.md`: the files whose name ends with
+    /// the suffix, in the folders the glob matches with that name.
+    Suffix(Box<str>),
+    /// `**/ACTIVITY.md`: the files of that name, in any folder.
+    Name(Box<str>),
+    /// Anything else, matched against the whole path.
+    Other,
+}
+
+impl Shape {
+    fn of(pattern: &str) -> Shape {
+        let literal =
+            |s: &str| !s.is_empty() && !s.contains(['*', '?', '[', ']', '{', '}', '\\', '/']);
+        let Some((prefix, last)) = pattern.rsplit_once('/') else {
+            return Shape::Other;
+        };
+        // `**/x` also matches `x` at the root, with no `/` before it; and a
+        // `/` after a `\` is escaped.
+        if prefix == "**" {
+            return match literal(last) {
+                true => Shape::Name(last.into()),
+                false => Shape::Other,
+            };
+        }
+        if prefix.is_empty() || prefix.ends_with('\\') {
+            return Shape::Other;
+        }
+        match last.strip_prefix('*') {
+            Some("*") => Shape::Below,
+            Some(suffix) if literal(suffix) => Shape::Suffix(suffix.into()),
+            _ => Shape::Other,
+        }
+    }
+}
+
+/// Folders whose verdicts a thread keeps before it starts again.
+const FOLDERS_KEPT: usize = 1 << 16;
+
+/// A thread's verdicts on the folders it has seen, for one set of kinds.
+#[derive(Default)]
+struct Folders {
+    kinds: usize,
+    folders: std::collections::HashMap<Box<str>, Box<[bool]>, foldhash::fast::RandomState>,
+}
+
+thread_local! {
+    static FOLDERS: std::cell::RefCell<Folders> = std::cell::RefCell::default();
+}
+
 /// Folder index pages are not documents of the folder's kind under the
 /// built-in paths (`docs/adr/README.md` is no decision record).
 const INDEX_PAGES: [&str; 2] = ["readme.md", "index.md"];
@@ -199,6 +259,11 @@ pub struct Kinds {
     globs: GlobSet,
     /// Kind of each glob in `globs`.
     glob_kinds: Vec<KindId>,
+    /// How each glob in `globs` reads a path (see [`Shape`]).
+    shapes: Vec<Shape>,
+    /// Tells this set of kinds from any other in the thread's cache of
+    /// folders ([`FOLDERS`]).
+    id: usize,
     pub discriminators: Vec<String>,
     pub store: SchemaStore,
 }
@@ -227,6 +292,7 @@ impl Kinds {
         let mut kinds = Vec::new();
         let mut globs = GlobSetBuilder::new();
         let mut glob_kinds = Vec::new();
+        let mut shapes = Vec::new();
         let mut add =
             |name: &str, paths: &[String], kind: Kind, kinds: &mut Vec<Kind>| -> Result<()> {
                 for pattern in paths {
@@ -238,6 +304,7 @@ impl Kinds {
                     })?;
                     globs.add(glob);
                     glob_kinds.push(kinds.len());
+                    shapes.push(Shape::of(pattern));
                 }
                 kinds.push(kind);
                 Ok(())
@@ -335,10 +402,13 @@ impl Kinds {
         let globs = globs
             .build()
             .map_err(|e| config_error(&["kinds"], format!("invalid kind globs: {e}")))?;
+        static BUILT: AtomicUsize = AtomicUsize::new(0);
         Ok(Kinds {
             kinds,
             globs,
             glob_kinds,
+            shapes,
+            id: BUILT.fetch_add(1, Ordering::Relaxed),
             discriminators: config.discriminators.clone().unwrap_or_else(|| {
                 DEFAULT_DISCRIMINATORS
                     .iter()
@@ -373,15 +443,81 @@ impl Kinds {
     /// The first kind whose globs match a project-relative path. A folder's
     /// index page (`README.md`, `index.md`) is never a typed document,
     /// except for a template.
+    ///
+    /// The globs are matched once per folder (a project's documents share
+    /// a few folders): what each says of the folder is kept per thread, and
+    /// a file needs only its name compared.
     pub fn for_path(&self, rel: &str) -> Option<KindId> {
-        let file = rel.rsplit('/').next().unwrap_or(rel);
+        let (folder, file) = rel.rsplit_once('/').unwrap_or(("", rel));
         let index_page = INDEX_PAGES.iter().any(|p| file.eq_ignore_ascii_case(p));
-        self.globs
-            .matches(rel)
-            .into_iter()
-            .map(|i| self.glob_kinds[i])
-            .filter(|&kind| !(index_page && self.kinds[kind].lint))
-            .min()
+        FOLDERS.with_borrow_mut(|cache| {
+            if cache.kinds != self.id || cache.folders.len() >= FOLDERS_KEPT {
+                cache.kinds = self.id;
+                cache.folders.clear();
+            }
+            let verdicts = match cache.folders.get(folder) {
+                Some(verdicts) => verdicts,
+                None => cache
+                    .folders
+                    .entry(folder.into())
+                    .or_insert_with(|| self.folder_verdicts(folder)),
+            };
+            let mut whole = None;
+            self.shapes
+                .iter()
+                .enumerate()
+                .filter(|&(i, shape)| match shape {
+                    Shape::Below => verdicts[i],
+                    Shape::Suffix(suffix) => verdicts[i] && file.ends_with(&**suffix),
+                    Shape::Name(name) => file == &**name,
+                    Shape::Other => whole
+                        .get_or_insert_with(|| self.globs.matches(rel))
+                        .contains(&i),
+                })
+                .map(|(i, _)| self.glob_kinds[i])
+                .filter(|&kind| !(index_page && self.kinds[kind].lint))
+                .min()
+        })
+    }
+
+    /// What each [`Shape::Below`] or [`Shape::Suffix`] glob says of the
+    /// files in `folder` (given the suffix); the others' places are unused.
+    fn folder_verdicts(&self, folder: &str) -> Box<[bool]> {
+        let probe = |name: &str| match folder {
+            "" => name.to_owned(),
+            _ => format!("{folder}/{name}"),
+        };
+        // A name that is just the suffix; any name will do below a folder
+        // (no `/` in it), so the first suffix's too: with the built-in
+        // kinds, one match per folder.
+        let any_name = self
+            .shapes
+            .iter()
+            .find_map(|shape| match shape {
+                Shape::Suffix(suffix) => Some(&**suffix),
+                _ => None,
+            })
+            .unwrap_or("x");
+        let mut probes: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut matches = |name: &str, i: usize| {
+            let at = match probes.iter().position(|(n, _)| *n == name) {
+                Some(at) => at,
+                None => {
+                    probes.push((name.to_owned(), self.globs.matches(probe(name))));
+                    probes.len() - 1
+                }
+            };
+            probes[at].1.contains(&i)
+        };
+        self.shapes
+            .iter()
+            .enumerate()
+            .map(|(i, shape)| match shape {
+                Shape::Below => matches(any_name, i),
+                Shape::Suffix(suffix) => matches(suffix, i),
+                Shape::Name(_) | Shape::Other => false,
+            })
+            .collect()
     }
 
     /// Whether documents of `kind` are claimed by their content as well as
@@ -525,6 +661,101 @@ mod tests {
             Some("research")
         );
         assert_eq!(k.for_type("template"), None);
+    }
+
+    #[test]
+    fn folders_read_once_say_what_every_glob_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let custom = "[kinds.research]\npaths = [\"notes/**/*.md\", \"**/exp-*.md\"]\n\
+             [kinds.review]\npaths = [\"reviews/*.md\", \"a/b?/**\", \"**/x/**/*.mdx\", \"{docs,notes}/*.md\", \"*/deep/*\"]\n";
+        for toml in ["", custom] {
+            let k = kinds(toml, dir.path()).unwrap();
+            let reference = |rel: &str| {
+                let file = rel.rsplit('/').next().unwrap_or(rel);
+                let index_page = INDEX_PAGES.iter().any(|p| file.eq_ignore_ascii_case(p));
+                k.globs
+                    .matches(rel)
+                    .into_iter()
+                    .map(|i| k.glob_kinds[i])
+                    .filter(|&kind| !(index_page && k.kinds[kind].lint))
+                    .min()
+            };
+            let folders = [
+                "",
+                "thoughts",
+                "thoughts/shared/research",
+                "a/thoughts/shared/plans/x",
+                "templates",
+                "x/templates",
+                "docs",
+                "docs/sessions",
+                "docs/sessions/a",
+                "sessions",
+                "adr",
+                "x/adrs/y",
+                "experiments",
+                ".claude/x",
+                "notes",
+                "notes/y",
+                "reviews",
+                "thoughts/research/templates",
+                "a/bc",
+                "a/bc/d",
+                "x",
+                "q/x/y",
+                "o/deep",
+                "o/p/deep",
+            ];
+            let names = [
+                "a.md",
+                "README.md",
+                "index.md",
+                "ACTIVITY.md",
+                "run_config.yaml",
+                "templates",
+                "x.MD",
+                "md",
+                ".md",
+                "exp-1.md",
+                "a.mdx",
+                "b.txt",
+                "deep",
+            ];
+            // Each folder twice, the second time from the cache; and the
+            // folders in turn, so that the cache holds several.
+            for _ in 0..2 {
+                for folder in folders {
+                    for name in names {
+                        let rel = match folder {
+                            "" => name.to_owned(),
+                            _ => format!("{folder}/{name}"),
+                        };
+                        assert_eq!(k.for_path(&rel), reference(&rel), "{rel} with {toml:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn glob_shapes() {
+        assert_eq!(Shape::of("**/templates/**"), Shape::Below);
+        assert_eq!(Shape::of("**/a/**/*.md"), Shape::Suffix(".md".into()));
+        assert_eq!(
+            Shape::of("**/ACTIVITY.md"),
+            Shape::Name("ACTIVITY.md".into())
+        );
+        assert_eq!(Shape::of("a/*b.md"), Shape::Suffix("b.md".into()));
+        for other in [
+            "*.md",
+            "**/*.md",
+            "a/{b,c/*.md}",
+            "a\\/*.md",
+            "a/*.m?",
+            "/**",
+        ] {
+            assert_eq!(Shape::of(other), Shape::Other, "{other}");
+        }
     }
 
     #[test]

@@ -171,6 +171,10 @@ impl Builder {
     /// Reads `# doccheck: ignore[...]` comments in the frontmatter lines of
     /// `text` between `start` and `end`.
     pub fn frontmatter(&mut self, text: &str, start: usize, end: usize) {
+        // One search of the block: most frontmatter has no such comment.
+        if !text[start..end].contains(IGNORE) {
+            return;
+        }
         let mut line_start = start;
         for line in text[start..end].split_inclusive('\n') {
             if let Some(at) = line.find(IGNORE) {

@@ -97,11 +97,34 @@ fn has_rationale(input: &Input<'_>) -> bool {
 }
 
 /// Whether text holds the word "rationale", in any case, without
-/// allocating.
+/// allocating: Horspool's search, which looks at about one byte in six of
+/// a body that does not say it.
 fn says_rationale(text: &str) -> bool {
-    text.as_bytes()
-        .windows(9)
-        .any(|w| w.eq_ignore_ascii_case(b"rationale"))
+    const WORD: &[u8; 9] = b"rationale";
+    /// How far the window may move when its last byte is the index.
+    const SKIP: [u8; 256] = {
+        let mut skip = [WORD.len() as u8; 256];
+        let mut j = 0;
+        while j < WORD.len() - 1 {
+            let shift = (WORD.len() - 1 - j) as u8;
+            skip[WORD[j] as usize] = shift;
+            skip[WORD[j].to_ascii_uppercase() as usize] = shift;
+            j += 1;
+        }
+        skip
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + WORD.len() <= b.len() {
+        let last = b[i + WORD.len() - 1];
+        if last | 0x20 == b'e'
+            && b[i..i + WORD.len() - 1].eq_ignore_ascii_case(&WORD[..WORD.len() - 1])
+        {
+            return true;
+        }
+        i += usize::from(SKIP[usize::from(last)]);
+    }
+    false
 }
 
 /// A heading's words for matching: lowercase, without numbering (`1.`),
@@ -183,6 +206,22 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// Whether [`PLACEHOLDER`] can match in `text`: every form holds a `{`,
+/// a `[`, a `~` or `YYYY-MM-DD`, which most prose does not.
+fn may_hold_placeholder(text: &str) -> bool {
+    /// 1 for the bytes that open a placeholder, 2 for `Y`.
+    const MARKS: [u8; 256] = {
+        let mut marks = [0; 256];
+        marks[b'{' as usize] = 1;
+        marks[b'[' as usize] = 1;
+        marks[b'~' as usize] = 1;
+        marks[b'Y' as usize] = 2;
+        marks
+    };
+    let seen = text.bytes().fold(0, |seen, b| seen | MARKS[usize::from(b)]);
+    seen & 1 != 0 || seen & 2 != 0 && text.contains("YYYY-MM-DD")
+}
+
 /// Whether a value is nothing but a placeholder (`[experiment-id]`).
 pub fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
@@ -195,6 +234,9 @@ pub fn is_placeholder(text: &str) -> bool {
 /// task box, no footnote and hold at least one letter.
 fn find_placeholders(full: &str, range: std::ops::Range<usize>, found: &mut Vec<Span>) {
     let (text, at) = (&full[range.clone()], range.start);
+    if !may_hold_placeholder(text) {
+        return;
+    }
     for m in PLACEHOLDER.find_iter(text) {
         let s = m.as_str();
         if let Some(inner) = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
@@ -228,7 +270,7 @@ fn placeholders(input: &Input<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|r| (r.span.start as usize) < input.body_start)
     {
         each_scalar(root, &mut |node, text| {
-            if text.contains("{{") {
+            if text.as_bytes().windows(2).any(|w| w == b"{{") {
                 let at = node.span.start as usize;
                 let written = &input.text[node.span.range()];
                 if let Some(i) = written.find("{{")
@@ -443,6 +485,9 @@ pub(crate) fn unfilled(input: &Input<'_>, range: std::ops::Range<usize>) -> bool
 
 /// Whether text is there and is more than a placeholder.
 pub(crate) fn filled(text: &str) -> bool {
+    if !may_hold_placeholder(text) {
+        return text.chars().any(char::is_alphanumeric);
+    }
     PLACEHOLDER
         .replace_all(text, "")
         .chars()
@@ -731,6 +776,36 @@ mod tests {
             .filter(|d| d.rule.code == DuplicateActivityDate::META.code)
             .count();
         assert_eq!(duplicates, 40_000);
+    }
+
+    #[test]
+    fn rationale_anywhere_in_any_case() {
+        let naive = |t: &str| {
+            t.as_bytes()
+                .windows(9)
+                .any(|w| w.eq_ignore_ascii_case(b"rationale"))
+        };
+        let words = [
+            "rationale",
+            "RATIONALE",
+            "raTionAlE",
+            "rational",
+            "ale",
+            "r",
+            "e",
+            "é",
+            " ",
+        ];
+        for a in words {
+            for b in words {
+                for c in words {
+                    let text = format!("{a}{b}x{c}");
+                    assert_eq!(says_rationale(&text), naive(&text), "{text}");
+                }
+            }
+        }
+        assert!(says_rationale("rrationale") && says_rationale("The Rationale: x"));
+        assert!(!says_rationale("rationals, no: rationa le, ratio nale"));
     }
 
     #[test]

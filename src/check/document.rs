@@ -560,7 +560,7 @@ pub fn analyze(
         frontmatter_facts(schema, root, &mut facts, &mut notes);
     }
     if let Some(root) = root.as_ref().filter(|_| !from_fields) {
-        commit_keys(root, String::new(), &mut facts.commits, &mut notes);
+        commit_keys(root, &mut String::new(), &mut facts.commits, &mut notes);
     }
     // Status is read wherever it is written, schema or not: the frontmatter,
     // else a `**Status**:` line.
@@ -779,20 +779,20 @@ fn text_span(span: Span, text: &str, offset: usize, len: usize) -> Span {
 /// Commits under keys that say so, at any depth of the frontmatter
 /// (`git_commit`, `implemented_commit`, `phases[0].commit`), whatever the
 /// schema marks.
-fn commit_keys(node: &Node, name: String, out: &mut Vec<Cited>, notes: &mut Vec<Diagnostic>) {
+fn commit_keys(node: &Node, name: &mut String, out: &mut Vec<Cited>, notes: &mut Vec<Diagnostic>) {
     match &node.value {
         Value::Map(entries) => {
             for entry in entries {
                 let Some(key) = entry.key.as_scalar() else {
                     continue;
                 };
-                let field = if name.is_empty() {
-                    key.text.clone()
-                } else {
-                    format!("{name}.{}", key.text)
-                };
+                let len = name.len();
+                if len > 0 {
+                    name.push('.');
+                }
+                name.push_str(&key.text);
                 match (
-                    commits::commit_key(&key.text.to_ascii_lowercase()),
+                    commits::commit_key(&ascii_lowercase(&key.text)),
                     &entry.value.value,
                 ) {
                     (Some(kind), Value::Scalar(s)) if s.resolve() != Resolved::Null => {
@@ -800,7 +800,7 @@ fn commit_keys(node: &Node, name: String, out: &mut Vec<Cited>, notes: &mut Vec<
                         cite_commit(
                             out,
                             notes,
-                            &field,
+                            name,
                             &s.text,
                             entry.value.span,
                             primary,
@@ -808,13 +808,17 @@ fn commit_keys(node: &Node, name: String, out: &mut Vec<Cited>, notes: &mut Vec<
                         );
                     }
                     (Some(_), _) => {}
-                    (None, _) => commit_keys(&entry.value, field, out, notes),
+                    (None, _) => commit_keys(&entry.value, name, out, notes),
                 }
+                name.truncate(len);
             }
         }
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                commit_keys(item, format!("{name}[{i}]"), out, notes);
+                let len = name.len();
+                push_index(name, i);
+                commit_keys(item, name, out, notes);
+                name.truncate(len);
             }
         }
         _ => {}
@@ -854,7 +858,7 @@ fn document_refs(
     };
     if let Some(root) = root {
         let mut found = Vec::new();
-        reference_keys(root, String::new(), None, &mut found);
+        reference_keys(root, &mut String::new(), None, &mut found);
         for (field, node, kind, named) in found {
             if let Some(s) = node.as_scalar() {
                 let cites = if named { Cites::Key } else { Cites::Value };
@@ -934,7 +938,7 @@ fn document_refs(
 /// Markdown document.
 fn reference_keys<'a>(
     node: &'a Node,
-    name: String,
+    name: &mut String,
     under: Option<Option<&'static str>>,
     out: &mut Vec<(String, &'a Node, Option<&'static str>, bool)>,
 ) {
@@ -944,18 +948,22 @@ fn reference_keys<'a>(
                 let Some(key) = entry.key.as_scalar() else {
                     continue;
                 };
-                let field = if name.is_empty() {
-                    key.text.clone()
-                } else {
-                    format!("{name}.{}", key.text)
-                };
-                let says = docrefs::reference_key(&key.text.to_ascii_lowercase());
-                reference_keys(&entry.value, field, says.or(under), out);
+                let len = name.len();
+                if len > 0 {
+                    name.push('.');
+                }
+                name.push_str(&key.text);
+                let says = docrefs::reference_key(&ascii_lowercase(&key.text));
+                reference_keys(&entry.value, name, says.or(under), out);
+                name.truncate(len);
             }
         }
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                reference_keys(item, format!("{name}[{i}]"), under, out);
+                let len = name.len();
+                push_index(name, i);
+                reference_keys(item, name, under, out);
+                name.truncate(len);
             }
         }
         Value::Scalar(s) if s.resolve() == Resolved::Str => {
@@ -964,10 +972,25 @@ fn reference_keys<'a>(
                 None => docrefs::is_doc_path(&s.text, false),
             };
             if cited {
-                out.push((name, node, under.flatten(), under.is_some()));
+                out.push((name.clone(), node, under.flatten(), under.is_some()));
             }
         }
         _ => {}
+    }
+}
+
+/// `name[i]`: the field name of a list's item.
+fn push_index(name: &mut String, i: usize) {
+    use std::fmt::Write as _;
+    let _ = write!(name, "[{i}]");
+}
+
+/// A key in lower case, copied only when it has capitals (keys rarely do).
+fn ascii_lowercase(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.bytes().any(|b| b.is_ascii_uppercase()) {
+        key.to_ascii_lowercase().into()
+    } else {
+        key.into()
     }
 }
 

@@ -23,6 +23,11 @@ pub struct CodeRef<'a> {
 pub fn scan(text: &str) -> Vec<CodeRef<'_>> {
     let mut refs = Vec::new();
     let bytes = text.as_bytes();
+    // The lines follow a `:` or a `#`: most text holds neither, and a word
+    // without one is no reference.
+    if !bytes.iter().any(|&b| b == b':' || b == b'#') {
+        return refs;
+    }
     let mut i = 0;
     while i < bytes.len() {
         if !is_path_byte(bytes[i]) {
@@ -30,15 +35,22 @@ pub fn scan(text: &str) -> Vec<CodeRef<'_>> {
             continue;
         }
         let start = i;
+        let mut lines = false;
         while i < bytes.len() {
             let b = bytes[i];
-            if is_path_byte(b) || b == b':' || b == b'#' {
+            if is_path_byte(b) {
+                i += 1;
+            } else if b == b':' || b == b'#' {
+                lines = true;
                 i += 1;
             } else if let Some(close) = route_segment(bytes, i) {
                 i = close + 1;
             } else {
                 break;
             }
+        }
+        if !lines {
+            continue;
         }
         let token = text[start..i].trim_end_matches([':', '.']);
         // `https://host/a.py:80`, `~/x.py:3`, `$HOME/x.py:3`, `user@host:x.py:3`.

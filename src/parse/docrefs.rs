@@ -85,17 +85,22 @@ pub fn vague_label(key: &str) -> bool {
 /// citation of one file.
 pub fn is_doc_path(text: &str, with_folder: bool) -> bool {
     let t = text.trim();
-    !t.is_empty()
+    // The extension first: most values and code spans are no path at all.
+    let path = &t[..t.bytes().position(|b| b == b'#').unwrap_or(t.len())];
+    [".md", ".markdown", ".mdx"]
+        .iter()
+        .any(|ext| ends_with_ignore_case(path, ext))
         && !t.contains(char::is_whitespace)
         && !is_pattern(t)
         && !t.contains("://")
         && !t.starts_with('#')
         && (!with_folder || t.trim_start_matches("./").contains('/'))
-        && [".md", ".markdown", ".mdx"].iter().any(|ext| {
-            t.split('#')
-                .next()
-                .is_some_and(|p| p.to_ascii_lowercase().ends_with(ext))
-        })
+}
+
+/// Whether `text` ends with the ASCII `suffix`, in any case.
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Whether a value under a reference key may name a document: a path, a
@@ -138,8 +143,12 @@ fn is_pattern(t: &str) -> bool {
         .split('.')
         .next()
         .unwrap_or_default();
-    t.contains(['*', '?', '{', '}', '[', ']', '<', '>', '$', '|'])
-        || t.contains("YYYY")
+    t.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'?' | b'{' | b'}' | b'[' | b']' | b'<' | b'>' | b'$' | b'|'
+        )
+    }) || t.contains("YYYY")
         || matches!(
             stem,
             "KIND"
@@ -202,6 +211,14 @@ pub fn file_id(path: &str, decision: bool) -> Option<(String, u32)> {
 /// Ids mentioned in prose: (byte offset, length) of each.
 pub fn ids_in(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    // Every id holds a `-` before a digit (`\d` is any Unicode digit, so
+    // any non-ASCII byte may start one): most prose has none.
+    if !bytes
+        .windows(2)
+        .any(|w| w[0] == b'-' && (w[1].is_ascii_digit() || !w[1].is_ascii()))
+    {
+        return Vec::new();
+    }
     // An id inside a word, a path or a longer id is not one.
     let joined = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'/' | b'.' | b'-');
     ID_IN_TEXT

@@ -122,18 +122,33 @@ fn dest_span(source: &str, at: usize) -> Option<Span> {
     let len = if rest.starts_with('<') {
         rest.find('>')? + 1
     } else {
+        // The first unbalanced `)` or whitespace, read byte by byte but
+        // for the rare non-ASCII character.
+        let b = rest.as_bytes();
         let mut depth = 0i32;
-        rest.char_indices()
-            .find(|&(_, c)| {
-                match c {
-                    '(' => depth += 1,
-                    ')' if depth == 0 => return true,
-                    ')' => depth -= 1,
-                    _ => {}
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'(' => depth += 1,
+                b')' if depth == 0 => break,
+                b')' => depth -= 1,
+                c if c.is_ascii() => {
+                    if char::from(c).is_whitespace() {
+                        break;
+                    }
                 }
-                c.is_whitespace()
-            })
-            .map_or(rest.len(), |(i, _)| i)
+                _ => {
+                    let c = rest[i..].chars().next().unwrap_or_default();
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        i
     };
     let start = at + open + lead;
     Some(Span::new(start, start + len))
@@ -164,8 +179,16 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                 if html.contains("<!--") {
                     suppressions.html(text, &body[range.clone()], start + range.start);
                 }
-                for anchor in HTML_ANCHOR.captures_iter(html) {
-                    out.anchors.push(anchor[1].into());
+                // The pattern's `<a` in either case first: most HTML is
+                // comments and other tags.
+                if html
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0] == b'<' && w[1] | 0x20 == b'a')
+                {
+                    for anchor in HTML_ANCHOR.captures_iter(html) {
+                        out.anchors.push(anchor[1].into());
+                    }
                 }
             }
             Event::Start(
@@ -331,6 +354,37 @@ mod tests {
             ]
         );
         assert_eq!(b.title.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn destination_spans_as_characters_read_them() {
+        let old = |source: &str| {
+            let rest = &source[source.find("](").unwrap() + 2..];
+            let mut depth = 0i32;
+            rest.char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' if depth == 0 => return true,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    c.is_whitespace()
+                })
+                .map_or(rest.len(), |(i, _)| i)
+        };
+        for source in [
+            "[u](docs/é(1).md#ü)",
+            "[v](a\u{a0}b.md)",
+            "[w](a\u{3000}b.md \"t\")",
+            "[x](a\x0bb.md)",
+            "[y](((a)b)c)d)",
+            "[z](ü",
+        ] {
+            let span = dest_span(source, 0).unwrap();
+            let open = source.find("](").unwrap() + 2;
+            assert_eq!(span, Span::new(open, open + old(source)), "{source:?}");
+        }
     }
 
     #[test]

@@ -387,6 +387,147 @@ enum Frame {
 
 /// Parses `text`, which starts at byte `base` of its file, into a tree.
 pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
+    if let Some(parsed) = simple(text, base) {
+        return Ok(parsed);
+    }
+    parse_events(text, base)
+}
+
+/// Frontmatter as it is mostly written, read without the YAML parser (which
+/// costs more than the rest of a document's parse): one `key: value` per
+/// line at the margin, each value plain, quoted without escapes, or a flow
+/// list of plain words. The tree is the one [`parse_events`] builds, spans
+/// and duplicates included; anything else (nesting, comments, block or
+/// multi-line scalars, anchors, tags, indicators, non-ASCII text) is `None`,
+/// for the parser.
+fn simple(text: &str, base: usize) -> Option<Parsed> {
+    if !text.is_ascii() || !text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        return None;
+    }
+    let plain = |text: &str, at: usize| Node {
+        span: Span::new(at, at + text.len()),
+        value: Value::Scalar(Scalar {
+            text: text.to_owned(),
+            style: Style::Plain,
+            forced_string: false,
+        }),
+    };
+    let mut stack = vec![Frame::Map {
+        start: base,
+        anchor: 0,
+        entries: Vec::new(),
+        key: None,
+    }];
+    let mut parsed = Parsed::default();
+    let mut line_start = base;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let len = rest.bytes().position(|b| b == b'\n');
+        let line = &rest[..len.unwrap_or(rest.len())];
+        rest = &rest[len.map_or(rest.len(), |i| i + 1)..];
+        let at = line_start;
+        line_start += line.len() + usize::from(len.is_some());
+        if line.is_empty() {
+            continue;
+        }
+        let b = line.as_bytes();
+        let key_len = b
+            .iter()
+            .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'-'))?;
+        if key_len == 0
+            || !(b[0].is_ascii_alphabetic() || b[0] == b'_')
+            || !line[key_len..].starts_with(": ")
+        {
+            return None;
+        }
+        let value_at = key_len + 2 + b[key_len + 2..].iter().take_while(|&&c| c == b' ').count();
+        let value = &line[value_at..];
+        let node = match value.as_bytes().first()? {
+            &quote @ (b'"' | b'\'') => {
+                let inner = &value[1..];
+                let close = inner.find(char::from(quote))?;
+                let text = &inner[..close];
+                if text.bytes().any(|c| c < b' ' || c == 0x7f || c == b'\\')
+                    || inner[close + 1..].bytes().any(|c| c != b' ')
+                {
+                    return None;
+                }
+                Node {
+                    span: Span::new(at + value_at, at + value_at + close + 2),
+                    value: Value::Scalar(Scalar {
+                        text: text.to_owned(),
+                        style: Style::Quoted,
+                        forced_string: false,
+                    }),
+                }
+            }
+            b'[' => {
+                let close = value.find(']')?;
+                if value[close + 1..].bytes().any(|c| c != b' ') {
+                    return None;
+                }
+                let mut items = Vec::new();
+                let mut item_at = at + value_at + 1;
+                for item in value[1..close].split(',') {
+                    let lead = item.len() - item.trim_start_matches(' ').len();
+                    let word = item.trim_matches(' ');
+                    if !word.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                        || !word.bytes().all(|c| {
+                            c.is_ascii_alphanumeric()
+                                || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b' ')
+                        })
+                    {
+                        return None;
+                    }
+                    items.push(plain(word, item_at + lead));
+                    item_at += item.len() + 1;
+                }
+                let end = items
+                    .last()
+                    .map_or(at + value_at, |n: &Node| n.span.end as usize);
+                Node {
+                    span: Span::new(at + value_at, end),
+                    value: Value::Seq(items),
+                }
+            }
+            first => {
+                let word = value.trim_end_matches(' ');
+                if b"-?:,[]{}#&*!|>'\"%@`".contains(first)
+                    || word.ends_with(':')
+                    || word.contains(": ")
+                    || word.contains(" #")
+                    || word
+                        .bytes()
+                        .any(|c| c < b' ' || c == 0x7f || matches!(c, b'[' | b']' | b'{' | b'}'))
+                {
+                    return None;
+                }
+                plain(word, at + value_at)
+            }
+        };
+        attach(&mut stack, &mut parsed, plain(&line[..key_len], at));
+        attach(&mut stack, &mut parsed, node);
+    }
+    let Some(Frame::Map { start, entries, .. }) = stack.pop() else {
+        return None;
+    };
+    let end = entries
+        .last()
+        .map_or(start, |e| e.value.span.end.max(e.key.span.end) as usize)
+        .max(start);
+    attach(
+        &mut stack,
+        &mut parsed,
+        Node {
+            span: Span::new(start, end),
+            value: Value::Map(entries),
+        },
+    );
+    Some(parsed)
+}
+
+/// [`parse`] with the YAML parser's events.
+fn parse_events(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let offsets = Offsets::new(text, base);
     let mut stack: Vec<Frame> = Vec::new();
     // Each anchored node with its node count and text bytes.
@@ -631,6 +772,61 @@ mod tests {
         let (key, child) = doc.pointer("/nested/child").unwrap();
         assert_eq!(slice(text, key.unwrap().span), "child");
         assert_eq!(slice(text, child.span), "x");
+    }
+
+    #[test]
+    fn simple_frontmatter_reads_as_the_parser_reads_it() {
+        let lines = [
+            "date: 2026-11-27T23:59:59Z",
+            "a:  b c  ",
+            "title: 'Quoted'",
+            "topic: \"Topic 1: a # b\"",
+            "tags: [mlops, bench t2, 1.0]",
+            "tags: [ x ,y ]",
+            "x-y_2: http://a.b/c#d",
+            "a: b :c",
+            "a: it's ~",
+            "n: ~",
+            "sha: 0123456",
+            "e: ''",
+            "f: \"\"",
+            "related_research: thoughts/shared/research/x.md",
+            "",
+            // What the parser reads instead.
+            "a: b: c",
+            "a: b # note",
+            "a: [x, ]",
+            "a: []",
+            "a: 'it''s'",
+            "a: \"\\t\"",
+            "a: &x 1",
+            "a: -1",
+            "a:",
+            "  b: 1",
+            "# note",
+            "- item",
+            "a: x\r",
+            "a: Élodie",
+            "a: {b: 1}",
+        ];
+        let mut read = 0;
+        for first in lines {
+            for second in lines {
+                for third in ["a: repeated", "last: x"] {
+                    for end in ["", "\n"] {
+                        let text = format!("{first}\n{second}\n{third}{end}");
+                        if let Some(fast) = simple(&text, 7) {
+                            read += 1;
+                            let full = parse_events(&text, 7).unwrap();
+                            assert_eq!(fast.root, full.root, "{text:?}");
+                            assert_eq!(fast.duplicates, full.duplicates, "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(read > 300, "{read}");
+        assert!(simple("a: b: c\n", 0).is_none() && simple("a:\n  b: 1\n", 0).is_none());
     }
 
     #[test]
