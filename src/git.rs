@@ -246,12 +246,28 @@ impl Git {
         Ok(walk.filter_map(|info| info.ok().map(|i| i.id)).collect())
     }
 
-    /// Whether `commit` is in HEAD's history: for a few commits, cheaper
-    /// than walking the whole history.
-    pub fn in_head_history(&self, commit: ObjectId) -> bool {
-        self.local()
-            .merge_base(commit, self.head)
-            .is_ok_and(|base| base.is_some_and(|b| b.detach() == commit))
+    /// Which of `commits` are in HEAD's history, known without walking
+    /// everything reachable: with a commit-graph, one walk of it down from
+    /// HEAD (see [`graph_ancestors`]); without one, a merge-base walk for
+    /// each of a few commits. For more, none is known here, and the caller
+    /// walks the history once for all of them.
+    pub fn in_head_history(&self, commits: &[ObjectId]) -> HashSet<ObjectId> {
+        let repo = self.local();
+        let graph = repo.commit_graph_if_enabled().ok().flatten();
+        if let Some(found) = graph.and_then(|g| graph_ancestors(&repo, &g, self.head, commits)) {
+            return found;
+        }
+        if commits.len() > 16 {
+            return HashSet::new();
+        }
+        commits
+            .iter()
+            .copied()
+            .filter(|&commit| {
+                repo.merge_base(commit, self.head)
+                    .is_ok_and(|base| base.is_some_and(|b| b.detach() == commit))
+            })
+            .collect()
     }
 
     /// Local branch names and remote-tracking names (`origin/main`).
@@ -453,6 +469,83 @@ impl Git {
             store.save();
         }
     }
+}
+
+/// Which of `commits` are ancestors of `head` (or it), from the
+/// commit-graph: each step reads a parent's position in the graph file
+/// rather than a commit object, and the walk stops below the oldest commit
+/// sought by generation (a commit's longest path to a root, so no commit
+/// is an ancestor of one whose generation is not higher). The commits newer
+/// than the graph are read as objects until the walk enters it; a commit
+/// in the graph has all its ancestors there. `None` when a commit or the
+/// graph cannot be read: the caller then asks Git the slow way.
+fn graph_ancestors(
+    repo: &gix::Repository,
+    graph: &gix::commitgraph::Graph,
+    head: ObjectId,
+    commits: &[ObjectId],
+) -> Option<HashSet<ObjectId>> {
+    // Old graphs leave generations uncomputed (0); a huge history clamps
+    // them at the format's maximum. Neither orders commits.
+    let known = |generation: u32| (1..0x3fff_ffff).contains(&generation);
+    let mut sought: HashMap<u32, ObjectId> = HashMap::new();
+    let mut loose: HashSet<ObjectId> = HashSet::new();
+    let mut floor = Some(u32::MAX);
+    for &id in commits {
+        match graph.lookup(id) {
+            Some(at) => {
+                let generation = graph.commit_at(at).generation();
+                floor = floor
+                    .filter(|_| known(generation))
+                    .map(|f| f.min(generation));
+                sought.insert(at.0, id);
+            }
+            None => {
+                loose.insert(id);
+            }
+        }
+    }
+    let mut found = HashSet::new();
+    let mut entries = Vec::new();
+    let mut read: HashSet<ObjectId> = HashSet::new();
+    let mut stack = vec![head];
+    while let Some(id) = stack.pop() {
+        if let Some(at) = graph.lookup(id) {
+            entries.push(at);
+            continue;
+        }
+        if !read.insert(id) {
+            continue;
+        }
+        if loose.remove(&id) {
+            found.insert(id);
+        }
+        let commit = repo.find_commit(id).ok()?;
+        stack.extend(commit.parent_ids().map(|p| p.detach()));
+    }
+    let mut seen = vec![false; graph.num_commits() as usize];
+    let mut stack = entries;
+    while let Some(at) = stack.pop() {
+        if sought.is_empty() {
+            break;
+        }
+        let visited = seen.get_mut(at.0 as usize)?;
+        if std::mem::replace(visited, true) {
+            continue;
+        }
+        if let Some(id) = sought.remove(&at.0) {
+            found.insert(id);
+        }
+        let commit = graph.commit_at(at);
+        let generation = commit.generation();
+        if floor.is_some_and(|f| known(generation) && generation <= f) {
+            continue;
+        }
+        for parent in commit.iter_parents() {
+            stack.push(parent.ok()?);
+        }
+    }
+    Some(found)
 }
 
 /// Which of `paths` are blobs of `tree`. Each folder's tree is decoded

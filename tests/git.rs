@@ -207,6 +207,49 @@ fn a_commit_lost_in_a_rebase_is_unreachable() {
     assert!(codes(&json).is_empty());
 }
 
+/// With a commit-graph, which cited commits are in HEAD's history is read
+/// from it in one walk, however many there are: a commit of the graph that
+/// no branch reaches any more is still unreachable, and the commits made
+/// after the graph was written are found by reading them.
+#[test]
+fn reachability_read_from_the_commit_graph_is_the_same() {
+    let repo = Repo::new();
+    let mut commits = Vec::new();
+    for i in 0..20 {
+        repo.write("src/a.py", &format!("x = {i}\n"));
+        commits.push(repo.commit(&format!("code {i}")));
+    }
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let lost = repo.git(&["commit-tree", &tree, "-p", &commits[3], "-m", "lost"]);
+    // In the graph while a tag reaches it, then no longer reachable.
+    repo.git(&["tag", "keep", &lost]);
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    repo.git(&["tag", "-d", "keep"]);
+    for i in 20..23 {
+        repo.write("src/a.py", &format!("x = {i}\n"));
+        commits.push(repo.commit(&format!("code {i}, after the graph")));
+    }
+    let findings = |cited: &[&String]| {
+        for (i, sha) in cited.iter().enumerate() {
+            repo.research(&format!("n{i}"), &format!("git_commit: {sha}"));
+        }
+        let (_, json, _) = doccheck(&repo.root, &["--select", "DC206"]);
+        let found = git_findings(&json);
+        std::fs::remove_dir_all(repo.root.join("thoughts")).unwrap();
+        found
+    };
+    // A few cited commits, and more than a few.
+    for cited in [
+        vec![&commits[0], &lost, &commits[21]],
+        commits.iter().chain([&lost]).collect(),
+    ] {
+        let found = findings(&cited);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains(&lost[..7]), "{found:?}");
+    }
+    assert!(findings(&commits.iter().collect::<Vec<_>>()).is_empty());
+}
+
 #[test]
 fn a_shallow_clone_says_so_once_instead_of_failing() {
     let repo = Repo::new();
