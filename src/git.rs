@@ -5,6 +5,7 @@
 mod head_tree;
 mod history;
 mod index;
+mod settled;
 
 pub use index::{Index, IndexEntry};
 
@@ -360,13 +361,28 @@ impl Git {
     /// (reported with `added`: its first version, not an edit of it). On
     /// the way, the newest commit that touched it at all (merges and listed
     /// commits aside) is kept too: a review that only bumps `last_updated`.
+    ///
+    /// The answers are kept for HEAD (see [`settled`]): with the same HEAD,
+    /// a path answered before is not looked for again.
     pub fn last_changes(&self, paths: &[&str]) -> Vec<History> {
-        let repo = self.local();
+        let mut table = settled::Table::open(&self.git_dir, self.head);
+        let mut found: Vec<History> = vec![History::default(); paths.len()];
         let mut wanted: HashMap<String, usize> = paths
             .iter()
             .enumerate()
             .map(|(i, p)| (self.repo_path(p), i))
             .collect();
+        wanted.retain(|path, &mut i| match table.get(path) {
+            Some(answer) => {
+                found[i] = answer;
+                false
+            }
+            None => true,
+        });
+        if wanted.is_empty() {
+            return found;
+        }
+        let repo = self.local();
         let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
         // A document not in HEAD (new, not committed yet) has no last change
         // in history: without this the walk could never stop early. A few
@@ -386,11 +402,13 @@ impl Git {
                 wanted.retain(|path, _| committed.contains(path));
             }
         }
-        let mut found: Vec<History> = vec![History::default(); paths.len()];
         let mut remaining = wanted.len();
         if remaining == 0 {
             return found;
         }
+        // Only answers from a whole reading of the history are kept: not
+        // when HEAD's tree, a commit or its changes could not be read.
+        let mut whole = head_tree.is_some();
         let ignored = head_tree
             .as_ref()
             .map(|tree| ignored_revisions(&repo, tree))
@@ -403,6 +421,7 @@ impl Git {
         while remaining > 0 {
             let steps = walk.next_block(block);
             if steps.is_empty() {
+                whole &= walk.ended();
                 break;
             }
             let read: Vec<history::Step> = steps
@@ -412,7 +431,10 @@ impl Git {
             let keep = |path: &str| wanted.contains_key(path);
             let diffs = self.store().diffs_keeping(self, &read, Some(&keep));
             for (step, diff) in read.iter().zip(diffs) {
-                let Some(diff) = diff else { continue };
+                let Some(diff) = diff else {
+                    whole = false;
+                    continue;
+                };
                 for change in &diff.changes {
                     let versions = match change.kind {
                         history::Kind::Added => None,
@@ -447,6 +469,12 @@ impl Git {
                 }
             }
             block = (block * 2).min(4096);
+        }
+        if whole {
+            for (path, &i) in &wanted {
+                table.insert(path, found[i]);
+            }
+            table.save();
         }
         found
     }

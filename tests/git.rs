@@ -2368,6 +2368,7 @@ fn the_history_cache_changes_no_result() {
     repo.git(&["mv", "src/units/ai.rs", "src/ai.rs"]);
     repo.commit("docs edited, code moved");
     let cache = repo.root.join(".git/doccheck/history");
+    let table = repo.root.join(".git/doccheck/last-changes");
     let findings = || {
         let (_, json, _) = doccheck(&repo.root, &["--show-infos"]);
         sorted_findings(&json)
@@ -2375,7 +2376,14 @@ fn the_history_cache_changes_no_result() {
     let cold = findings();
     assert_eq!(cold.len(), 5, "{cold:#?}");
     assert!(cache.is_file(), "the first run keeps what it read");
+    assert!(table.is_file(), "and when each document last changed");
     assert_eq!(findings(), cold, "warm");
+    let bytes = std::fs::read(&table).unwrap();
+    std::fs::write(&table, &bytes[..bytes.len() - 1]).unwrap();
+    assert_eq!(findings(), cold, "with a torn table of last changes");
+    std::fs::remove_file(&table).unwrap();
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(findings(), cold, "with neither");
 
     // New commits since the cached HEAD.
     repo.research(
@@ -2385,8 +2393,10 @@ fn the_history_cache_changes_no_result() {
         ),
     );
     repo.commit("another edit");
+    // The table of last changes was written for the HEAD before.
     let warm = findings();
     assert_eq!(warm.len(), 6, "{warm:#?}");
+    assert_eq!(findings(), warm, "warm, with the table of the new HEAD");
     std::fs::remove_file(&cache).unwrap();
     assert_eq!(findings(), warm, "without the cache");
     let bytes = std::fs::read(&cache).unwrap();

@@ -255,6 +255,9 @@ pub fn walk(repo: &gix::Repository, head: ObjectId) -> Vec<Step> {
 /// HEAD's history read a block at a time, for a reader that may stop early.
 pub struct Walk<'repo> {
     walk: Option<gix::revision::Walk<'repo>>,
+    /// Whether the walk reached the end of the history (rather than a
+    /// commit it could not read).
+    ended: bool,
 }
 
 impl<'repo> Walk<'repo> {
@@ -266,7 +269,13 @@ impl<'repo> Walk<'repo> {
             ))
             .all()
             .ok();
-        Walk { walk }
+        Walk { walk, ended: false }
+    }
+
+    /// Whether the walk read the whole history: it is over, and no commit
+    /// was unreadable.
+    pub fn ended(&self) -> bool {
+        self.ended
     }
 
     /// The next `n` commits (fewer at the end, none after it, or after a
@@ -274,9 +283,13 @@ impl<'repo> Walk<'repo> {
     pub fn next_block(&mut self, n: usize) -> Vec<Step> {
         let mut steps = Vec::with_capacity(n);
         while steps.len() < n {
-            let Some(Ok(info)) = self.walk.as_mut().and_then(Iterator::next) else {
-                self.walk = None;
-                break;
+            let info = match self.walk.as_mut().and_then(Iterator::next) {
+                Some(Ok(info)) => info,
+                end => {
+                    self.ended |= self.walk.is_some() && end.is_none();
+                    self.walk = None;
+                    break;
+                }
             };
             steps.push(Step {
                 id: info.id,

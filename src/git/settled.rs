@@ -1,0 +1,300 @@
+//! When each document last changed, as [`super::Git::last_changes`] found
+//! it for one HEAD, kept under `.git/doccheck/last-changes`: with the same
+//! HEAD, a document's answer is a lookup instead of a walk of the history
+//! down to its last change (88,000 commits back for an early document).
+//! An answer depends only on HEAD's history and `.git-blame-ignore-revs` at
+//! HEAD, so a table written for another HEAD is not read (it is replaced).
+//! Like the history's cache it is an optimisation only: a table that is
+//! missing, torn, of another version or for another HEAD gives way to the
+//! walk, with the same answers.
+//!
+//! The file: the magic line, HEAD's id, the commits the answers name (id,
+//! author time, UTC offset), then the paths' answers sorted by path, found
+//! by binary search (a pre-commit run asks for a few of 100,000).
+
+use std::path::PathBuf;
+
+use gix::ObjectId;
+
+use super::{Changed, History};
+
+fn magic() -> String {
+    format!("doccheck last-changes 1 {}\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// A commit's fields: id, author time, UTC offset.
+const COMMIT: usize = 20 + 8 + 8;
+/// An answer's fields before its path: the touching and the changing
+/// commit (index + 1, 0 for none) and whether each added the file.
+const ANSWER: usize = 4 + 4 + 1;
+
+/// The answers known for one HEAD, and those this run adds.
+pub struct Table {
+    file: PathBuf,
+    head: ObjectId,
+    /// The file's bytes, when it was written for this HEAD and is whole.
+    bytes: Vec<u8>,
+    layout: Option<Layout>,
+    added: Vec<(String, History)>,
+}
+
+/// Where the parts of a checked file are.
+struct Layout {
+    commits: usize,
+    count: usize,
+    /// Where the answers' end offsets start, then the answers.
+    ends: usize,
+    answers: usize,
+}
+
+impl Table {
+    /// The table of the repository whose Git folder is `git_dir`, for
+    /// `head`: empty when the file is not one this version wrote for it.
+    pub fn open(git_dir: &std::path::Path, head: ObjectId) -> Table {
+        let file = git_dir.join("doccheck").join("last-changes");
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let layout = layout(&bytes, head);
+        Table {
+            file,
+            head,
+            bytes: if layout.is_some() { bytes } else { Vec::new() },
+            layout,
+            added: Vec::new(),
+        }
+    }
+
+    /// The answer for `path` (repository-relative), if known.
+    pub fn get(&self, path: &str) -> Option<History> {
+        let layout = self.layout.as_ref()?;
+        let (mut low, mut high) = (0, layout.count);
+        while low < high {
+            let mid = (low + high) / 2;
+            let (at, answer) = self.answer(layout, mid)?;
+            match at.cmp(path.as_bytes()) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(answer),
+            }
+        }
+        None
+    }
+
+    /// Keeps `history` as the answer for `path`, for [`Table::save`].
+    pub fn insert(&mut self, path: &str, history: History) {
+        self.added.push((path.to_owned(), history));
+    }
+
+    /// Writes the table, with what it held and what this run added, when
+    /// the run added something.
+    pub fn save(&self) {
+        if self.added.is_empty() {
+            return;
+        }
+        let mut all: Vec<(&[u8], History)> = Vec::new();
+        if let Some(layout) = &self.layout {
+            for i in 0..layout.count {
+                match self.answer(layout, i) {
+                    Some(answer) => all.push(answer),
+                    None => {
+                        all.clear();
+                        break;
+                    }
+                }
+            }
+        }
+        all.extend(self.added.iter().map(|(p, h)| (p.as_bytes(), *h)));
+        // The answers this run added come last: kept over an older one.
+        all.reverse();
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        all.dedup_by(|a, b| a.0 == b.0);
+        super::write_cache(&self.file, &encode(self.head, &all));
+    }
+
+    /// Answer `i`: its path and what it says; `None` when the file does
+    /// not hold it as it should.
+    fn answer(&self, layout: &Layout, i: usize) -> Option<(&[u8], History)> {
+        let end = |i: usize| -> Option<usize> {
+            let at = layout.ends + i * 4;
+            Some(u32::from_le_bytes(self.bytes.get(at..at + 4)?.try_into().ok()?) as usize)
+        };
+        let start = if i == 0 { 0 } else { end(i - 1)? };
+        let entry = self
+            .bytes
+            .get(layout.answers + start..layout.answers + end(i)?)?;
+        let (fields, path) = (entry.get(..ANSWER)?, entry.get(ANSWER..)?);
+        let flags = fields[8];
+        let commit = |n: &[u8], added: bool| -> Option<Option<Changed>> {
+            let n = u32::from_le_bytes(n.try_into().ok()?) as usize;
+            if n == 0 {
+                return Some(None);
+            }
+            let at = layout.commits + (n - 1) * COMMIT;
+            let bytes = self.bytes.get(at..at + COMMIT)?;
+            Some(Some(Changed {
+                id: ObjectId::try_from(&bytes[..20]).ok()?,
+                time: i64::from_le_bytes(bytes[20..28].try_into().ok()?),
+                offset: i64::from_le_bytes(bytes[28..36].try_into().ok()?),
+                added,
+            }))
+        };
+        let history = History {
+            touched: commit(&fields[0..4], flags & 1 != 0)?,
+            changed: commit(&fields[4..8], flags & 2 != 0)?,
+        };
+        Some((path, history))
+    }
+}
+
+/// Where the parts of `bytes` are, when it is a whole table this version
+/// wrote for `head`.
+fn layout(bytes: &[u8], head: ObjectId) -> Option<Layout> {
+    let magic = magic();
+    let rest = bytes.strip_prefix(magic.as_bytes())?;
+    if rest.get(..20)? != head.as_slice() {
+        return None;
+    }
+    let u32_at = |at: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize)
+    };
+    let mut at = magic.len() + 20;
+    let commits = u32_at(at)?;
+    at += 4;
+    let first_commit = at;
+    at = at.checked_add(commits.checked_mul(COMMIT)?)?;
+    let count = u32_at(at)?;
+    at += 4;
+    let ends = at;
+    let answers = at.checked_add(count.checked_mul(4)?)?;
+    // Every answer within the file, in order, the last ending it.
+    let mut previous = 0;
+    for i in 0..count {
+        let end = u32_at(ends + i * 4)?;
+        if end < previous + ANSWER {
+            return None;
+        }
+        previous = end;
+    }
+    (answers.checked_add(previous)? == bytes.len()).then_some(Layout {
+        commits: first_commit,
+        count,
+        ends,
+        answers,
+    })
+}
+
+/// The file for `head` holding `answers`, sorted by path.
+fn encode(head: ObjectId, answers: &[(&[u8], History)]) -> Vec<u8> {
+    let mut commits: Vec<Changed> = Vec::new();
+    let mut index: std::collections::HashMap<ObjectId, u32> = std::collections::HashMap::new();
+    let mut number = |c: Option<Changed>| -> u32 {
+        let Some(c) = c else { return 0 };
+        *index.entry(c.id).or_insert_with(|| {
+            commits.push(c);
+            commits.len() as u32
+        })
+    };
+    let mut fields: Vec<(u32, u32, u8)> = Vec::with_capacity(answers.len());
+    for (_, h) in answers {
+        let flags = u8::from(h.touched.is_some_and(|c| c.added))
+            | u8::from(h.changed.is_some_and(|c| c.added)) << 1;
+        fields.push((number(h.touched), number(h.changed), flags));
+    }
+    let mut out = magic().into_bytes();
+    out.extend_from_slice(head.as_slice());
+    out.extend_from_slice(&(commits.len() as u32).to_le_bytes());
+    for c in &commits {
+        out.extend_from_slice(c.id.as_slice());
+        out.extend_from_slice(&c.time.to_le_bytes());
+        out.extend_from_slice(&c.offset.to_le_bytes());
+    }
+    out.extend_from_slice(&(answers.len() as u32).to_le_bytes());
+    let mut end = 0usize;
+    for (path, _) in answers {
+        end += ANSWER + path.len();
+        out.extend_from_slice(&(end as u32).to_le_bytes());
+    }
+    for ((path, _), (touched, changed, flags)) in answers.iter().zip(fields) {
+        out.extend_from_slice(&touched.to_le_bytes());
+        out.extend_from_slice(&changed.to_le_bytes());
+        out.push(flags);
+        out.extend_from_slice(path);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(b: u8) -> ObjectId {
+        ObjectId::from_bytes_or_panic(&[b; 20])
+    }
+
+    fn changed(b: u8, added: bool) -> Changed {
+        Changed {
+            time: 1_700_000_000 + i64::from(b),
+            offset: -3_600,
+            id: id(b),
+            added,
+        }
+    }
+
+    #[test]
+    fn the_table_answers_what_it_was_given_for_its_head_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let (head, other) = (id(9), id(8));
+        let answers = [
+            ("docs/a é.md", changed(1, false), Some(changed(2, true))),
+            ("docs/b.md", changed(1, true), None),
+            ("notes/c.md", changed(3, false), Some(changed(3, false))),
+        ];
+        let mut table = Table::open(dir.path(), head);
+        for (path, touched, changed) in answers {
+            assert_eq!(table.get(path), None);
+            let history = History {
+                touched: Some(touched),
+                changed,
+            };
+            table.insert(path, history);
+        }
+        table.save();
+        let file = dir.path().join("doccheck/last-changes");
+        let whole = std::fs::read(&file).unwrap();
+        let table = Table::open(dir.path(), head);
+        for (path, touched, changed) in answers {
+            let history = History {
+                touched: Some(touched),
+                changed,
+            };
+            assert_eq!(table.get(path), Some(history), "{path}");
+        }
+        assert_eq!(table.get("docs/z.md"), None);
+        assert_eq!(table.get(""), None);
+        // Another HEAD reads nothing, and writes over it.
+        let mut table = Table::open(dir.path(), other);
+        assert_eq!(table.get("docs/b.md"), None);
+        table.insert("docs/d.md", History::default());
+        table.save();
+        let table = Table::open(dir.path(), other);
+        assert_eq!(table.get("docs/d.md"), Some(History::default()));
+        assert_eq!(table.get("docs/b.md"), None);
+        // A later answer is kept over the earlier one.
+        let mut table = Table::open(dir.path(), other);
+        let later = History {
+            touched: Some(changed(4, false)),
+            changed: None,
+        };
+        table.insert("docs/d.md", later);
+        table.save();
+        assert_eq!(Table::open(dir.path(), other).get("docs/d.md"), Some(later));
+        // Torn, or written by another version: nothing is read.
+        for n in 1..whole.len() {
+            std::fs::write(&file, &whole[..n]).unwrap();
+            assert_eq!(Table::open(dir.path(), head).get("docs/b.md"), None, "{n}");
+        }
+        let mut other_version = whole.clone();
+        other_version[..24].copy_from_slice(b"doccheck last-changes 0 ");
+        std::fs::write(&file, other_version).unwrap();
+        assert_eq!(Table::open(dir.path(), head).get("docs/b.md"), None);
+    }
+}
