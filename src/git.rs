@@ -430,6 +430,22 @@ impl Git {
                 .collect();
             let keep = |path: &str| wanted.contains_key(path);
             let diffs = self.store().diffs_keeping(self, &read, Some(&keep));
+            // The edits of documents not settled yet: whether each says
+            // something new is asked below in history order, one at a time;
+            // their texts are compared first, in parallel.
+            let edits: Vec<(ObjectId, ObjectId)> = diffs
+                .iter()
+                .flatten()
+                .flat_map(|diff| &diff.changes)
+                .filter(|c| {
+                    c.kind == history::Kind::Modified
+                        && wanted
+                            .get(&*c.path)
+                            .is_some_and(|&i| found[i].changed.is_none())
+                })
+                .filter_map(|c| Some((c.previous?, c.id)))
+                .collect();
+            self.store().compare_all(&edits, || self.local(), same_text);
             for (step, diff) in read.iter().zip(diffs) {
                 let Some(diff) = diff else {
                     whole = false;

@@ -129,6 +129,42 @@ impl Store {
         })
     }
 
+    /// Learns for each pair of `pairs` not known yet whether its blobs say
+    /// the same, by `compare`, in parallel (each thread with its own
+    /// repository handle from `open`).
+    pub fn compare_all(
+        &self,
+        pairs: &[(ObjectId, ObjectId)],
+        open: impl Fn() -> gix::Repository + Sync,
+        compare: impl Fn(&gix::Repository, ObjectId, ObjectId) -> bool + Sync,
+    ) {
+        let unknown: Vec<(ObjectId, ObjectId)> = {
+            let same = self.same.lock().unwrap_or_else(|e| e.into_inner());
+            let mut unknown: Vec<_> = pairs
+                .iter()
+                .filter(|pair| !same.contains_key(pair))
+                .copied()
+                .collect();
+            unknown.sort();
+            unknown.dedup();
+            unknown
+        };
+        if unknown.is_empty() {
+            return;
+        }
+        let learned: Vec<((ObjectId, ObjectId), bool)> = unknown
+            .par_iter()
+            .map_init(&open, |repo, &(old, new)| {
+                ((old, new), compare(repo, old, new))
+            })
+            .collect();
+        self.same
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(learned);
+        *self.added.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    }
+
     /// The diff of commit `id` if known: whole, or with only the files
     /// `keep` wants when it has to be read from the cache.
     fn known(&self, id: ObjectId, keep: Option<Keep<'_>>) -> Option<Arc<Diff>> {
