@@ -760,8 +760,8 @@ impl Git {
             return None;
         }
         let mut ever = Listing::default();
-        for diff in self.store().diffs(self, steps).into_iter().flatten() {
-            for change in &diff.changes {
+        self.store().each(self, steps, |_, diff| {
+            for change in diff.map_or(&[][..], |(_, changes)| changes) {
                 if change.blob
                     && change.kind != history::Kind::Deleted
                     && let Some(rel) = change.path.strip_prefix(self.prefix.as_str())
@@ -769,7 +769,7 @@ impl Git {
                     ever.insert(rel);
                 }
             }
-        }
+        });
         Some((ever, steps.iter().map(|s| s.id).collect()))
     }
 
@@ -792,20 +792,17 @@ impl Git {
             changed: vec![None; wanted.len()],
             ..PathHistory::default()
         };
-        let steps = self.steps();
-        let diffs = self.store().diffs(self, steps);
-        for (step, diff) in steps.iter().zip(diffs) {
+        self.store().each(self, self.steps(), |step, diff| {
             let seq = history.order.len();
             history.order.insert(step.id, seq);
-            let Some(diff) = diff else { continue };
-            let time = diff.time;
+            let Some((time, changes)) = diff else { return };
             let mut added: Vec<(String, ObjectId)> = Vec::new();
             let mut deleted: Vec<(String, ObjectId)> = Vec::new();
-            for change in &diff.changes {
+            for change in changes {
                 if !change.blob {
                     continue;
                 }
-                let (path, oid) = (&*change.path, change.id);
+                let (path, oid) = (change.path, change.id);
                 if let Some(&i) = index.get(path) {
                     let slot = &mut history.changed[i];
                     *slot = Some((step.id, slot.map_or(step.id, |(_, last)| last)));
@@ -854,7 +851,7 @@ impl Git {
                     history.moves.entry(old).or_insert(new);
                 }
             }
-        }
+        });
         history
     }
 }
