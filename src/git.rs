@@ -365,7 +365,15 @@ impl Git {
     /// The answers are kept for HEAD (see [`settled`]): with the same HEAD,
     /// a path answered before is not looked for again.
     pub fn last_changes(&self, paths: &[&str]) -> Vec<History> {
-        let mut table = settled::Table::open(&self.git_dir, self.head);
+        let repo = self.local();
+        let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
+        let ignored = head_tree
+            .as_ref()
+            .map(|tree| ignored_revisions(&repo, tree))
+            .unwrap_or_default();
+        // Keyed by the commits set aside too: an abbreviated one that more
+        // objects made ambiguous is no longer set aside.
+        let mut table = settled::Table::open(&self.git_dir, self.head, &ignored);
         let mut found: Vec<History> = vec![History::default(); paths.len()];
         let mut wanted: HashMap<String, usize> = paths
             .iter()
@@ -382,8 +390,6 @@ impl Git {
         if wanted.is_empty() {
             return found;
         }
-        let repo = self.local();
-        let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
         // A document not in HEAD (new, not committed yet) has no last change
         // in history: without this the walk could never stop early. A few
         // paths are looked up; many, listed in one traversal.
@@ -409,10 +415,6 @@ impl Git {
         // Only answers from a whole reading of the history are kept: not
         // when HEAD's tree, a commit or its changes could not be read.
         let mut whole = head_tree.is_some();
-        let ignored = head_tree
-            .as_ref()
-            .map(|tree| ignored_revisions(&repo, tree))
-            .unwrap_or_default();
         // Most documents settle in the newest commits: walk and diff the
         // history in blocks, growing, and stop after the block that
         // settles the last.

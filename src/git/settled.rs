@@ -1,17 +1,19 @@
 //! When each document last changed, as [`super::Git::last_changes`] found
 //! it for one HEAD, kept under `.git/doccheck/last-changes`: with the same
 //! HEAD, a document's answer is a lookup instead of a walk of the history
-//! down to its last change (88,000 commits back for an early document).
-//! An answer depends only on HEAD's history and `.git-blame-ignore-revs` at
-//! HEAD, so a table written for another HEAD is not read (it is replaced).
-//! Like the history's cache it is an optimisation only: a table that is
-//! missing, torn, of another version or for another HEAD gives way to the
-//! walk, with the same answers.
+//! down to its last change. An answer depends only on HEAD's history and
+//! the commits `.git-blame-ignore-revs` at HEAD sets aside, so a table
+//! written for another HEAD, or another set of those commits, is not read
+//! (it is replaced). Like the history's cache it is an optimisation only: a
+//! table that is missing, torn, of another version or for another HEAD
+//! gives way to the walk, with the same answers.
 //!
-//! The file: the magic line, HEAD's id, the commits the answers name (id,
-//! author time, UTC offset), then the paths' answers sorted by path, found
-//! by binary search (a pre-commit run asks for a few of 100,000).
+//! The file: the magic line, HEAD's id, the commits set aside, the commits
+//! the answers name (id, author time, UTC offset), then the paths' answers
+//! sorted by path, found by binary search (a pre-commit run asks for a few
+//! of 100,000).
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use gix::ObjectId;
@@ -31,7 +33,8 @@ const ANSWER: usize = 4 + 4 + 1;
 /// The answers known for one HEAD, and those this run adds.
 pub struct Table {
     file: PathBuf,
-    head: ObjectId,
+    /// HEAD and the commits set aside, as the file starts.
+    key: Vec<u8>,
     /// The file's bytes, when it was written for this HEAD and is whole.
     bytes: Vec<u8>,
     layout: Option<Layout>,
@@ -49,14 +52,16 @@ struct Layout {
 
 impl Table {
     /// The table of the repository whose Git folder is `git_dir`, for
-    /// `head`: empty when the file is not one this version wrote for it.
-    pub fn open(git_dir: &std::path::Path, head: ObjectId) -> Table {
+    /// `head` with the commits `ignored` set aside: empty when the file is
+    /// not one this version wrote for them.
+    pub fn open(git_dir: &std::path::Path, head: ObjectId, ignored: &HashSet<ObjectId>) -> Table {
         let file = git_dir.join("doccheck").join("last-changes");
         let bytes = std::fs::read(&file).unwrap_or_default();
-        let layout = layout(&bytes, head);
+        let key = key(head, ignored);
+        let layout = layout(&bytes, &key);
         Table {
             file,
-            head,
+            key,
             bytes: if layout.is_some() { bytes } else { Vec::new() },
             layout,
             added: Vec::new(),
@@ -107,7 +112,7 @@ impl Table {
         all.reverse();
         all.sort_by(|a, b| a.0.cmp(b.0));
         all.dedup_by(|a, b| a.0 == b.0);
-        super::write_cache(&self.file, &encode(self.head, &all));
+        super::write_cache(&self.file, &encode(&self.key, &all));
     }
 
     /// Answer `i`: its path and what it says; `None` when the file does
@@ -145,18 +150,30 @@ impl Table {
     }
 }
 
+/// What a table's file starts with: the magic line, HEAD, and the commits
+/// set aside (their number, then their ids in order).
+fn key(head: ObjectId, ignored: &HashSet<ObjectId>) -> Vec<u8> {
+    let mut ignored: Vec<&ObjectId> = ignored.iter().collect();
+    ignored.sort();
+    let mut key = magic().into_bytes();
+    key.extend_from_slice(head.as_slice());
+    key.extend_from_slice(&(ignored.len() as u32).to_le_bytes());
+    for id in ignored {
+        key.extend_from_slice(id.as_slice());
+    }
+    key
+}
+
 /// Where the parts of `bytes` are, when it is a whole table this version
-/// wrote for `head`.
-fn layout(bytes: &[u8], head: ObjectId) -> Option<Layout> {
-    let magic = magic();
-    let rest = bytes.strip_prefix(magic.as_bytes())?;
-    if rest.get(..20)? != head.as_slice() {
+/// wrote for `key`.
+fn layout(bytes: &[u8], key: &[u8]) -> Option<Layout> {
+    if !bytes.starts_with(key) {
         return None;
     }
     let u32_at = |at: usize| -> Option<usize> {
         Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize)
     };
-    let mut at = magic.len() + 20;
+    let mut at = key.len();
     let commits = u32_at(at)?;
     at += 4;
     let first_commit = at;
@@ -182,8 +199,8 @@ fn layout(bytes: &[u8], head: ObjectId) -> Option<Layout> {
     })
 }
 
-/// The file for `head` holding `answers`, sorted by path.
-fn encode(head: ObjectId, answers: &[(&[u8], History)]) -> Vec<u8> {
+/// The file for `key` holding `answers`, sorted by path.
+fn encode(key: &[u8], answers: &[(&[u8], History)]) -> Vec<u8> {
     let mut commits: Vec<Changed> = Vec::new();
     let mut index: std::collections::HashMap<ObjectId, u32> = std::collections::HashMap::new();
     let mut number = |c: Option<Changed>| -> u32 {
@@ -199,8 +216,7 @@ fn encode(head: ObjectId, answers: &[(&[u8], History)]) -> Vec<u8> {
             | u8::from(h.changed.is_some_and(|c| c.added)) << 1;
         fields.push((number(h.touched), number(h.changed), flags));
     }
-    let mut out = magic().into_bytes();
-    out.extend_from_slice(head.as_slice());
+    let mut out = key.to_vec();
     out.extend_from_slice(&(commits.len() as u32).to_le_bytes());
     for c in &commits {
         out.extend_from_slice(c.id.as_slice());
@@ -243,12 +259,13 @@ mod tests {
     fn the_table_answers_what_it_was_given_for_its_head_only() {
         let dir = tempfile::tempdir().unwrap();
         let (head, other) = (id(9), id(8));
+        let none = HashSet::new();
         let answers = [
             ("docs/a é.md", changed(1, false), Some(changed(2, true))),
             ("docs/b.md", changed(1, true), None),
             ("notes/c.md", changed(3, false), Some(changed(3, false))),
         ];
-        let mut table = Table::open(dir.path(), head);
+        let mut table = Table::open(dir.path(), head, &none);
         for (path, touched, changed) in answers {
             assert_eq!(table.get(path), None);
             let history = History {
@@ -260,7 +277,7 @@ mod tests {
         table.save();
         let file = dir.path().join("doccheck/last-changes");
         let whole = std::fs::read(&file).unwrap();
-        let table = Table::open(dir.path(), head);
+        let table = Table::open(dir.path(), head, &none);
         for (path, touched, changed) in answers {
             let history = History {
                 touched: Some(touched),
@@ -271,30 +288,43 @@ mod tests {
         assert_eq!(table.get("docs/z.md"), None);
         assert_eq!(table.get(""), None);
         // Another HEAD reads nothing, and writes over it.
-        let mut table = Table::open(dir.path(), other);
+        let mut table = Table::open(dir.path(), other, &none);
         assert_eq!(table.get("docs/b.md"), None);
         table.insert("docs/d.md", History::default());
         table.save();
-        let table = Table::open(dir.path(), other);
+        let table = Table::open(dir.path(), other, &none);
         assert_eq!(table.get("docs/d.md"), Some(History::default()));
         assert_eq!(table.get("docs/b.md"), None);
         // A later answer is kept over the earlier one.
-        let mut table = Table::open(dir.path(), other);
+        let mut table = Table::open(dir.path(), other, &none);
         let later = History {
             touched: Some(changed(4, false)),
             changed: None,
         };
         table.insert("docs/d.md", later);
         table.save();
-        assert_eq!(Table::open(dir.path(), other).get("docs/d.md"), Some(later));
+        assert_eq!(
+            Table::open(dir.path(), other, &none).get("docs/d.md"),
+            Some(later)
+        );
+        // The same HEAD with other commits set aside reads nothing.
+        let aside = HashSet::from([id(7)]);
+        assert_eq!(
+            Table::open(dir.path(), other, &aside).get("docs/d.md"),
+            None
+        );
         // Torn, or written by another version: nothing is read.
         for n in 1..whole.len() {
             std::fs::write(&file, &whole[..n]).unwrap();
-            assert_eq!(Table::open(dir.path(), head).get("docs/b.md"), None, "{n}");
+            assert_eq!(
+                Table::open(dir.path(), head, &none).get("docs/b.md"),
+                None,
+                "{n}"
+            );
         }
         let mut other_version = whole.clone();
         other_version[..24].copy_from_slice(b"doccheck last-changes 0 ");
         std::fs::write(&file, other_version).unwrap();
-        assert_eq!(Table::open(dir.path(), head).get("docs/b.md"), None);
+        assert_eq!(Table::open(dir.path(), head, &none).get("docs/b.md"), None);
     }
 }
