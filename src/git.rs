@@ -373,7 +373,15 @@ impl Git {
             .unwrap_or_default();
         // Keyed by the commits set aside too: an abbreviated one that more
         // objects made ambiguous is no longer set aside.
-        let mut table = settled::Table::open(&self.git_dir, self.head, &ignored);
+        let parent = repo.find_commit(self.head).ok().and_then(|c| {
+            let mut parents = c.parent_ids();
+            let first = parents.next()?.detach();
+            parents.next().is_none().then_some(first)
+        });
+        let mut table = settled::Table::open(&self.git_dir, self.head, parent, &ignored);
+        if let Some(parent) = parent.filter(|_| table.inherited()) {
+            self.bring_up(&repo, &mut table, parent, &ignored);
+        }
         let mut found: Vec<History> = vec![History::default(); paths.len()];
         let mut wanted: HashMap<String, usize> = paths
             .iter()
@@ -388,6 +396,7 @@ impl Git {
             None => true,
         });
         if wanted.is_empty() {
+            table.save();
             return found;
         }
         // A document not in HEAD (new, not committed yet) has no last change
@@ -410,6 +419,7 @@ impl Git {
         }
         let mut remaining = wanted.len();
         if remaining == 0 {
+            table.save();
             return found;
         }
         // Only answers from a whole reading of the history are kept: not
@@ -492,9 +502,72 @@ impl Git {
             for (path, &i) in &wanted {
                 table.insert(path, found[i]);
             }
-            table.save();
         }
+        table.save();
         found
+    }
+
+    /// Brings a table of last changes written for HEAD's only parent up to
+    /// HEAD: the walk from HEAD is HEAD's commit and then the walk from its
+    /// parent, so a path HEAD's commit did not change has its parent's
+    /// answer, and one it did is settled by it (or touched by it, with the
+    /// parent's change when it changed only formatting or metadata). Left
+    /// as it is (answering nothing) when the commit cannot be read.
+    fn bring_up(
+        &self,
+        repo: &gix::Repository,
+        table: &mut settled::Table,
+        parent: ObjectId,
+        ignored: &HashSet<ObjectId>,
+    ) {
+        let step = history::Step {
+            id: self.head,
+            first_parent: Some(parent),
+            merge: false,
+        };
+        let Some(diff) = history::diff_one(repo, &step) else {
+            return;
+        };
+        let mut changed = HashMap::new();
+        // A commit set aside changes nothing that matters.
+        for change in diff
+            .changes
+            .iter()
+            .filter(|_| !ignored.contains(&self.head))
+        {
+            let answer = match change.kind {
+                // A file that is gone, or not a file now, is no document of
+                // HEAD: the walk's first look says so.
+                history::Kind::Deleted => None,
+                _ if !change.blob => None,
+                kind => {
+                    let versions = match kind {
+                        history::Kind::Modified => change.previous.map(|p| (p, change.id)),
+                        _ => None,
+                    };
+                    let here = Changed {
+                        time: diff.author.0,
+                        offset: diff.author.1.into(),
+                        id: self.head,
+                        added: versions.is_none(),
+                    };
+                    match versions {
+                        Some((old, new)) if same_text(repo, old, new) => {
+                            table.at_parent(&change.path).map(|before| History {
+                                touched: Some(here),
+                                changed: before.changed,
+                            })
+                        }
+                        _ => Some(History {
+                            touched: Some(here),
+                            changed: Some(here),
+                        }),
+                    }
+                }
+            };
+            changed.insert(change.path.to_string(), answer);
+        }
+        table.on_top(changed);
     }
 
     /// HEAD's history, newest first, walked once per run.

@@ -2404,6 +2404,57 @@ fn the_history_cache_changes_no_result() {
     assert_eq!(findings(), warm, "with a damaged cache");
 }
 
+/// The table of last changes written for the commit before HEAD is brought
+/// up to HEAD (a pre-commit run after each commit): a document HEAD's
+/// commit did not change keeps its answer, one it edited takes HEAD's, one
+/// it only reformatted keeps the change before, one it added has none. The
+/// same as without any cache.
+#[test]
+fn the_last_changes_of_the_commit_before_are_brought_up_to_head() {
+    let repo = Repo::new();
+    let note = |body: &str| research(&format!("last_updated: 2024-01-01\n{body}"));
+    let path = |name: &str| format!("thoughts/shared/research/{name}.md");
+    let body = "## Findings\n\n* The loader reads every shard twice.\n";
+    for name in ["kept", "reformatted", "edited"] {
+        repo.write(&path(name), &note(body));
+    }
+    repo.commit_at("notes", "2024-02-01T10:00:00+00:00");
+    for name in ["kept", "reformatted", "edited"] {
+        repo.write(
+            &path(name),
+            &note(&format!("{body}* And a second point.\n")),
+        );
+    }
+    repo.commit_at("edits", "2024-03-01T10:00:00+00:00");
+    let findings = || {
+        let (_, json, _) = doccheck(&repo.root, &["--select", "DC210", "--show-infos"]);
+        sorted_findings(&json)
+    };
+    assert_eq!(findings().len(), 3);
+    let table = repo.root.join(".git/doccheck/last-changes");
+    assert!(table.is_file());
+    repo.write(
+        &path("reformatted"),
+        &note(&format!("{body}\n- And a **second** point.\n")),
+    );
+    repo.write(&path("edited"), &note(&format!("{body}* And a third.\n")));
+    repo.write(&path("added"), &note(body));
+    repo.commit_at("on top", "2024-04-01T10:00:00+00:00");
+    let on_top = findings();
+    assert_eq!(on_top.len(), 3, "{on_top:#?}");
+    assert!(
+        on_top.iter().any(|f| f.contains("2024-04-01")),
+        "{on_top:#?}"
+    );
+    assert_eq!(
+        on_top.iter().filter(|f| f.contains("2024-03-01")).count(),
+        2,
+        "{on_top:#?}"
+    );
+    std::fs::remove_dir_all(repo.root.join(".git/doccheck")).unwrap();
+    assert_eq!(findings(), on_top, "without any cache");
+}
+
 /// What `--staged` learns from is kept under `.git/doccheck/` for the next
 /// commit of the same files, and chosen again when the files change.
 #[test]

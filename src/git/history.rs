@@ -426,6 +426,11 @@ fn newer_on_older(repo: &gix::Repository, folders: &[(ObjectId, ObjectId)]) -> b
     vote > 0
 }
 
+/// One commit's changes against its first parent, outside any store.
+pub fn diff_one(repo: &gix::Repository, step: &Step) -> Option<Diff> {
+    diff(repo, step, &mut Vec::new())
+}
+
 /// One commit's changes against its first parent; the trees it changed
 /// (before, after) are added to `folders`.
 fn diff(

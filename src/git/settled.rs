@@ -13,7 +13,7 @@
 //! sorted by path, found by binary search (a pre-commit run asks for a few
 //! of 100,000).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use gix::ObjectId;
@@ -38,6 +38,13 @@ pub struct Table {
     /// The file's bytes, when it was written for this HEAD and is whole.
     bytes: Vec<u8>,
     layout: Option<Layout>,
+    /// Whether the file was written for HEAD's parent: HEAD is one commit
+    /// on top of it, and the walk from HEAD is that commit and then the
+    /// walk from its parent, so only what the commit changed differs.
+    inherited: bool,
+    /// With an inherited file, the answers at HEAD for what HEAD's commit
+    /// changed (`None`: not known here, the walk finds it).
+    on_top: Option<HashMap<String, Option<History>>>,
     added: Vec<(String, History)>,
 }
 
@@ -52,24 +59,68 @@ struct Layout {
 
 impl Table {
     /// The table of the repository whose Git folder is `git_dir`, for
-    /// `head` with the commits `ignored` set aside: empty when the file is
-    /// not one this version wrote for them.
-    pub fn open(git_dir: &std::path::Path, head: ObjectId, ignored: &HashSet<ObjectId>) -> Table {
+    /// `head` with the commits `ignored` set aside, or for `parent` (HEAD's
+    /// only parent) with the same commits set aside, to be brought up to
+    /// HEAD with [`Table::on_top`]: empty when the file is neither.
+    pub fn open(
+        git_dir: &std::path::Path,
+        head: ObjectId,
+        parent: Option<ObjectId>,
+        ignored: &HashSet<ObjectId>,
+    ) -> Table {
         let file = git_dir.join("doccheck").join("last-changes");
         let bytes = std::fs::read(&file).unwrap_or_default();
         let key = key(head, ignored);
-        let layout = layout(&bytes, &key);
+        let mut inherited = false;
+        let mut layout = layout(&bytes, &key);
+        if layout.is_none()
+            && let Some(parent) = parent
+        {
+            layout = self::layout(&bytes, &self::key(parent, ignored));
+            inherited = layout.is_some();
+        }
         Table {
             file,
             key,
             bytes: if layout.is_some() { bytes } else { Vec::new() },
             layout,
+            inherited,
+            on_top: None,
             added: Vec::new(),
         }
     }
 
+    /// Whether the file was written for HEAD's parent, and
+    /// [`Table::on_top`] has to be told what HEAD's commit changed before
+    /// it answers.
+    pub fn inherited(&self) -> bool {
+        self.inherited && self.on_top.is_none()
+    }
+
+    /// The answer for `path` at HEAD's parent, in an inherited table.
+    pub fn at_parent(&self, path: &str) -> Option<History> {
+        self.find(path)
+    }
+
+    /// Brings an inherited table up to HEAD: `changed` holds the answers
+    /// at HEAD of the paths HEAD's commit changed.
+    pub fn on_top(&mut self, changed: HashMap<String, Option<History>>) {
+        self.on_top = Some(changed);
+    }
+
     /// The answer for `path` (repository-relative), if known.
     pub fn get(&self, path: &str) -> Option<History> {
+        if self.inherited {
+            let changed = self.on_top.as_ref()?;
+            if let Some(answer) = changed.get(path) {
+                return *answer;
+            }
+        }
+        self.find(path)
+    }
+
+    /// The file's answer for `path`.
+    fn find(&self, path: &str) -> Option<History> {
         let layout = self.layout.as_ref()?;
         let (mut low, mut high) = (0, layout.count);
         while low < high {
@@ -89,14 +140,22 @@ impl Table {
         self.added.push((path.to_owned(), history));
     }
 
-    /// Writes the table, with what it held and what this run added, when
-    /// the run added something.
+    /// Writes the table for HEAD, with what it held (brought up to HEAD)
+    /// and what this run added, when the run added something. (Only
+    /// brought up, it is not written again: bringing it up costs one
+    /// commit's diff, writing 100,000 answers more.)
     pub fn save(&self) {
         if self.added.is_empty() {
             return;
         }
+        let on_top = self.on_top.as_ref().filter(|_| self.inherited);
         let mut all: Vec<(&[u8], History)> = Vec::new();
-        if let Some(layout) = &self.layout {
+        // Not the parent's answers when they could not be brought up.
+        if let Some(layout) = self
+            .layout
+            .as_ref()
+            .filter(|_| !self.inherited || on_top.is_some())
+        {
             for i in 0..layout.count {
                 match self.answer(layout, i) {
                     Some(answer) => all.push(answer),
@@ -106,6 +165,16 @@ impl Table {
                     }
                 }
             }
+        }
+        if let Some(changed) = on_top {
+            all.retain(|(path, _)| {
+                std::str::from_utf8(path).is_ok_and(|p| !changed.contains_key(p))
+            });
+            all.extend(
+                changed
+                    .iter()
+                    .filter_map(|(p, h)| Some((p.as_bytes(), (*h)?))),
+            );
         }
         all.extend(self.added.iter().map(|(p, h)| (p.as_bytes(), *h)));
         // The answers this run added come last: kept over an older one.
@@ -202,7 +271,7 @@ fn layout(bytes: &[u8], key: &[u8]) -> Option<Layout> {
 /// The file for `key` holding `answers`, sorted by path.
 fn encode(key: &[u8], answers: &[(&[u8], History)]) -> Vec<u8> {
     let mut commits: Vec<Changed> = Vec::new();
-    let mut index: std::collections::HashMap<ObjectId, u32> = std::collections::HashMap::new();
+    let mut index: HashMap<ObjectId, u32> = HashMap::new();
     let mut number = |c: Option<Changed>| -> u32 {
         let Some(c) = c else { return 0 };
         *index.entry(c.id).or_insert_with(|| {
@@ -265,7 +334,7 @@ mod tests {
             ("docs/b.md", changed(1, true), None),
             ("notes/c.md", changed(3, false), Some(changed(3, false))),
         ];
-        let mut table = Table::open(dir.path(), head, &none);
+        let mut table = Table::open(dir.path(), head, None, &none);
         for (path, touched, changed) in answers {
             assert_eq!(table.get(path), None);
             let history = History {
@@ -277,7 +346,7 @@ mod tests {
         table.save();
         let file = dir.path().join("doccheck/last-changes");
         let whole = std::fs::read(&file).unwrap();
-        let table = Table::open(dir.path(), head, &none);
+        let table = Table::open(dir.path(), head, None, &none);
         for (path, touched, changed) in answers {
             let history = History {
                 touched: Some(touched),
@@ -288,15 +357,15 @@ mod tests {
         assert_eq!(table.get("docs/z.md"), None);
         assert_eq!(table.get(""), None);
         // Another HEAD reads nothing, and writes over it.
-        let mut table = Table::open(dir.path(), other, &none);
+        let mut table = Table::open(dir.path(), other, None, &none);
         assert_eq!(table.get("docs/b.md"), None);
         table.insert("docs/d.md", History::default());
         table.save();
-        let table = Table::open(dir.path(), other, &none);
+        let table = Table::open(dir.path(), other, None, &none);
         assert_eq!(table.get("docs/d.md"), Some(History::default()));
         assert_eq!(table.get("docs/b.md"), None);
         // A later answer is kept over the earlier one.
-        let mut table = Table::open(dir.path(), other, &none);
+        let mut table = Table::open(dir.path(), other, None, &none);
         let later = History {
             touched: Some(changed(4, false)),
             changed: None,
@@ -304,20 +373,20 @@ mod tests {
         table.insert("docs/d.md", later);
         table.save();
         assert_eq!(
-            Table::open(dir.path(), other, &none).get("docs/d.md"),
+            Table::open(dir.path(), other, None, &none).get("docs/d.md"),
             Some(later)
         );
         // The same HEAD with other commits set aside reads nothing.
         let aside = HashSet::from([id(7)]);
         assert_eq!(
-            Table::open(dir.path(), other, &aside).get("docs/d.md"),
+            Table::open(dir.path(), other, None, &aside).get("docs/d.md"),
             None
         );
         // Torn, or written by another version: nothing is read.
         for n in 1..whole.len() {
             std::fs::write(&file, &whole[..n]).unwrap();
             assert_eq!(
-                Table::open(dir.path(), head, &none).get("docs/b.md"),
+                Table::open(dir.path(), head, None, &none).get("docs/b.md"),
                 None,
                 "{n}"
             );
@@ -325,6 +394,9 @@ mod tests {
         let mut other_version = whole.clone();
         other_version[..24].copy_from_slice(b"doccheck last-changes 0 ");
         std::fs::write(&file, other_version).unwrap();
-        assert_eq!(Table::open(dir.path(), head, &none).get("docs/b.md"), None);
+        assert_eq!(
+            Table::open(dir.path(), head, None, &none).get("docs/b.md"),
+            None
+        );
     }
 }
