@@ -366,18 +366,20 @@ impl Git {
     /// a path answered before is not looked for again.
     pub fn last_changes(&self, paths: &[&str]) -> Vec<History> {
         let repo = self.local();
-        let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
+        let head = repo.find_commit(self.head).ok();
+        let head_tree = head.as_ref().and_then(|c| c.tree().ok());
         let ignored = head_tree
             .as_ref()
             .map(|tree| ignored_revisions(&repo, tree))
             .unwrap_or_default();
-        // Keyed by the commits set aside too: an abbreviated one that more
-        // objects made ambiguous is no longer set aside.
-        let parent = repo.find_commit(self.head).ok().and_then(|c| {
+        // HEAD's parent, unless HEAD merges (the walk then interleaves).
+        let parent = head.as_ref().and_then(|c| {
             let mut parents = c.parent_ids();
             let first = parents.next()?.detach();
             parents.next().is_none().then_some(first)
         });
+        // Keyed by the commits set aside too: an abbreviated one that more
+        // objects made ambiguous is no longer set aside.
         let mut table = settled::Table::open(&self.git_dir, self.head, parent, &ignored);
         if let Some(parent) = parent.filter(|_| table.inherited()) {
             self.bring_up(&repo, &mut table, parent, &ignored);

@@ -4,7 +4,10 @@
 //! down to its last change. An answer depends only on HEAD's history and
 //! the commits `.git-blame-ignore-revs` at HEAD sets aside, so a table
 //! written for another HEAD, or another set of those commits, is not read
-//! (it is replaced). Like the history's cache it is an optimisation only: a
+//! (it is replaced); but one written for HEAD's only parent is brought up
+//! to HEAD with that commit's changes (see [`Table::on_top`]), the
+//! pre-commit run after a commit. Like the history's cache it is an
+//! optimisation only: a
 //! table that is missing, torn, of another version or for another HEAD
 //! gives way to the walk, with the same answers.
 //!
@@ -35,7 +38,8 @@ pub struct Table {
     file: PathBuf,
     /// HEAD and the commits set aside, as the file starts.
     key: Vec<u8>,
-    /// The file's bytes, when it was written for this HEAD and is whole.
+    /// The file's bytes, when it was written for this HEAD (or its
+    /// parent) and is whole.
     bytes: Vec<u8>,
     layout: Option<Layout>,
     /// Whether the file was written for HEAD's parent: HEAD is one commit
@@ -382,6 +386,32 @@ mod tests {
             Table::open(dir.path(), other, None, &aside).get("docs/d.md"),
             None
         );
+        // Written for the parent of `head`: nothing until brought up; then
+        // what the commit changed, and the parent's answers for the rest.
+        let mut table = Table::open(dir.path(), head, Some(other), &none);
+        assert!(table.inherited());
+        assert_eq!(table.get("docs/d.md"), None);
+        let edited = History {
+            touched: Some(changed(5, false)),
+            changed: Some(changed(5, false)),
+        };
+        table.on_top(HashMap::from([
+            ("docs/e.md".to_owned(), Some(edited)),
+            ("docs/gone.md".to_owned(), None),
+        ]));
+        assert!(!table.inherited());
+        assert_eq!(table.get("docs/d.md"), Some(later));
+        assert_eq!(table.get("docs/e.md"), Some(edited));
+        assert_eq!(table.get("docs/gone.md"), None);
+        // Written for `head` once the run adds an answer.
+        table.insert("docs/f.md", History::default());
+        table.save();
+        let table = Table::open(dir.path(), head, None, &none);
+        assert!(!table.inherited());
+        for (path, answer) in [("docs/d.md", later), ("docs/e.md", edited)] {
+            assert_eq!(table.get(path), Some(answer), "{path}");
+        }
+        std::fs::write(&file, &whole).unwrap();
         // Torn, or written by another version: nothing is read.
         for n in 1..whole.len() {
             std::fs::write(&file, &whole[..n]).unwrap();
