@@ -5,6 +5,7 @@
 mod head_tree;
 mod history;
 mod index;
+mod settled;
 
 pub use index::{Index, IndexEntry};
 
@@ -246,12 +247,28 @@ impl Git {
         Ok(walk.filter_map(|info| info.ok().map(|i| i.id)).collect())
     }
 
-    /// Whether `commit` is in HEAD's history: for a few commits, cheaper
-    /// than walking the whole history.
-    pub fn in_head_history(&self, commit: ObjectId) -> bool {
-        self.local()
-            .merge_base(commit, self.head)
-            .is_ok_and(|base| base.is_some_and(|b| b.detach() == commit))
+    /// Which of `commits` are in HEAD's history, known without walking
+    /// everything reachable: with a commit-graph, one walk of it down from
+    /// HEAD (see [`graph_ancestors`]); without one, a merge-base walk for
+    /// each of a few commits. For more, none is known here, and the caller
+    /// walks the history once for all of them.
+    pub fn in_head_history(&self, commits: &[ObjectId]) -> HashSet<ObjectId> {
+        let repo = self.local();
+        let graph = repo.commit_graph_if_enabled().ok().flatten();
+        if let Some(found) = graph.and_then(|g| graph_ancestors(&repo, &g, self.head, commits)) {
+            return found;
+        }
+        if commits.len() > 16 {
+            return HashSet::new();
+        }
+        commits
+            .iter()
+            .copied()
+            .filter(|&commit| {
+                repo.merge_base(commit, self.head)
+                    .is_ok_and(|base| base.is_some_and(|b| b.detach() == commit))
+            })
+            .collect()
     }
 
     /// Local branch names and remote-tracking names (`origin/main`).
@@ -344,14 +361,46 @@ impl Git {
     /// (reported with `added`: its first version, not an edit of it). On
     /// the way, the newest commit that touched it at all (merges and listed
     /// commits aside) is kept too: a review that only bumps `last_updated`.
+    ///
+    /// The answers are kept for HEAD (see [`settled`]): with the same HEAD,
+    /// a path answered before is not looked for again.
     pub fn last_changes(&self, paths: &[&str]) -> Vec<History> {
         let repo = self.local();
+        let head = repo.find_commit(self.head).ok();
+        let head_tree = head.as_ref().and_then(|c| c.tree().ok());
+        let ignored = head_tree
+            .as_ref()
+            .map(|tree| ignored_revisions(&repo, tree))
+            .unwrap_or_default();
+        // HEAD's parent, unless HEAD merges (the walk then interleaves).
+        let parent = head.as_ref().and_then(|c| {
+            let mut parents = c.parent_ids();
+            let first = parents.next()?.detach();
+            parents.next().is_none().then_some(first)
+        });
+        // Keyed by the commits set aside too: an abbreviated one that more
+        // objects made ambiguous is no longer set aside.
+        let mut table = settled::Table::open(&self.git_dir, self.head, parent, &ignored);
+        if let Some(parent) = parent.filter(|_| table.inherited()) {
+            self.bring_up(&repo, &mut table, parent, &ignored);
+        }
+        let mut found: Vec<History> = vec![History::default(); paths.len()];
         let mut wanted: HashMap<String, usize> = paths
             .iter()
             .enumerate()
             .map(|(i, p)| (self.repo_path(p), i))
             .collect();
-        let head_tree = repo.find_commit(self.head).ok().and_then(|c| c.tree().ok());
+        wanted.retain(|path, &mut i| match table.get(path) {
+            Some(answer) => {
+                found[i] = answer;
+                false
+            }
+            None => true,
+        });
+        if wanted.is_empty() {
+            table.save();
+            return found;
+        }
         // A document not in HEAD (new, not committed yet) has no last change
         // in history: without this the walk could never stop early. A few
         // paths are looked up; many, listed in one traversal.
@@ -370,15 +419,14 @@ impl Git {
                 wanted.retain(|path, _| committed.contains(path));
             }
         }
-        let mut found: Vec<History> = vec![History::default(); paths.len()];
         let mut remaining = wanted.len();
         if remaining == 0 {
+            table.save();
             return found;
         }
-        let ignored = head_tree
-            .as_ref()
-            .map(|tree| ignored_revisions(&repo, tree))
-            .unwrap_or_default();
+        // Only answers from a whole reading of the history are kept: not
+        // when HEAD's tree, a commit or its changes could not be read.
+        let mut whole = head_tree.is_some();
         // Most documents settle in the newest commits: walk and diff the
         // history in blocks, growing, and stop after the block that
         // settles the last.
@@ -387,6 +435,7 @@ impl Git {
         while remaining > 0 {
             let steps = walk.next_block(block);
             if steps.is_empty() {
+                whole &= walk.ended();
                 break;
             }
             let read: Vec<history::Step> = steps
@@ -395,8 +444,27 @@ impl Git {
                 .collect();
             let keep = |path: &str| wanted.contains_key(path);
             let diffs = self.store().diffs_keeping(self, &read, Some(&keep));
+            // The edits of documents not settled yet: whether each says
+            // something new is asked below in history order, one at a time;
+            // their texts are compared first, in parallel.
+            let edits: Vec<(ObjectId, ObjectId)> = diffs
+                .iter()
+                .flatten()
+                .flat_map(|diff| &diff.changes)
+                .filter(|c| {
+                    c.kind == history::Kind::Modified
+                        && wanted
+                            .get(&*c.path)
+                            .is_some_and(|&i| found[i].changed.is_none())
+                })
+                .filter_map(|c| Some((c.previous?, c.id)))
+                .collect();
+            self.store().compare_all(&edits, || self.local(), same_text);
             for (step, diff) in read.iter().zip(diffs) {
-                let Some(diff) = diff else { continue };
+                let Some(diff) = diff else {
+                    whole = false;
+                    continue;
+                };
                 for change in &diff.changes {
                     let versions = match change.kind {
                         history::Kind::Added => None,
@@ -432,7 +500,76 @@ impl Git {
             }
             block = (block * 2).min(4096);
         }
+        if whole {
+            for (path, &i) in &wanted {
+                table.insert(path, found[i]);
+            }
+        }
+        table.save();
         found
+    }
+
+    /// Brings a table of last changes written for HEAD's only parent up to
+    /// HEAD: the walk from HEAD is HEAD's commit and then the walk from its
+    /// parent, so a path HEAD's commit did not change has its parent's
+    /// answer, and one it did is settled by it (or touched by it, with the
+    /// parent's change when it changed only formatting or metadata). Left
+    /// as it is (answering nothing) when the commit cannot be read.
+    fn bring_up(
+        &self,
+        repo: &gix::Repository,
+        table: &mut settled::Table,
+        parent: ObjectId,
+        ignored: &HashSet<ObjectId>,
+    ) {
+        let step = history::Step {
+            id: self.head,
+            first_parent: Some(parent),
+            merge: false,
+        };
+        let Some(diff) = history::diff_one(repo, &step) else {
+            return;
+        };
+        let mut changed = HashMap::new();
+        // A commit set aside changes nothing that matters.
+        for change in diff
+            .changes
+            .iter()
+            .filter(|_| !ignored.contains(&self.head))
+        {
+            let answer = match change.kind {
+                // A file that is gone, or not a file now, is no document of
+                // HEAD: the walk's first look says so.
+                history::Kind::Deleted => None,
+                _ if !change.blob => None,
+                kind => {
+                    let versions = match kind {
+                        history::Kind::Modified => change.previous.map(|p| (p, change.id)),
+                        _ => None,
+                    };
+                    let here = Changed {
+                        time: diff.author.0,
+                        offset: diff.author.1.into(),
+                        id: self.head,
+                        added: versions.is_none(),
+                    };
+                    match versions {
+                        Some((old, new)) if same_text(repo, old, new) => {
+                            table.at_parent(&change.path).map(|before| History {
+                                touched: Some(here),
+                                changed: before.changed,
+                            })
+                        }
+                        _ => Some(History {
+                            touched: Some(here),
+                            changed: Some(here),
+                        }),
+                    }
+                }
+            };
+            changed.insert(change.path.to_string(), answer);
+        }
+        table.on_top(changed);
     }
 
     /// HEAD's history, newest first, walked once per run.
@@ -453,6 +590,83 @@ impl Git {
             store.save();
         }
     }
+}
+
+/// Which of `commits` are ancestors of `head` (or it), from the
+/// commit-graph: each step reads a parent's position in the graph file
+/// rather than a commit object, and the walk stops below the oldest commit
+/// sought by generation (a commit's longest path to a root, so no commit
+/// is an ancestor of one whose generation is not higher). The commits newer
+/// than the graph are read as objects until the walk enters it; a commit
+/// in the graph has all its ancestors there. `None` when a commit or the
+/// graph cannot be read: the caller then asks Git the slow way.
+fn graph_ancestors(
+    repo: &gix::Repository,
+    graph: &gix::commitgraph::Graph,
+    head: ObjectId,
+    commits: &[ObjectId],
+) -> Option<HashSet<ObjectId>> {
+    // Old graphs leave generations uncomputed (0); a huge history clamps
+    // them at the format's maximum. Neither orders commits.
+    let known = |generation: u32| (1..0x3fff_ffff).contains(&generation);
+    let mut sought: HashMap<u32, ObjectId> = HashMap::new();
+    let mut loose: HashSet<ObjectId> = HashSet::new();
+    let mut floor = Some(u32::MAX);
+    for &id in commits {
+        match graph.lookup(id) {
+            Some(at) => {
+                let generation = graph.commit_at(at).generation();
+                floor = floor
+                    .filter(|_| known(generation))
+                    .map(|f| f.min(generation));
+                sought.insert(at.0, id);
+            }
+            None => {
+                loose.insert(id);
+            }
+        }
+    }
+    let mut found = HashSet::new();
+    let mut entries = Vec::new();
+    let mut read: HashSet<ObjectId> = HashSet::new();
+    let mut stack = vec![head];
+    while let Some(id) = stack.pop() {
+        if let Some(at) = graph.lookup(id) {
+            entries.push(at);
+            continue;
+        }
+        if !read.insert(id) {
+            continue;
+        }
+        if loose.remove(&id) {
+            found.insert(id);
+        }
+        let commit = repo.find_commit(id).ok()?;
+        stack.extend(commit.parent_ids().map(|p| p.detach()));
+    }
+    let mut seen = vec![false; graph.num_commits() as usize];
+    let mut stack = entries;
+    while let Some(at) = stack.pop() {
+        if sought.is_empty() {
+            break;
+        }
+        let visited = seen.get_mut(at.0 as usize)?;
+        if std::mem::replace(visited, true) {
+            continue;
+        }
+        if let Some(id) = sought.remove(&at.0) {
+            found.insert(id);
+        }
+        let commit = graph.commit_at(at);
+        let generation = commit.generation();
+        if floor.is_some_and(|f| known(generation) && generation <= f) {
+            continue;
+        }
+        for parent in commit.iter_parents() {
+            stack.push(parent.ok()?);
+        }
+    }
+    Some(found)
 }
 
 /// Which of `paths` are blobs of `tree`. Each folder's tree is decoded
@@ -623,8 +837,8 @@ impl Git {
             return None;
         }
         let mut ever = Listing::default();
-        for diff in self.store().diffs(self, steps).into_iter().flatten() {
-            for change in &diff.changes {
+        self.store().each(self, steps, |_, diff| {
+            for change in diff.map_or(&[][..], |(_, changes)| changes) {
                 if change.blob
                     && change.kind != history::Kind::Deleted
                     && let Some(rel) = change.path.strip_prefix(self.prefix.as_str())
@@ -632,7 +846,7 @@ impl Git {
                     ever.insert(rel);
                 }
             }
-        }
+        });
         Some((ever, steps.iter().map(|s| s.id).collect()))
     }
 
@@ -655,20 +869,17 @@ impl Git {
             changed: vec![None; wanted.len()],
             ..PathHistory::default()
         };
-        let steps = self.steps();
-        let diffs = self.store().diffs(self, steps);
-        for (step, diff) in steps.iter().zip(diffs) {
+        self.store().each(self, self.steps(), |step, diff| {
             let seq = history.order.len();
             history.order.insert(step.id, seq);
-            let Some(diff) = diff else { continue };
-            let time = diff.time;
+            let Some((time, changes)) = diff else { return };
             let mut added: Vec<(String, ObjectId)> = Vec::new();
             let mut deleted: Vec<(String, ObjectId)> = Vec::new();
-            for change in &diff.changes {
+            for change in changes {
                 if !change.blob {
                     continue;
                 }
-                let (path, oid) = (&*change.path, change.id);
+                let (path, oid) = (change.path, change.id);
                 if let Some(&i) = index.get(path) {
                     let slot = &mut history.changed[i];
                     *slot = Some((step.id, slot.map_or(step.id, |(_, last)| last)));
@@ -717,7 +928,7 @@ impl Git {
                     history.moves.entry(old).or_insert(new);
                 }
             }
-        }
+        });
         history
     }
 }

@@ -207,6 +207,49 @@ fn a_commit_lost_in_a_rebase_is_unreachable() {
     assert!(codes(&json).is_empty());
 }
 
+/// With a commit-graph, which cited commits are in HEAD's history is read
+/// from it in one walk, however many there are: a commit of the graph that
+/// no branch reaches any more is still unreachable, and the commits made
+/// after the graph was written are found by reading them.
+#[test]
+fn reachability_read_from_the_commit_graph_is_the_same() {
+    let repo = Repo::new();
+    let mut commits = Vec::new();
+    for i in 0..20 {
+        repo.write("src/a.py", &format!("x = {i}\n"));
+        commits.push(repo.commit(&format!("code {i}")));
+    }
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let lost = repo.git(&["commit-tree", &tree, "-p", &commits[3], "-m", "lost"]);
+    // In the graph while a tag reaches it, then no longer reachable.
+    repo.git(&["tag", "keep", &lost]);
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    repo.git(&["tag", "-d", "keep"]);
+    for i in 20..23 {
+        repo.write("src/a.py", &format!("x = {i}\n"));
+        commits.push(repo.commit(&format!("code {i}, after the graph")));
+    }
+    let findings = |cited: &[&String]| {
+        for (i, sha) in cited.iter().enumerate() {
+            repo.research(&format!("n{i}"), &format!("git_commit: {sha}"));
+        }
+        let (_, json, _) = doccheck(&repo.root, &["--select", "DC206"]);
+        let found = git_findings(&json);
+        std::fs::remove_dir_all(repo.root.join("thoughts")).unwrap();
+        found
+    };
+    // A few cited commits, and more than a few.
+    for cited in [
+        vec![&commits[0], &lost, &commits[21]],
+        commits.iter().chain([&lost]).collect(),
+    ] {
+        let found = findings(&cited);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains(&lost[..7]), "{found:?}");
+    }
+    assert!(findings(&commits.iter().collect::<Vec<_>>()).is_empty());
+}
+
 #[test]
 fn a_shallow_clone_says_so_once_instead_of_failing() {
     let repo = Repo::new();
@@ -2325,6 +2368,7 @@ fn the_history_cache_changes_no_result() {
     repo.git(&["mv", "src/units/ai.rs", "src/ai.rs"]);
     repo.commit("docs edited, code moved");
     let cache = repo.root.join(".git/doccheck/history");
+    let table = repo.root.join(".git/doccheck/last-changes");
     let findings = || {
         let (_, json, _) = doccheck(&repo.root, &["--show-infos"]);
         sorted_findings(&json)
@@ -2332,7 +2376,14 @@ fn the_history_cache_changes_no_result() {
     let cold = findings();
     assert_eq!(cold.len(), 5, "{cold:#?}");
     assert!(cache.is_file(), "the first run keeps what it read");
+    assert!(table.is_file(), "and when each document last changed");
     assert_eq!(findings(), cold, "warm");
+    let bytes = std::fs::read(&table).unwrap();
+    std::fs::write(&table, &bytes[..bytes.len() - 1]).unwrap();
+    assert_eq!(findings(), cold, "with a torn table of last changes");
+    std::fs::remove_file(&table).unwrap();
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(findings(), cold, "with neither");
 
     // New commits since the cached HEAD.
     repo.research(
@@ -2342,13 +2393,66 @@ fn the_history_cache_changes_no_result() {
         ),
     );
     repo.commit("another edit");
+    // The table of last changes was written for the HEAD before.
     let warm = findings();
     assert_eq!(warm.len(), 6, "{warm:#?}");
+    assert_eq!(findings(), warm, "warm, with the table of the new HEAD");
     std::fs::remove_file(&cache).unwrap();
     assert_eq!(findings(), warm, "without the cache");
     let bytes = std::fs::read(&cache).unwrap();
     std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
     assert_eq!(findings(), warm, "with a damaged cache");
+}
+
+/// The table of last changes written for the commit before HEAD is brought
+/// up to HEAD (a pre-commit run after each commit): a document HEAD's
+/// commit did not change keeps its answer, one it edited takes HEAD's, one
+/// it only reformatted keeps the change before, one it added has none. The
+/// same as without any cache.
+#[test]
+fn the_last_changes_of_the_commit_before_are_brought_up_to_head() {
+    let repo = Repo::new();
+    let note = |body: &str| research(&format!("last_updated: 2024-01-01\n{body}"));
+    let path = |name: &str| format!("thoughts/shared/research/{name}.md");
+    let body = "## Findings\n\n* The loader reads every shard twice.\n";
+    for name in ["kept", "reformatted", "edited"] {
+        repo.write(&path(name), &note(body));
+    }
+    repo.commit_at("notes", "2024-02-01T10:00:00+00:00");
+    for name in ["kept", "reformatted", "edited"] {
+        repo.write(
+            &path(name),
+            &note(&format!("{body}* And a second point.\n")),
+        );
+    }
+    repo.commit_at("edits", "2024-03-01T10:00:00+00:00");
+    let findings = || {
+        let (_, json, _) = doccheck(&repo.root, &["--select", "DC210", "--show-infos"]);
+        sorted_findings(&json)
+    };
+    assert_eq!(findings().len(), 3);
+    let table = repo.root.join(".git/doccheck/last-changes");
+    assert!(table.is_file());
+    repo.write(
+        &path("reformatted"),
+        &note(&format!("{body}\n- And a **second** point.\n")),
+    );
+    repo.write(&path("edited"), &note(&format!("{body}* And a third.\n")));
+    repo.write(&path("added"), &note(body));
+    repo.commit_at("on top", "2024-04-01T10:00:00+00:00");
+    let on_top = findings();
+    assert_eq!(on_top.len(), 3, "{on_top:#?}");
+    assert!(
+        on_top.iter().any(|f| f.contains("2024-04-01")),
+        "{on_top:#?}"
+    );
+    assert_eq!(
+        on_top.iter().filter(|f| f.contains("2024-03-01")).count(),
+        2,
+        "{on_top:#?}"
+    );
+    std::fs::remove_dir_all(repo.root.join(".git/doccheck")).unwrap();
+    assert_eq!(findings(), on_top, "without any cache");
 }
 
 /// What `--staged` learns from is kept under `.git/doccheck/` for the next

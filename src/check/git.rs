@@ -134,15 +134,20 @@ pub fn check(
         });
     }
 
-    // A few commits in HEAD's history are reachable without walking it
-    // all (a pre-commit run cites one or two).
-    let few = found.len() <= 16;
+    // The commits in HEAD's history are reachable without walking the
+    // history of every reference: only the others need that walk.
     let pending: Vec<&(usize, &Cited, ObjectId, (i64, i64))> =
         match project.rules.any_enabled("DC206") && !git.shallow {
-            true => found
-                .iter()
-                .filter(|(_, _, id, _)| !(few && git.in_head_history(*id)))
-                .collect(),
+            true => {
+                let mut ids: Vec<ObjectId> = found.iter().map(|&(_, _, id, _)| id).collect();
+                ids.sort();
+                ids.dedup();
+                let in_head = git.in_head_history(&ids);
+                found
+                    .iter()
+                    .filter(|(_, _, id, _)| !in_head.contains(id))
+                    .collect()
+            }
             false => Vec::new(),
         };
     if !pending.is_empty() {

@@ -38,6 +38,16 @@ pub struct FileChange {
     pub id: ObjectId,
 }
 
+/// A [`FileChange`] read where it is kept (a decoded diff or the cache's
+/// bytes), without its earlier version.
+#[derive(Debug, Clone, Copy)]
+pub struct ChangeRef<'a> {
+    pub path: &'a str,
+    pub kind: Kind,
+    pub blob: bool,
+    pub id: ObjectId,
+}
+
 /// A commit's changes against its first parent (all files, for a root
 /// commit).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +139,42 @@ impl Store {
         })
     }
 
+    /// Learns for each pair of `pairs` not known yet whether its blobs say
+    /// the same, by `compare`, in parallel (each thread with its own
+    /// repository handle from `open`).
+    pub fn compare_all(
+        &self,
+        pairs: &[(ObjectId, ObjectId)],
+        open: impl Fn() -> gix::Repository + Sync,
+        compare: impl Fn(&gix::Repository, ObjectId, ObjectId) -> bool + Sync,
+    ) {
+        let unknown: Vec<(ObjectId, ObjectId)> = {
+            let same = self.same.lock().unwrap_or_else(|e| e.into_inner());
+            let mut unknown: Vec<_> = pairs
+                .iter()
+                .filter(|pair| !same.contains_key(pair))
+                .copied()
+                .collect();
+            unknown.sort();
+            unknown.dedup();
+            unknown
+        };
+        if unknown.is_empty() {
+            return;
+        }
+        let learned: Vec<((ObjectId, ObjectId), bool)> = unknown
+            .par_iter()
+            .map_init(&open, |repo, &(old, new)| {
+                ((old, new), compare(repo, old, new))
+            })
+            .collect();
+        self.same
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(learned);
+        *self.added.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    }
+
     /// The diff of commit `id` if known: whole, or with only the files
     /// `keep` wants when it has to be read from the cache.
     fn known(&self, id: ObjectId, keep: Option<Keep<'_>>) -> Option<Arc<Diff>> {
@@ -207,6 +253,52 @@ impl Store {
         out
     }
 
+    /// Gives `visit` each of `steps` with its commit time and changes
+    /// (`None` for a commit that cannot be read), in order, computing the
+    /// diffs not known yet. A record of the cache is read where it lies,
+    /// not decoded into a [`Diff`] kept for the run: a walk of the whole
+    /// history reads every record once, and copying each path of 16,000
+    /// commits cost more than the walk.
+    pub fn each(
+        &self,
+        git: &super::Git,
+        steps: &[Step],
+        mut visit: impl FnMut(&Step, Option<(i64, &[ChangeRef<'_>])>),
+    ) {
+        let missing: Vec<Step> = {
+            let diffs = self.lock();
+            steps
+                .iter()
+                .filter(|s| !diffs.contains_key(&s.id) && !self.raw.records.contains_key(&s.id))
+                .copied()
+                .collect()
+        };
+        if !missing.is_empty() {
+            self.diffs(git, &missing);
+        }
+        for step in steps {
+            let decoded = self.lock().get(&step.id).cloned();
+            let mut changes = Vec::new();
+            let time = match (&decoded, self.raw.records.get(&step.id)) {
+                (Some(diff), _) => {
+                    changes.extend(diff.changes.iter().map(|c| ChangeRef {
+                        path: &c.path,
+                        kind: c.kind,
+                        blob: c.blob,
+                        id: c.id,
+                    }));
+                    Some(diff.time)
+                }
+                (None, Some(range)) => {
+                    read_record(&self.raw.bytes[range.clone()], |c, _| changes.push(c))
+                        .map(|(_, time)| time)
+                }
+                (None, None) => None,
+            };
+            visit(step, time.map(|t| (t, changes.as_slice())));
+        }
+    }
+
     /// Whether the diffs of all of `steps` are known.
     pub fn holds(&self, steps: &[Step]) -> bool {
         let diffs = self.lock();
@@ -255,6 +347,9 @@ pub fn walk(repo: &gix::Repository, head: ObjectId) -> Vec<Step> {
 /// HEAD's history read a block at a time, for a reader that may stop early.
 pub struct Walk<'repo> {
     walk: Option<gix::revision::Walk<'repo>>,
+    /// Whether the walk reached the end of the history (rather than a
+    /// commit it could not read).
+    ended: bool,
 }
 
 impl<'repo> Walk<'repo> {
@@ -266,7 +361,13 @@ impl<'repo> Walk<'repo> {
             ))
             .all()
             .ok();
-        Walk { walk }
+        Walk { walk, ended: false }
+    }
+
+    /// Whether the walk read the whole history: it is over, and no commit
+    /// was unreadable.
+    pub fn ended(&self) -> bool {
+        self.ended
     }
 
     /// The next `n` commits (fewer at the end, none after it, or after a
@@ -274,9 +375,13 @@ impl<'repo> Walk<'repo> {
     pub fn next_block(&mut self, n: usize) -> Vec<Step> {
         let mut steps = Vec::with_capacity(n);
         while steps.len() < n {
-            let Some(Ok(info)) = self.walk.as_mut().and_then(Iterator::next) else {
-                self.walk = None;
-                break;
+            let info = match self.walk.as_mut().and_then(Iterator::next) {
+                Some(Ok(info)) => info,
+                end => {
+                    self.ended |= self.walk.is_some() && end.is_none();
+                    self.walk = None;
+                    break;
+                }
             };
             steps.push(Step {
                 id: info.id,
@@ -319,6 +424,11 @@ fn newer_on_older(repo: &gix::Repository, folders: &[(ObjectId, ObjectId)]) -> b
         })
         .sum();
     vote > 0
+}
+
+/// One commit's changes against its first parent, outside any store.
+pub fn diff_one(repo: &gix::Repository, step: &Step) -> Option<Diff> {
+    diff(repo, step, &mut Vec::new())
 }
 
 /// One commit's changes against its first parent; the trees it changed
@@ -509,11 +619,36 @@ fn scan(bytes: Vec<u8>) -> Option<(Raw, SameText)> {
 
 /// One commit's record (checked by [`scan`]), with the files `keep` wants.
 fn record(body: &[u8], keep: Keep<'_>) -> Option<Diff> {
+    let mut changes = Vec::new();
+    let (author, time) = read_record(body, |change, previous| {
+        if keep(change.path) {
+            changes.push(FileChange {
+                path: change.path.into(),
+                kind: change.kind,
+                blob: change.blob,
+                previous,
+                id: change.id,
+            });
+        }
+    })?;
+    Some(Diff {
+        author,
+        time,
+        changes,
+    })
+}
+
+/// Reads one commit's record, giving each change to `each` (with the
+/// version before a modification); returns the author's and the
+/// committer's time.
+fn read_record<'a>(
+    body: &'a [u8],
+    mut each: impl FnMut(ChangeRef<'a>, Option<ObjectId>),
+) -> Option<((i64, i32), i64)> {
     let mut input = Cursor { bytes: body, at: 0 };
     let author = (input.i64()?, input.i32()?);
     let time = input.i64()?;
     let count = input.u32()? as usize;
-    let mut changes = Vec::new();
     for _ in 0..count {
         let flags = input.take(1)?[0];
         let kind = match flags & 3 {
@@ -528,21 +663,18 @@ fn record(body: &[u8], keep: Keep<'_>) -> Option<Diff> {
             _ => None,
         };
         let id = input.id()?;
-        if keep(path) {
-            changes.push(FileChange {
-                path: path.into(),
+        let blob = flags & 4 != 0;
+        each(
+            ChangeRef {
+                path,
                 kind,
-                blob: flags & 4 != 0,
-                previous,
+                blob,
                 id,
-            });
-        }
+            },
+            previous,
+        );
     }
-    Some(Diff {
-        author,
-        time,
-        changes,
-    })
+    Some((author, time))
 }
 
 #[cfg(test)]

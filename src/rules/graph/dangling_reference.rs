@@ -71,9 +71,16 @@ pub fn check(
         return;
     }
     let stems = StemIndex::new(docs);
-    let past = git
-        .map(|g| g.path_history(&[], &Default::default()))
-        .unwrap_or_default();
+    // Read only for a target that is no file at all: a reference to a file
+    // that is not a document (most dangling edges of a `--staged` run, which
+    // loads a few documents) needs no walk of the whole history.
+    let past = std::cell::OnceCell::new();
+    let past = || {
+        past.get_or_init(|| {
+            git.map(|g| g.path_history(&[], &Default::default()))
+                .unwrap_or_default()
+        })
+    };
     // A passing mention (a code span, a value) of a path the document
     // already cites: its citation carries the finding.
     let mut seen: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
@@ -105,13 +112,13 @@ pub fn check(
         }
         let moved = candidates
             .iter()
-            .find_map(|p| past.moved_to(p))
+            .find_map(|p| past().moved_to(p))
             .filter(|to| graph.index.contains_key(to));
         // Gone from the repository, not moved: deleted on purpose.
         let deleted = moved.is_none()
             && candidates.iter().any(|p| {
                 let name = p.rsplit('/').next().unwrap_or(p);
-                past.ever.named(name).iter().any(|e| **e == **p)
+                past().ever.named(name).iter().any(|e| **e == **p)
             });
         let suggestion = moved.or_else(|| stems.suggest(bare));
         let d = diagnostic(edge.span, field, target, edge.cites, suggestion, deleted);
