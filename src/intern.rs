@@ -9,8 +9,6 @@ use std::ops::Deref;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
-use crate::check::anchors::{Anchors, Set};
-
 /// A path or fragment that links name, interned once for the whole process:
 /// 4 bytes where an `Arc<str>` takes 16, and one copy of the text however
 /// many threads parse documents that link to it. A large project keeps a
@@ -121,8 +119,6 @@ pub struct Interner {
     /// Lists of shared strings that many documents repeat whole (the
     /// frontmatter keys of a kind, in order).
     lists: HashSet<Arc<[Arc<str>]>, foldhash::fast::RandomState>,
-    /// The anchors of documents written from one template.
-    anchors: HashSet<Arc<Set>, foldhash::fast::RandomState>,
 }
 
 impl Interner {
@@ -133,19 +129,6 @@ impl Interner {
         let new: Arc<str> = Arc::from(s);
         self.strings.insert(new.clone());
         new
-    }
-
-    pub fn anchors(&mut self, anchors: Anchors) -> Anchors {
-        let Some(set) = anchors.set() else {
-            return anchors;
-        };
-        match self.anchors.get(set) {
-            Some(existing) => Anchors::from(existing.clone()),
-            None => {
-                self.anchors.insert(set.clone());
-                anchors
-            }
-        }
     }
 
     pub fn list(&mut self, items: Vec<Arc<str>>) -> Arc<[Arc<str>]> {
@@ -195,21 +178,6 @@ mod tests {
         let long = "x".repeat(100_000);
         assert_eq!(Name::new(&long).as_str(), long);
         assert_eq!(std::mem::size_of::<Option<Name>>(), 4);
-    }
-
-    #[test]
-    fn same_anchors_same_allocation() {
-        let mut i = Interner::default();
-        let set = |i: &mut Interner, a: &[&str]| {
-            i.anchors(Anchors::new(a.iter().map(|a| Box::from(*a)).collect()))
-        };
-        let a = set(&mut i, &["summary", "a"]);
-        let b = set(&mut i, &["a", "summary"]);
-        assert!(Arc::ptr_eq(a.set().unwrap(), b.set().unwrap()));
-        let c = set(&mut i, &["asummary"]);
-        assert!(!Arc::ptr_eq(a.set().unwrap(), c.set().unwrap()));
-        assert!(c.contains("asummary") && !c.contains("a"));
-        assert_eq!(set(&mut i, &[]), Anchors::default());
     }
 
     #[test]

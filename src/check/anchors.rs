@@ -1,26 +1,14 @@
 //! A document's anchors as every document keeps them until the run ends:
 //! one text and one list of where each ends, instead of a small allocation
 //! per heading (a hundred thousand documents of eight headings are 800,000
-//! allocations of a few bytes, each costing more than it holds), and one
-//! copy for the documents written from one template, which have the same.
-
-use std::sync::Arc;
+//! allocations of a few bytes, each costing more than it holds).
 
 /// Heading ids and explicit anchors, sorted and without repeats.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
-pub struct Anchors(Option<Arc<Set>>);
-
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Set {
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Anchors {
     text: Box<str>,
     /// Where each anchor ends in `text`.
     ends: Box<[u32]>,
-}
-
-impl From<Arc<Set>> for Anchors {
-    fn from(set: Arc<Set>) -> Anchors {
-        Anchors(Some(set))
-    }
 }
 
 impl Anchors {
@@ -34,29 +22,18 @@ impl Anchors {
             // A document is at most 10 MB (DC106), so its offsets fit.
             ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
         }
-        Anchors((!ends.is_empty()).then(|| {
-            Arc::new(Set {
-                text: text.into(),
-                ends: ends.into(),
-            })
-        }))
-    }
-
-    /// The set, for sharing it among the documents that have the same.
-    pub fn set(&self) -> Option<&Arc<Set>> {
-        self.0.as_ref()
+        Anchors {
+            text: text.into(),
+            ends: ends.into(),
+        }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
-    fn len(&self) -> usize {
-        self.0.as_ref().map_or(0, |set| set.ends.len())
+        (0..self.ends.len()).map(|i| self.get(i))
     }
 
     pub fn contains(&self, anchor: &str) -> bool {
-        let (mut low, mut high) = (0, self.len());
+        let (mut low, mut high) = (0, self.ends.len());
         while low < high {
             let mid = (low + high) / 2;
             match self.get(mid).cmp(anchor) {
@@ -69,9 +46,8 @@ impl Anchors {
     }
 
     fn get(&self, i: usize) -> &str {
-        let Some(set) = &self.0 else { return "" };
-        let start = i.checked_sub(1).map_or(0, |p| set.ends[p] as usize);
-        &set.text[start..set.ends[i] as usize]
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.text[start..self.ends[i] as usize]
     }
 }
 
@@ -99,6 +75,5 @@ mod tests {
         }
         assert!(!Anchors::default().contains(""));
         assert_eq!(Anchors::default().iter().count(), 0);
-        assert_eq!(Anchors::new(Vec::new()), Anchors::default());
     }
 }

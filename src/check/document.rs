@@ -670,7 +670,6 @@ fn share_names(interner: &mut Interner, facts: &mut Facts) {
         code_ref.path = interner.get(&code_ref.path);
     }
     facts.tags = interner.get(&facts.tags);
-    facts.anchors = interner.anchors(std::mem::take(&mut facts.anchors));
 }
 
 /// Whether a document in a folder of a kind claimed by content
