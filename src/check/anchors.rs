@@ -1,39 +1,54 @@
 //! A document's anchors as every document keeps them until the run ends:
-//! one text and one list of where each ends, instead of a small allocation
-//! per heading (a hundred thousand documents of eight headings are 800,000
-//! allocations of a few bytes, each costing more than it holds).
+//! one allocation for all of them, instead of one per heading (a hundred
+//! thousand documents of eight headings are 800,000 allocations of a few
+//! bytes, each costing more than it holds).
 
-/// Heading ids and explicit anchors, sorted and without repeats.
+/// Heading ids and explicit anchors, sorted and without repeats: their
+/// number, where each ends in the text, and the text, in one block (no
+/// block for none).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Anchors {
-    text: Box<str>,
-    /// Where each anchor ends in `text`.
-    ends: Box<[u32]>,
-}
+pub struct Anchors(Box<[u8]>);
 
 impl Anchors {
     pub fn new(mut anchors: Vec<Box<str>>) -> Anchors {
         anchors.sort_unstable();
         anchors.dedup();
-        let mut text = String::with_capacity(anchors.iter().map(|a| a.len()).sum());
-        let mut ends = Vec::with_capacity(anchors.len());
+        if anchors.is_empty() {
+            return Anchors::default();
+        }
+        let text: usize = anchors.iter().map(|a| a.len()).sum();
+        let mut block = Vec::with_capacity(4 * (anchors.len() + 1) + text);
+        // A document is at most 10 MB (DC106), so its offsets fit.
+        let word = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes();
+        block.extend(word(anchors.len()));
+        let mut end = 0;
         for anchor in &anchors {
-            text.push_str(anchor);
-            // A document is at most 10 MB (DC106), so its offsets fit.
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+            end += anchor.len();
+            block.extend(word(end));
         }
-        Anchors {
-            text: text.into(),
-            ends: ends.into(),
+        for anchor in &anchors {
+            block.extend(anchor.as_bytes());
         }
+        Anchors(block.into())
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.ends.len()).map(|i| self.get(i))
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    fn word(&self, i: usize) -> usize {
+        self.0
+            .get(4 * i..4 * i + 4)
+            .and_then(|w| w.try_into().ok())
+            .map_or(0, |w| u32::from_le_bytes(w) as usize)
+    }
+
+    fn len(&self) -> usize {
+        self.word(0)
     }
 
     pub fn contains(&self, anchor: &str) -> bool {
-        let (mut low, mut high) = (0, self.ends.len());
+        let (mut low, mut high) = (0, self.len());
         while low < high {
             let mid = (low + high) / 2;
             match self.get(mid).cmp(anchor) {
@@ -46,8 +61,13 @@ impl Anchors {
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
-        &self.text[start..self.ends[i] as usize]
+        let text = 4 * (self.len() + 1);
+        let start = if i == 0 { 0 } else { self.word(i) };
+        let bytes = self.0.get(text + start..text + self.word(i + 1));
+        // Whole anchors, each a `str`: the check cannot fail.
+        bytes
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 }
 
@@ -75,5 +95,6 @@ mod tests {
         }
         assert!(!Anchors::default().contains(""));
         assert_eq!(Anchors::default().iter().count(), 0);
+        assert_eq!(Anchors::new(Vec::new()), Anchors::default());
     }
 }
