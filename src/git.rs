@@ -162,6 +162,10 @@ fn kind_name(kind: gix::object::Kind) -> &'static str {
     }
 }
 
+/// Cited commits by their text as written, hashed with foldhash: a large
+/// project looks up a hundred thousand.
+pub type Resolved<'a> = HashMap<&'a str, Resolution, foldhash::fast::RandomState>;
+
 impl Git {
     /// Opens the repository that holds `root` (or `repository`, when the
     /// configuration names one elsewhere).
@@ -205,8 +209,8 @@ impl Git {
     }
 
     /// Resolves every distinct hex string in one parallel pass.
-    pub fn resolve_all<'a>(&self, hexes: Vec<&'a str>) -> HashMap<&'a str, Resolution> {
-        let resolved: HashMap<&str, Resolution> = hexes
+    pub fn resolve_all<'a>(&self, hexes: Vec<&'a str>) -> Resolved<'a> {
+        let resolved: Resolved = hexes
             .into_par_iter()
             .map_init(|| self.local(), |repo, hex| (hex, resolve(repo, hex)))
             .collect();
@@ -384,19 +388,21 @@ impl Git {
         if let Some(parent) = parent.filter(|_| table.inherited()) {
             self.bring_up(&repo, &mut table, parent, &ignored);
         }
-        let mut found: Vec<History> = vec![History::default(); paths.len()];
-        let mut wanted: HashMap<String, usize> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (self.repo_path(p), i))
+        // A hundred thousand lookups in the table, on every core.
+        let answers: Vec<Option<History>> = paths
+            .par_iter()
+            .map(|p| table.get(&self.repo_path(p)))
             .collect();
-        wanted.retain(|path, &mut i| match table.get(path) {
-            Some(answer) => {
-                found[i] = answer;
-                false
+        let mut found: Vec<History> = vec![History::default(); paths.len()];
+        let mut wanted: HashMap<String, usize> = HashMap::new();
+        for (i, answer) in answers.into_iter().enumerate() {
+            match answer {
+                Some(answer) => found[i] = answer,
+                None => {
+                    wanted.insert(self.repo_path(paths[i]), i);
+                }
             }
-            None => true,
-        });
+        }
         if wanted.is_empty() {
             table.save();
             return found;

@@ -76,7 +76,8 @@ pub fn check(
         return Ok(Vec::new());
     };
 
-    let unique: HashSet<&str> = valid.iter().map(|&(_, cited)| hex_of(cited)).collect();
+    let unique: HashSet<&str, foldhash::fast::RandomState> =
+        valid.iter().map(|&(_, cited)| hex_of(cited)).collect();
     let resolved = git.resolve_all(unique.into_iter().collect());
     let mut unverifiable = 0;
     let mut unreadable = None;
