@@ -299,7 +299,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
         .enumerate()
         .flat_map(|(i, doc)| (0..doc.facts.code_refs.len()).map(move |k| (i, k)))
         .collect();
-    let first: Vec<FirstLook> = places
+    let mut first: Vec<FirstLook> = places
         .into_par_iter()
         .map_init(
             || git.reader(),
@@ -359,7 +359,8 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
             .collect();
         git.path_history(&wanted, &watched)
     });
-    let mut settle = Settle {
+    // Settled on every core, in place: what stays pending has no verdict.
+    let settle = || Settle {
         git,
         reader: git.reader(),
         head_listing: None,
@@ -367,18 +368,27 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
         past: past.as_ref(),
     };
     first
+        .par_iter_mut()
+        .filter(|(_, _, verdict)| verdict.is_err())
+        .for_each_init(settle, |settle, (doc, reference, verdict)| {
+            let Err(pending) = verdict else { return };
+            let unsettled = Pending {
+                at: At::Head,
+                outcome: Outcome::Missing,
+            };
+            let pending = std::mem::replace(&mut **pending, unsettled);
+            let has_cited = cited.contains_key(doc);
+            if let Some(settled) = settle.verdict(docs, *doc, *reference, has_cited, pending) {
+                *verdict = Ok(settled.into());
+            }
+        });
+    first
         .into_iter()
         .filter_map(|(doc, reference, verdict)| {
-            let verdict = match verdict {
-                Ok(verdict) => verdict,
-                Err(pending) => settle
-                    .verdict(docs, doc, reference, cited.contains_key(&doc), *pending)?
-                    .into(),
-            };
             Some(Reading {
                 doc,
                 reference,
-                verdict,
+                verdict: verdict.ok()?,
             })
         })
         .collect()
