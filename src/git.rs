@@ -341,6 +341,7 @@ impl Git {
             lines: HashMap::new(),
             trees: HashMap::new(),
             entries: HashMap::new(),
+            steps: HashMap::new(),
         }
     }
 
@@ -1270,6 +1271,9 @@ pub struct Reader<'a> {
     /// name the same files at the same commits.
     trees: HashMap<ObjectId, ObjectId>,
     entries: HashMap<(ObjectId, Box<str>), Option<ObjectId>>,
+    /// What one name is in one folder's tree: the folders on the way to a
+    /// file are the same trees in most commits, decoded once.
+    steps: HashMap<(ObjectId, Box<str>), Option<Step>>,
 }
 
 impl Reader<'_> {
@@ -1339,17 +1343,73 @@ impl Reader<'_> {
         if let Some(&found) = self.entries.get(&key) {
             return Ok(found);
         }
-        let found = self
-            .repo
-            .find_tree(tree)
-            .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
-            .lookup_entry_by_path(self.git.repo_path(path))
-            .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
-            .filter(|e| e.mode().is_blob())
-            .map(|e| e.object_id());
+        let full = self.git.repo_path(path);
+        let found = match self.by_steps(tree, &full) {
+            Some(found) => found,
+            None => self
+                .repo
+                .find_tree(tree)
+                .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
+                .lookup_entry_by_path(&full)
+                .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
+                .filter(|e| e.mode().is_blob())
+                .map(|e| e.object_id()),
+        };
         self.entries.insert(key, found);
         Ok(found)
     }
+
+    /// [`Self::blob_at`]'s lookup one folder at a time, each step kept;
+    /// `None` where the general lookup must answer (a name it reads
+    /// otherwise, a step through something that is not a folder, a tree
+    /// that cannot be read).
+    fn by_steps(&mut self, root: ObjectId, path: &str) -> Option<Option<ObjectId>> {
+        let mut names = path.split('/').peekable();
+        let mut tree = root;
+        while let Some(name) = names.next() {
+            if matches!(name, "" | "." | "..") || name.contains('\\') {
+                return None;
+            }
+            let key = (tree, Box::<str>::from(name));
+            let step = match self.steps.get(&key) {
+                Some(&step) => step,
+                None => {
+                    let found = self.repo.find_tree(tree).ok()?;
+                    let decoded = found.decode().ok()?;
+                    let step = decoded
+                        .entries
+                        .iter()
+                        .find(|e| e.filename == name.as_bytes())
+                        .map(|e| match e.mode {
+                            mode if mode.is_tree() => Step::Tree(e.oid.to_owned()),
+                            mode if mode.is_blob() => Step::Blob(e.oid.to_owned()),
+                            _ => Step::Other,
+                        });
+                    self.steps.insert(key, step);
+                    step
+                }
+            };
+            let last = names.peek().is_none();
+            match step {
+                None => return Some(None),
+                Some(Step::Blob(id)) if last => return Some(Some(id)),
+                Some(Step::Tree(_) | Step::Other) if last => return Some(None),
+                Some(Step::Tree(id)) => tree = id,
+                // Through a file or a submodule: as the general lookup reads it.
+                Some(Step::Blob(_) | Step::Other) => return None,
+            }
+        }
+        Some(None)
+    }
+}
+
+/// What a name is in a folder's tree, for [`Reader::blob_at`].
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Tree(ObjectId),
+    Blob(ObjectId),
+    /// A symbolic link or a submodule.
+    Other,
 }
 
 /// The largest blob whose lines a code reference makes doccheck count: a
@@ -1411,6 +1471,79 @@ fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_looked_up_folder_by_folder_is_what_the_tree_says() {
+        use std::io::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        let git = |args: &[&str], input: &str| {
+            let mut child = std::process::Command::new("git")
+                .args(args)
+                .current_dir(dir.path())
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("HOME", dir.path())
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(input.as_bytes()).unwrap();
+            drop(stdin);
+            assert!(child.wait().unwrap().success(), "git {args:?}");
+        };
+        git(&["init", "-q", "-b", "main"], "");
+        git(
+            &["fast-import", "--quiet"],
+            "commit refs/heads/main\ncommitter A <a@b> 0 +0000\ndata 2\nc\n\
+             M 100644 inline src/a.py\ndata 2\na\n\
+             M 100755 inline bin/run.sh\ndata 2\nr\n\
+             M 120000 inline link\ndata 8\nsrc/a.py\n\
+             M 100644 inline src/deep/b.py\ndata 2\nb\n\n",
+        );
+        let repo = Git::open(dir.path(), None).ok().unwrap();
+        let mut reader = repo.reader();
+        let tree = reader
+            .repo
+            .find_commit(repo.head())
+            .unwrap()
+            .tree_id()
+            .unwrap()
+            .detach();
+        let mut stepped = 0;
+        for path in [
+            "src/a.py",
+            "bin/run.sh",
+            "link",
+            "src/deep/b.py",
+            "src/deep",
+            "src",
+            "src/missing.py",
+            "nope/a.py",
+            "src/a.py/x",
+            "link/x",
+            "src//a.py",
+            "./src/a.py",
+            "src/",
+        ] {
+            let general = reader
+                .repo
+                .find_tree(tree)
+                .unwrap()
+                .lookup_entry_by_path(path)
+                .map(|e| e.filter(|e| e.mode().is_blob()).map(|e| e.object_id()));
+            // Twice: the second answer comes from the steps kept.
+            for _ in 0..2 {
+                if let Some(found) = reader.by_steps(tree, path) {
+                    stepped += 1;
+                    assert_eq!(
+                        Ok(found),
+                        general.as_ref().map_err(|_| ()).cloned(),
+                        "{path}"
+                    );
+                }
+            }
+        }
+        assert_eq!(stepped, 16);
+    }
 
     #[test]
     fn formatting_and_metadata_are_not_the_text() {
