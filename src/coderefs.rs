@@ -314,7 +314,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                     return (i, k, Ok(Verdict::Unreadable { at, reason }.into()));
                 }
                 let verdict = match outcome {
-                    Outcome::Found { path, .. } if at == head => Ok(Kept::Holds(Name::new(&path))),
+                    Outcome::Found { path, .. } if at == head => Ok(Verdict::Holds { path }.into()),
                     Outcome::Found { path, .. } => {
                         Ok(drift(reader, head, &path, r.end, At::Commit(at)).into())
                     }
@@ -326,7 +326,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                     outcome => {
                         let mut tree = Tree::new(git, reader, &listings, head);
                         match resolve(&mut tree, &doc.path, &r.path, r.end) {
-                            Outcome::Found { path, .. } => Ok(Kept::Holds(Name::new(&path))),
+                            Outcome::Found { path, .. } => Ok(Verdict::Holds { path }.into()),
                             Outcome::Ambiguous(list) => Ok(Verdict::Ambiguous(list).into()),
                             _ => Err(Box::new(Pending {
                                 at: At::Commit(at),

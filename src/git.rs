@@ -1273,7 +1273,7 @@ pub struct Reader<'a> {
     entries: HashMap<(ObjectId, Box<str>), Option<ObjectId>>,
     /// What one name is in one folder's tree: the folders on the way to a
     /// file are the same trees in most commits, decoded once.
-    steps: HashMap<(ObjectId, Box<str>), Option<Step>>,
+    steps: HashMap<ObjectId, HashMap<Box<str>, Option<Step>>>,
 }
 
 impl Reader<'_> {
@@ -1370,8 +1370,7 @@ impl Reader<'_> {
             if matches!(name, "" | "." | "..") || name.contains('\\') {
                 return None;
             }
-            let key = (tree, Box::<str>::from(name));
-            let step = match self.steps.get(&key) {
+            let step = match self.steps.get(&tree).and_then(|names| names.get(name)) {
                 Some(&step) => step,
                 None => {
                     let found = self.repo.find_tree(tree).ok()?;
@@ -1385,7 +1384,10 @@ impl Reader<'_> {
                             mode if mode.is_blob() => Step::Blob(e.oid.to_owned()),
                             _ => Step::Other,
                         });
-                    self.steps.insert(key, step);
+                    self.steps
+                        .entry(tree)
+                        .or_default()
+                        .insert(name.into(), step);
                     step
                 }
             };
@@ -1474,22 +1476,8 @@ mod tests {
 
     #[test]
     fn a_path_looked_up_folder_by_folder_is_what_the_tree_says() {
-        use std::io::Write as _;
         let dir = tempfile::tempdir().unwrap();
-        let git = |args: &[&str], input: &str| {
-            let mut child = std::process::Command::new("git")
-                .args(args)
-                .current_dir(dir.path())
-                .env("GIT_CONFIG_NOSYSTEM", "1")
-                .env("HOME", dir.path())
-                .stdin(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            let mut stdin = child.stdin.take().unwrap();
-            stdin.write_all(input.as_bytes()).unwrap();
-            drop(stdin);
-            assert!(child.wait().unwrap().success(), "git {args:?}");
-        };
+        let git = |args: &[&str], input: &str| crate::testing::git(dir.path(), args, input);
         git(&["init", "-q", "-b", "main"], "");
         git(
             &["fast-import", "--quiet"],

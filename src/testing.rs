@@ -325,3 +325,24 @@ pub fn project_rule_findings(rule: &RuleMeta, files: &[(&str, &str)]) -> Vec<(St
         })
         .collect()
 }
+
+/// `git` in `dir`, with no system or user settings, fed `input`.
+pub fn git(dir: &std::path::Path, args: &[&str], input: &str) {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success(), "git {args:?}");
+}

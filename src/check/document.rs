@@ -239,10 +239,7 @@ impl ResolvedLink {
 
     /// The paths the link may mean: as GitHub reads it, then from the root.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.path
-            .map(Name::as_str)
-            .into_iter()
-            .chain(self.from_root())
+        self.names().map(|name| -> &str { name.as_str() })
     }
 }
 
@@ -785,11 +782,7 @@ fn commit_keys(node: &Node, name: &mut String, out: &mut Vec<Cited>, notes: &mut
                 let Some(key) = entry.key.as_scalar() else {
                     continue;
                 };
-                let len = name.len();
-                if len > 0 {
-                    name.push('.');
-                }
-                name.push_str(&key.text);
+                let len = push_key(name, &key.text);
                 match (
                     commits::commit_key(&ascii_lowercase(&key.text)),
                     &entry.value.value,
@@ -814,8 +807,7 @@ fn commit_keys(node: &Node, name: &mut String, out: &mut Vec<Cited>, notes: &mut
         }
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = name.len();
-                push_index(name, i);
+                let len = push_index(name, i);
                 commit_keys(item, name, out, notes);
                 name.truncate(len);
             }
@@ -947,11 +939,7 @@ fn reference_keys<'a>(
                 let Some(key) = entry.key.as_scalar() else {
                     continue;
                 };
-                let len = name.len();
-                if len > 0 {
-                    name.push('.');
-                }
-                name.push_str(&key.text);
+                let len = push_key(name, &key.text);
                 let says = docrefs::reference_key(&ascii_lowercase(&key.text));
                 reference_keys(&entry.value, name, says.or(under), out);
                 name.truncate(len);
@@ -959,8 +947,7 @@ fn reference_keys<'a>(
         }
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = name.len();
-                push_index(name, i);
+                let len = push_index(name, i);
                 reference_keys(item, name, under, out);
                 name.truncate(len);
             }
@@ -978,10 +965,24 @@ fn reference_keys<'a>(
     }
 }
 
-/// `name[i]`: the field name of a list's item.
-fn push_index(name: &mut String, i: usize) {
+/// `name.key` (`key` at the top): the field name of a map's entry. Returns
+/// the length to truncate `name` back to.
+fn push_key(name: &mut String, key: &str) -> usize {
+    let len = name.len();
+    if len > 0 {
+        name.push('.');
+    }
+    name.push_str(key);
+    len
+}
+
+/// `name[i]`: the field name of a list's item. Returns the length to
+/// truncate `name` back to.
+fn push_index(name: &mut String, i: usize) -> usize {
     use std::fmt::Write as _;
+    let len = name.len();
     let _ = write!(name, "[{i}]");
+    len
 }
 
 /// A key in lower case, copied only when it has capitals (keys rarely do).

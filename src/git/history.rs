@@ -739,31 +739,10 @@ mod tests {
         assert!(scan(b"doccheck history 0\n\0\0\0\0".to_vec()).is_none());
     }
 
-    /// `git` in `dir`, with no system or user settings, fed `input`.
-    fn git(dir: &std::path::Path, args: &[&str], input: &str) {
-        use std::io::Write as _;
-        use std::process::{Command, Stdio};
-        let mut child = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", dir)
-            .stdin(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        assert!(child.wait().unwrap().success(), "git {args:?}");
-    }
-
     #[test]
     fn the_history_is_decoded_in_the_direction_of_the_packs_deltas() {
         let dir = tempfile::tempdir().unwrap();
-        git(dir.path(), &["init", "-q", "-b", "main"], "");
+        crate::testing::git(dir.path(), &["init", "-q", "-b", "main"], "");
         // A folder of 200 files, then one edited per commit: fast-import
         // stores each tree as a delta of the one before it.
         let mut stream = String::new();
@@ -782,7 +761,7 @@ mod tests {
                 ));
             }
         }
-        git(dir.path(), &["fast-import", "--quiet"], &stream);
+        crate::testing::git(dir.path(), &["fast-import", "--quiet"], &stream);
         // What the newest commits changed: the root and `docs/`.
         let folders = |repo: &gix::Repository| {
             let mut folders = Vec::new();
@@ -800,7 +779,7 @@ mod tests {
         let repo = open();
         assert!(newer_on_older(&repo, &folders(&repo)));
         // A fresh delta search keeps the newest whole.
-        git(dir.path(), &["repack", "-adfq"], "");
+        crate::testing::git(dir.path(), &["repack", "-adfq"], "");
         let repo = open();
         assert!(!newer_on_older(&repo, &folders(&repo)));
     }

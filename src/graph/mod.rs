@@ -138,13 +138,15 @@ impl<'a> Graph<'a> {
             .map(|(i, d)| (&*d.path, i))
             .collect();
         // Only the documents some link names have a name.
-        let named: Vec<(Name, usize)> = docs
+        let mut by_name = Vec::new();
+        for (i, name) in docs
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| Some((Name::find(&d.path)?, i)))
-            .collect();
-        let mut by_name = vec![NONE; named.iter().map(|(n, _)| n.index() + 1).max().unwrap_or(0)];
-        for &(name, i) in &named {
+            .filter_map(|(i, d)| Some((i, Name::find(&d.path)?)))
+        {
+            if by_name.len() <= name.index() {
+                by_name.resize(name.index() + 1, NONE);
+            }
             by_name[name.index()] = i as u32;
         }
         let mut ids: HashMap<&str, usize> = HashMap::new();

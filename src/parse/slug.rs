@@ -74,8 +74,6 @@ mod tests {
         headings.iter().map(|h| d.id(slug(h))).collect()
     }
 
-    /// Rows 1–24 of the edge-case table in shared/notes/github-slugs.md
-    /// (heading text as plain text, i.e. after Markdown rendering).
     #[test]
     fn ascii_slugs_as_the_pattern_makes_them() {
         for b in 0..=127u8 {
@@ -84,6 +82,8 @@ mod tests {
         }
     }
 
+    /// Rows 1–24 of the edge-case table in shared/notes/github-slugs.md
+    /// (heading text as plain text, i.e. after Markdown rendering).
     #[test]
     fn github_edge_cases() {
         assert_eq!(ids(&["alpha", "alpha"]), ["alpha", "alpha-1"]);
