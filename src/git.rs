@@ -5,6 +5,7 @@
 mod head_tree;
 mod history;
 mod index;
+mod objects;
 mod settled;
 
 pub use index::{Index, IndexEntry};
@@ -25,8 +26,10 @@ pub enum Resolution {
         id: ObjectId,
         /// The commit time, in seconds since the epoch.
         time: i64,
-        /// The committer's UTC offset, in seconds east.
-        offset: i64,
+        /// The committer's UTC offset, in seconds east; `None` when the
+        /// commit was found in the commit-graph, which does not keep it
+        /// (see [`Git::commit_offset`]).
+        offset: Option<i64>,
         /// The commit's tree, when the commit could be decoded.
         tree: Option<ObjectId>,
     },
@@ -208,11 +211,23 @@ impl Git {
         repo
     }
 
-    /// Resolves every distinct hex string in one parallel pass.
+    /// Resolves every distinct hex string in one parallel pass: the object
+    /// database is read once for all of them, and a commit the commit-graph
+    /// lists is not decoded.
     pub fn resolve_all<'a>(&self, hexes: Vec<&'a str>) -> Resolved<'a> {
+        let repo = self.local();
+        let folders = hexes
+            .iter()
+            .filter_map(|hex| u8::from_str_radix(hex.get(..2)?, 16).ok());
+        let objects =
+            objects::Objects::read(repo.objects.store_ref().path(), repo.object_hash(), folders);
+        let graph = repo.commit_graph_if_enabled().ok().flatten();
         let resolved: Resolved = hexes
             .into_par_iter()
-            .map_init(|| self.local(), |repo, hex| (hex, resolve(repo, hex)))
+            .map_init(
+                || self.local(),
+                |repo, hex| (hex, resolve(repo, objects.as_ref(), graph.as_ref(), hex)),
+            )
             .collect();
         let trees = resolved.values().filter_map(|r| match r {
             Resolution::Commit { id, tree, .. } => Some((*id, (*tree)?)),
@@ -221,6 +236,14 @@ impl Git {
         // Kept from the first call of the run, the one of the Git checks.
         let _ = self.trees.set(trees.collect());
         resolved
+    }
+
+    /// The committer's UTC offset of `commit`, in seconds east: what the
+    /// commit-graph does not keep.
+    pub fn commit_offset(&self, commit: ObjectId) -> Option<i64> {
+        let repo = self.local();
+        let time = repo.find_commit(commit).ok()?.time().ok()?;
+        Some(time.offset.into())
     }
 
     /// Commits reachable from the references whose full names start with one
@@ -1044,7 +1067,7 @@ fn ignored_revisions(repo: &gix::Repository, head: &gix::Tree<'_>) -> HashSet<Ob
         .lines()
         .map(|line| line.split('#').next().unwrap_or_default().trim())
         .filter(|rev| rev.len() >= 4 && rev.bytes().all(|b| b.is_ascii_hexdigit()))
-        .filter_map(|rev| match resolve(repo, rev) {
+        .filter_map(|rev| match resolve(repo, None, None, rev) {
             Resolution::Commit { id, .. } => Some(id),
             _ => None,
         })
@@ -1418,40 +1441,56 @@ enum Step {
 /// reference into a 2 GB file must not load 2 GB.
 pub const MAX_COUNTED_BLOB: u64 = 64 << 20;
 
-fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
+fn resolve(
+    repo: &gix::Repository,
+    objects: Option<&objects::Objects>,
+    graph: Option<&gix::commitgraph::Graph>,
+    hex: &str,
+) -> Resolution {
     let header = |id: ObjectId| match repo.try_find_header(id) {
         Ok(Some(h)) => Ok(Some(kind_name(h.kind()))),
         Ok(None) => Ok(None),
         Err(e) => Err(e.to_string()),
     };
-    let found = |id: ObjectId| match header(id) {
-        Ok(Some("commit")) => {
-            let commit = repo.find_commit(id).ok();
-            let time = commit
-                .as_ref()
-                .and_then(|c| c.time().ok())
-                .unwrap_or_default();
-            Resolution::Commit {
+    let found = |id: ObjectId| {
+        if let Some(commit) = graph.and_then(|g| Some(g.commit_at(g.lookup(id)?))) {
+            return Resolution::Commit {
                 id,
-                time: time.seconds,
-                offset: time.offset.into(),
-                tree: commit.and_then(|c| c.tree_id().ok()).map(|t| t.detach()),
-            }
+                time: i64::try_from(commit.committer_timestamp()).unwrap_or(i64::MAX),
+                offset: None,
+                tree: Some(commit.root_tree_id().to_owned()),
+            };
         }
-        Ok(Some(kind)) => Resolution::NotCommit { id, kind },
-        Ok(None) => Resolution::NotFound,
-        Err(e) => Resolution::Unreadable(e),
+        match header(id) {
+            Ok(Some("commit")) => {
+                let commit = repo.find_commit(id).ok();
+                let time = commit
+                    .as_ref()
+                    .and_then(|c| c.time().ok())
+                    .unwrap_or_default();
+                Resolution::Commit {
+                    id,
+                    time: time.seconds,
+                    offset: Some(time.offset.into()),
+                    tree: commit.and_then(|c| c.tree_id().ok()).map(|t| t.detach()),
+                }
+            }
+            Ok(Some(kind)) => Resolution::NotCommit { id, kind },
+            Ok(None) => Resolution::NotFound,
+            Err(e) => Resolution::Unreadable(e),
+        }
     };
-    if hex.len() == 40 {
-        return match ObjectId::from_hex(hex.as_bytes()) {
-            Ok(id) => found(id),
-            Err(_) => Resolution::NotFound,
-        };
-    }
     let Ok(prefix) = gix::hash::Prefix::from_hex(hex) else {
         return Resolution::NotFound;
     };
-    match repo.objects.lookup_prefix(prefix, None) {
+    let looked_up = match objects {
+        Some(objects) => Ok(objects.lookup(prefix)),
+        None => repo
+            .objects
+            .lookup_prefix(prefix, None)
+            .map_err(|e| e.to_string()),
+    };
+    match looked_up {
         Ok(None) => Resolution::NotFound,
         Ok(Some(Ok(id))) => found(id),
         Ok(Some(Err(()))) => {
@@ -1466,7 +1505,7 @@ fn resolve(repo: &gix::Repository, hex: &str) -> Resolution {
             list.sort();
             Resolution::Ambiguous(list)
         }
-        Err(e) => Resolution::Unreadable(e.to_string()),
+        Err(e) => Resolution::Unreadable(e),
     }
 }
 

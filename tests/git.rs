@@ -1949,6 +1949,51 @@ fn a_time_rounded_by_hand_is_not_earlier_than_a_commit_that_day() {
     );
 }
 
+/// The commit-graph keeps a commit's time but not its time zone: a date
+/// written without one is still compared with the day in the committer's
+/// zone, with the graph as without it.
+#[test]
+fn a_commit_read_from_the_commit_graph_keeps_its_time_zone() {
+    let repo = Repo::new();
+    // Still the 12th in UTC; already the 13th where it was committed.
+    let sha = repo.commit_at("code", "2026-04-13T01:30:00+02:00");
+    for (name, date) in [
+        ("day-before-there", "date: 2026-04-12"),
+        ("same-day-there", "date: 2026-04-13"),
+        ("utc-day", "date: 2026-04-12T23:45:00Z"),
+    ] {
+        repo.research(
+            name,
+            &format!(
+                "git_commit: {}\n{date}\nlast_updated: 2026-04-01",
+                &sha[..10]
+            ),
+        );
+    }
+    repo.commit("notes");
+    let findings = || {
+        let (_, json, _) = doccheck(&repo.root, &["--select", "DC211"]);
+        let messages: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| format!("{} {}", d["path"], d["message"]))
+            .collect();
+        (all_findings(&json), messages)
+    };
+    let without_graph = findings();
+    assert_eq!(
+        without_graph.0,
+        ["DC211 thoughts/shared/research/day-before-there.md"]
+    );
+    assert!(
+        without_graph.1[0].contains("was made on 2026-04-13"),
+        "{without_graph:?}"
+    );
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    assert_eq!(findings(), without_graph);
+}
+
 #[test]
 fn staleness_counts_only_the_changes_that_matter() {
     let repo = Repo::new();

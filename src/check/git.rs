@@ -84,7 +84,7 @@ pub fn check(
     // The commit each document was written against: its first commit field
     // that resolves.
     let mut written_at: HashMap<usize, ObjectId> = HashMap::new();
-    let mut found: Vec<(usize, &Cited, ObjectId, (i64, i64))> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for &(doc, cited) in &valid {
         let hex = hex_of(cited);
         match &resolved[hex] {
@@ -137,20 +137,19 @@ pub fn check(
 
     // The commits in HEAD's history are reachable without walking the
     // history of every reference: only the others need that walk.
-    let pending: Vec<&(usize, &Cited, ObjectId, (i64, i64))> =
-        match project.rules.any_enabled("DC206") && !git.shallow {
-            true => {
-                let mut ids: Vec<ObjectId> = found.iter().map(|&(_, _, id, _)| id).collect();
-                ids.sort();
-                ids.dedup();
-                let in_head = git.in_head_history(&ids);
-                found
-                    .iter()
-                    .filter(|(_, _, id, _)| !in_head.contains(id))
-                    .collect()
-            }
-            false => Vec::new(),
-        };
+    let pending: Vec<&Found> = match project.rules.any_enabled("DC206") && !git.shallow {
+        true => {
+            let mut ids: Vec<ObjectId> = found.iter().map(|&(_, _, id, _)| id).collect();
+            ids.sort();
+            ids.dedup();
+            let in_head = git.in_head_history(&ids);
+            found
+                .iter()
+                .filter(|(_, _, id, _)| !in_head.contains(id))
+                .collect()
+        }
+        false => Vec::new(),
+    };
     if !pending.is_empty() {
         let reachable = git.reachable(&settings.reachable_from)?;
         for &&(doc, cited, id, _) in &pending {
@@ -164,7 +163,7 @@ pub fn check(
         }
     }
     let dates_on = project.rules.any_enabled("DC211");
-    for &(doc, cited, _, commit) in found.iter().filter(|_| dates_on) {
+    for &(doc, cited, id, (time, offset)) in found.iter().filter(|_| dates_on) {
         // A note updated after the commit was made (`last_updated`,
         // `updated`) was still being written when it came.
         let updated_after = |day: i64| {
@@ -173,8 +172,24 @@ pub fn check(
                 .last_updated
                 .is_some_and(|(updated, _)| updated >= day)
         };
-        if let Some((date, date_span)) = docs[doc].facts.date
-            && let Some(day) = commit_after_date::committed_after(&date, commit)
+        let Some((date, date_span)) = docs[doc].facts.date else {
+            continue;
+        };
+        // The commit's own time zone counts only for a date written without
+        // one. The commit-graph does not keep it: the commit is read when
+        // the latest zone Git can write (+99:59) would make it later.
+        let offset = match (offset, date.offset) {
+            (Some(offset), _) => offset,
+            (None, Some(_)) => 0,
+            (None, None) => {
+                let latest = 99 * 3600 + 59 * 60;
+                if commit_after_date::committed_after(&date, (time, latest)).is_none() {
+                    continue;
+                }
+                git.commit_offset(id).unwrap_or(0)
+            }
+        };
+        if let Some(day) = commit_after_date::committed_after(&date, (time, offset))
             && !updated_after(day)
         {
             let committed = dates::format_day(day * 86_400);
@@ -202,6 +217,10 @@ pub fn check(
     }
     Ok(readings)
 }
+
+/// A cited commit that exists: the document, the citation, the commit, and
+/// its time and time zone (`None` when read from the commit-graph).
+type Found<'a> = (usize, &'a Cited, ObjectId, (i64, Option<i64>));
 
 fn at(docs: &[Document], doc: usize, d: Diagnostic) -> Diagnostic {
     d.in_file(&docs[doc].path)
