@@ -97,7 +97,7 @@ pub struct Git {
     /// The tree of each commit the documents cite, from reading the commit
     /// once to resolve it: the code references at that commit start there
     /// instead of reading it again.
-    trees: OnceLock<HashMap<ObjectId, ObjectId>>,
+    trees: OnceLock<Fast<ObjectId, ObjectId>>,
 }
 
 impl std::fmt::Debug for Git {
@@ -167,7 +167,12 @@ fn kind_name(kind: gix::object::Kind) -> &'static str {
 
 /// Cited commits by their text as written, hashed with foldhash: a large
 /// project looks up a hundred thousand.
-pub type Resolved<'a> = HashMap<&'a str, Resolution, foldhash::fast::RandomState>;
+pub type Resolved<'a> = Fast<&'a str, Resolution>;
+
+/// A map hashed with foldhash: object ids and paths of the repository's own,
+/// looked up hundreds of thousands of times, need no protection against
+/// chosen keys.
+type Fast<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 impl Git {
     /// Opens the repository that holds `root` (or `repository`, when the
@@ -361,10 +366,10 @@ impl Git {
         Reader {
             git: self,
             repo,
-            lines: HashMap::new(),
-            trees: HashMap::new(),
-            entries: HashMap::new(),
-            steps: HashMap::new(),
+            lines: Fast::default(),
+            trees: Fast::default(),
+            entries: Fast::default(),
+            steps: Fast::default(),
         }
     }
 
@@ -1289,14 +1294,14 @@ impl Tracked {
 pub struct Reader<'a> {
     git: &'a Git,
     repo: gix::Repository,
-    lines: HashMap<ObjectId, usize>,
+    lines: Fast<ObjectId, usize>,
     /// Each commit's tree, and what a path is in a tree: many references
     /// name the same files at the same commits.
-    trees: HashMap<ObjectId, ObjectId>,
-    entries: HashMap<(ObjectId, Box<str>), Option<ObjectId>>,
+    trees: Fast<ObjectId, ObjectId>,
+    entries: Fast<(ObjectId, Box<str>), Option<ObjectId>>,
     /// What one name is in one folder's tree: the folders on the way to a
     /// file are the same trees in most commits, decoded once.
-    steps: HashMap<ObjectId, HashMap<Box<str>, Option<Step>>>,
+    steps: Fast<ObjectId, Fast<Box<str>, Option<Step>>>,
 }
 
 impl Reader<'_> {

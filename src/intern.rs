@@ -4,6 +4,7 @@
 //! takes no lock; the [`Name`]s links keep are shared by the process.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -38,6 +39,15 @@ fn shard(text: &str) -> usize {
     (u64::from_le_bytes(last).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) as usize
 }
 
+const RECENT_SLOTS: usize = 512;
+static RECENT_HASH: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0);
+
+thread_local! {
+    /// The names this thread asked for lately, one per slot by hash.
+    static RECENT: std::cell::RefCell<[(u64, Option<Name>); RECENT_SLOTS]> =
+        const { std::cell::RefCell::new([(0, None); RECENT_SLOTS]) };
+}
+
 #[derive(Default)]
 struct Shard {
     ids: HashMap<&'static str, Name, foldhash::fast::FixedState>,
@@ -47,6 +57,23 @@ struct Shard {
 
 impl Name {
     pub fn new(text: &str) -> Name {
+        // The few texts that recur in every document (fragments such as
+        // `summary`) are found in this thread's own slots, without the
+        // shared table's lock and its cache misses.
+        let hash = RECENT_HASH.hash_one(text);
+        let slot = (hash % RECENT_SLOTS as u64) as usize;
+        if let Some(name) = RECENT.with_borrow(|recent| {
+            let (seen, name) = recent[slot];
+            name.filter(|n| seen == hash && n.as_str() == text)
+        }) {
+            return name;
+        }
+        let name = Name::shared(text);
+        RECENT.with_borrow_mut(|recent| recent[slot] = (hash, Some(name)));
+        name
+    }
+
+    fn shared(text: &str) -> Name {
         let shard = &SHARDS[shard(text)];
         let mut shard = shard
             .lock()

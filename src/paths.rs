@@ -8,16 +8,23 @@ pub fn normalize(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// Appends the segments of `path` to the normalised path in `out`.
+/// Appends the segments of `path` to the normalised path in `out`. Byte by
+/// byte: a million links are joined this way, and both separators are
+/// ASCII, never inside a longer character.
 fn push_segments(out: &mut String, path: &str) -> Option<()> {
-    for part in path.split(['/', '\\']) {
-        match part {
+    let mut rest = path;
+    loop {
+        let end = rest
+            .bytes()
+            .position(|b| b == b'/' || b == b'\\')
+            .unwrap_or(rest.len());
+        match &rest[..end] {
             "" | "." => {}
             ".." => {
                 if out.is_empty() {
                     return None;
                 }
-                let cut = out.rfind('/').unwrap_or(0);
+                let cut = last_slash(out).unwrap_or(0);
                 out.truncate(cut);
             }
             p => {
@@ -27,20 +34,32 @@ fn push_segments(out: &mut String, path: &str) -> Option<()> {
                 out.push_str(p);
             }
         }
+        if end == rest.len() {
+            return Some(());
+        }
+        rest = &rest[end + 1..];
     }
-    Some(())
+}
+
+fn last_slash(path: &str) -> Option<usize> {
+    path.bytes().rposition(|b| b == b'/')
 }
 
 /// Resolves `target` as written in the document at `from`: relative to the
 /// document's folder, or to the project root when it starts with `/`.
 pub fn join(from: &str, target: &str) -> Option<String> {
-    if target.starts_with('/') {
-        return normalize(target);
-    }
     let mut out = String::with_capacity(from.len() + target.len());
-    out.push_str(parent(from));
-    push_segments(&mut out, target)?;
+    join_into(&mut out, from, target)?;
     Some(out)
+}
+
+/// [`join`], into `out` (cleared first).
+pub fn join_into(out: &mut String, from: &str, target: &str) -> Option<()> {
+    out.clear();
+    if !target.starts_with('/') {
+        out.push_str(parent(from));
+    }
+    push_segments(out, target)
 }
 
 /// `%20` → ` `, `%C3%A9` → `é`; invalid sequences are kept as written.
@@ -68,7 +87,7 @@ pub fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// The folder part of a project-relative path (empty for the root).
 pub fn parent(path: &str) -> &str {
-    path.rfind('/').map_or("", |i| &path[..i])
+    last_slash(path).map_or("", |i| &path[..i])
 }
 
 /// A link from the folder `from` to the file `to` (both project-relative),
@@ -108,6 +127,8 @@ mod tests {
         assert_eq!(normalize("/a/b").as_deref(), Some("a/b"));
         assert_eq!(normalize("a/../.."), None);
         assert_eq!(normalize("").as_deref(), Some(""));
+        assert_eq!(normalize("a\\b\\..\\c/").as_deref(), Some("a/c"));
+        assert_eq!(normalize("é/./ü//x").as_deref(), Some("é/ü/x"));
     }
 
     #[test]

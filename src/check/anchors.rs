@@ -51,7 +51,8 @@ impl Anchors {
         let (mut low, mut high) = (0, self.len());
         while low < high {
             let mid = (low + high) / 2;
-            match self.get(mid).cmp(anchor) {
+            // Bytes order as the texts do, without checking each again.
+            match self.bytes(mid).cmp(anchor.as_bytes()) {
                 std::cmp::Ordering::Less => low = mid + 1,
                 std::cmp::Ordering::Greater => high = mid,
                 std::cmp::Ordering::Equal => return true,
@@ -60,14 +61,17 @@ impl Anchors {
         false
     }
 
-    fn get(&self, i: usize) -> &str {
+    fn bytes(&self, i: usize) -> &[u8] {
         let text = 4 * (self.len() + 1);
         let start = if i == 0 { 0 } else { self.word(i) };
-        let bytes = self.0.get(text + start..text + self.word(i + 1));
-        // Whole anchors, each a `str`: the check cannot fail.
-        bytes
-            .and_then(|b| std::str::from_utf8(b).ok())
+        self.0
+            .get(text + start..text + self.word(i + 1))
             .unwrap_or_default()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        // Whole anchors, each a `str`: the check cannot fail.
+        std::str::from_utf8(self.bytes(i)).unwrap_or_default()
     }
 }
 

@@ -506,7 +506,12 @@ pub fn analyze(
         super::schema::validate(schema, root, open, !from_fields, &mut out);
     }
 
-    let links = body.links.iter().map(|link| resolve(&path, link)).collect();
+    let mut buffer = String::new();
+    let links = body
+        .links
+        .iter()
+        .map(|link| resolve(&path, link, &mut buffer))
+        .collect();
     // Moved out (the content checks below read only the outline) and
     // trimmed: these are kept for every document until the run ends.
     let mut facts = Facts {
@@ -1022,17 +1027,16 @@ pub fn run_folder(path: &str) -> Option<&str> {
     Some(dir.rsplit('/').next().unwrap_or(dir))
 }
 
-fn resolve(from: &str, link: &Link) -> ResolvedLink {
-    let resolved = crate::graph::resolve_link(from, &link.dest);
+fn resolve(from: &str, link: &Link, buffer: &mut String) -> ResolvedLink {
+    let resolved = crate::graph::resolve_link(from, &link.dest, buffer);
     let empty = link.dest.trim().is_empty();
-    let path = resolved.path.filter(|_| !empty).map(|p| Name::new(&p));
+    let path = (resolved.inside && !empty).then(|| Name::new(buffer));
     let dest = link.dest.trim();
     let bare = !dest.starts_with(['.', '/', '#', '\\']) && from.contains('/');
-    let from_root = bare
-        .then(|| crate::graph::resolve_link("", dest).path)
-        .flatten()
-        .filter(|p| !p.is_empty() && path.as_deref().is_some_and(|t| t != p))
-        .map(|p| Name::new(&p));
+    let from_root = (bare && crate::graph::resolve_link("", dest, buffer).inside)
+        .then_some(&*buffer)
+        .filter(|p| !p.is_empty() && path.as_deref().is_some_and(|t| t != *p))
+        .map(|p| Name::new(p));
     ResolvedLink {
         path,
         fragment: resolved.fragment.map(|f| Name::new(&f)),

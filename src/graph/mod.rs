@@ -9,6 +9,7 @@ pub mod picture;
 pub mod render;
 pub mod svg;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::check::document::{Cites, Document};
@@ -82,26 +83,30 @@ pub struct Graph<'a> {
     pub duplicate_ids: Vec<(usize, Span, &'a str, usize)>,
 }
 
-/// Where a link's destination leads: a project-relative path (`None` when it
-/// leaves the project) and its decoded fragment.
-pub struct Target {
-    pub path: Option<String>,
-    pub fragment: Option<String>,
+/// Where a link's destination leads: whether its project-relative path
+/// stays in the project, and its decoded fragment.
+pub struct Target<'d> {
+    pub inside: bool,
+    pub fragment: Option<Cow<'d, str>>,
 }
 
-/// Resolves a link destination written in the document at `from`.
-pub fn resolve_link(from: &str, dest: &str) -> Target {
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(paths::percent_decode(f).into_owned())),
+/// Resolves a link destination written in the document at `from`, its path
+/// written into `path` (a buffer the caller keeps: a document's links are
+/// resolved one after the other).
+pub fn resolve_link<'d>(from: &str, dest: &'d str, path: &mut String) -> Target<'d> {
+    let (written, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(paths::percent_decode(f))),
         None => (dest, None),
     };
-    let path = without_line_suffix(path.split('?').next().unwrap_or_default());
-    let path = if path.is_empty() {
-        Some(from.to_owned())
+    let written = without_line_suffix(written.split('?').next().unwrap_or_default());
+    let inside = if written.is_empty() {
+        path.clear();
+        path.push_str(from);
+        true
     } else {
-        paths::join(from, &paths::percent_decode(path))
+        paths::join_into(path, from, &paths::percent_decode(written)).is_some()
     };
-    Target { path, fragment }
+    Target { inside, fragment }
 }
 
 /// `src/config.py:183-243` → `src/config.py`: editors open a file at a
@@ -463,9 +468,7 @@ mod tests {
         assert_eq!(without_line_suffix("c:/x"), "c:/x");
         assert_eq!(without_line_suffix(":12"), ":12");
         assert_eq!(
-            resolve_link("docs/a.md", "../src/x.rs:10-20")
-                .path
-                .as_deref(),
+            resolved("docs/a.md", "../src/x.rs:10-20").0.as_deref(),
             Some("src/x.rs")
         );
     }
@@ -482,17 +485,32 @@ mod tests {
         assert_eq!(find("/notes/x/research/a.md"), None);
     }
 
+    /// A link's path and fragment, resolved with a buffer of its own.
+    fn resolved(from: &str, dest: &str) -> (Option<String>, Option<String>) {
+        let mut path = "left over from another link".to_owned();
+        let target = resolve_link(from, dest, &mut path);
+        (
+            target.inside.then_some(path),
+            target.fragment.map(Cow::into_owned),
+        )
+    }
+
     #[test]
     fn link_resolution() {
-        let t = resolve_link("docs/a.md", "../b%20c.md#Sec%C3%A9?x");
-        assert_eq!(t.path.as_deref(), Some("b c.md"));
-        assert_eq!(t.fragment.as_deref(), Some("Secé?x"));
-        let t = resolve_link("docs/a.md", "#top");
-        assert_eq!(t.path.as_deref(), Some("docs/a.md"));
-        assert!(resolve_link("a.md", "../../x.md").path.is_none());
+        let (path, fragment) = resolved("docs/a.md", "../b%20c.md#Sec%C3%A9?x");
+        assert_eq!(path.as_deref(), Some("b c.md"));
+        assert_eq!(fragment.as_deref(), Some("Secé?x"));
+        let (path, fragment) = resolved("docs/a.md", "#top");
+        assert_eq!(path.as_deref(), Some("docs/a.md"));
+        assert_eq!(fragment.as_deref(), Some("top"));
+        assert!(resolved("a.md", "../../x.md").0.is_none());
         assert_eq!(
-            resolve_link("docs/a.md", "/x.md?plain=1").path.as_deref(),
+            resolved("docs/a.md", "/x.md?plain=1").0.as_deref(),
             Some("x.md")
+        );
+        assert_eq!(
+            resolved("docs/a.md", "x.md").0.as_deref(),
+            Some("docs/x.md")
         );
     }
 

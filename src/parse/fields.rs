@@ -147,6 +147,10 @@ pub fn scan<'a>(
     code_blocks: &[std::ops::Range<usize>],
 ) -> Vec<Field<'a>> {
     let mut fields: Vec<Field<'a>> = Vec::new();
+    // Every field line is bold, or an item of a bold group.
+    if !text[start..].contains("**") {
+        return fields;
+    }
     let mut blocks = code_blocks.iter().peekable();
     let mut offset = start;
     // Whether the last field is a group still taking list items.
