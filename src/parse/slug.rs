@@ -3,6 +3,7 @@
 //! edge cases pinned in the tests below).
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 /// Everything GitHub removes: all but `\p{Word}` (letters, marks, decimal
@@ -12,10 +13,17 @@ static REMOVED: LazyLock<regex::Regex> =
 
 /// The slug of a heading's plain text, before de-duplication.
 pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    slug_into(text, &mut out);
+    out
+}
+
+/// [`slug`], into `out` (cleared first).
+fn slug_into(text: &str, out: &mut String) {
+    out.clear();
     // Most headings are ASCII, where `\w` is `[0-9A-Za-z_]`: one pass over
     // the bytes instead of the regex and a copy.
     if text.is_ascii() {
-        let mut out = String::with_capacity(text.len());
         for b in text.bytes() {
             match b {
                 b' ' => out.push('-'),
@@ -24,9 +32,9 @@ pub fn slug(text: &str) -> String {
                 _ => {}
             }
         }
-        return out;
+        return;
     }
-    slug_of_any(text)
+    out.push_str(&slug_of_any(text));
 }
 
 /// [`slug`] for any text.
@@ -45,23 +53,32 @@ fn slug_of_any(text: &str) -> String {
 /// slug gets the first free `-N` suffix.
 #[derive(Debug, Default)]
 pub struct Disambiguator {
-    used: HashSet<String, foldhash::fast::RandomState>,
-    next: HashMap<String, usize, foldhash::fast::RandomState>,
+    used: HashSet<Box<str>, foldhash::fast::RandomState>,
+    next: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
+    /// The slug being made: one buffer for every heading of a document.
+    slug: String,
 }
 
 impl Disambiguator {
-    pub fn id(&mut self, base: String) -> String {
-        if self.used.insert(base.clone()) {
-            return base;
+    /// The id of the next heading, whose plain text is `text`.
+    pub fn heading(&mut self, text: &str) -> &str {
+        slug_into(text, &mut self.slug);
+        if self.used.contains(self.slug.as_str()) {
+            let base: Box<str> = self.slug.as_str().into();
+            let mut n = self.next.get(&base).copied().unwrap_or(1);
+            while self.used.contains(format!("{base}-{n}").as_str()) {
+                n += 1;
+            }
+            self.next.insert(base, n + 1);
+            let _ = write!(self.slug, "-{n}");
         }
-        let mut n = self.next.get(&base).copied().unwrap_or(1);
-        while self.used.contains(&format!("{base}-{n}")) {
-            n += 1;
-        }
-        let id = format!("{base}-{n}");
-        self.next.insert(base, n + 1);
-        self.used.insert(id.clone());
-        id
+        self.used.insert(self.slug.as_str().into());
+        self.used.get(self.slug.as_str()).map_or("", |id| id)
+    }
+
+    /// Every id given, in no order.
+    pub fn into_ids(self) -> impl Iterator<Item = Box<str>> {
+        self.used.into_iter()
     }
 }
 
@@ -71,7 +88,7 @@ mod tests {
 
     fn ids(headings: &[&str]) -> Vec<String> {
         let mut d = Disambiguator::default();
-        headings.iter().map(|h| d.id(slug(h))).collect()
+        headings.iter().map(|h| d.heading(h).to_owned()).collect()
     }
 
     #[test]
