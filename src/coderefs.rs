@@ -286,7 +286,7 @@ const FILE_EXTENSIONS: &[&str] = &[
 
 /// Reads every code reference of `docs`. `cited` is the commit each
 /// document says it was written against (by index), when it resolved.
-pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> Vec<Reading> {
+pub fn read(git: &Git, docs: &[Document], cited: &[Option<ObjectId>]) -> Vec<Reading> {
     let head = git.head();
     let listings = Listings::default();
     // First the cited commit (HEAD when none), then HEAD for a note written
@@ -306,7 +306,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
             |reader, (i, k)| {
                 let doc = &docs[i];
                 let r = &doc.facts.code_refs[k];
-                let at = cited.get(&i).copied().unwrap_or(head);
+                let at = cited[i].unwrap_or(head);
                 let mut tree = Tree::new(git, reader, &listings, at);
                 let outcome = resolve(&mut tree, &doc.path, &r.path, r.end);
                 if let (Outcome::Missing, Some(reason)) = (&outcome, tree.unreadable.take()) {
@@ -377,7 +377,7 @@ pub fn read(git: &Git, docs: &[Document], cited: &HashMap<usize, ObjectId>) -> V
                 outcome: Outcome::Missing,
             };
             let pending = std::mem::replace(&mut **pending, unsettled);
-            let has_cited = cited.contains_key(doc);
+            let has_cited = cited[*doc].is_some();
             if let Some(settled) = settle.verdict(docs, *doc, *reference, has_cited, pending) {
                 *verdict = Ok(settled.into());
             }

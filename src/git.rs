@@ -169,10 +169,11 @@ fn kind_name(kind: gix::object::Kind) -> &'static str {
 /// project looks up a hundred thousand.
 pub type Resolved<'a> = Fast<&'a str, Resolution>;
 
-/// A map hashed with foldhash: object ids and paths of the repository's own,
+/// Maps and sets hashed with foldhash: object ids and paths of the repository's own,
 /// looked up hundreds of thousands of times, need no protection against
 /// chosen keys.
 type Fast<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
 
 impl Git {
     /// Opens the repository that holds `root` (or `repository`, when the
@@ -284,14 +285,14 @@ impl Git {
     /// HEAD (see [`graph_ancestors`]); without one, a merge-base walk for
     /// each of a few commits. For more, none is known here, and the caller
     /// walks the history once for all of them.
-    pub fn in_head_history(&self, commits: &[ObjectId]) -> HashSet<ObjectId> {
+    pub fn in_head_history(&self, commits: &[ObjectId]) -> FastSet<ObjectId> {
         let repo = self.local();
         let graph = repo.commit_graph_if_enabled().ok().flatten();
         if let Some(found) = graph.and_then(|g| graph_ancestors(&repo, &g, self.head, commits)) {
             return found;
         }
         if commits.len() > 16 {
-            return HashSet::new();
+            return FastSet::default();
         }
         commits
             .iter()
@@ -640,11 +641,11 @@ fn graph_ancestors(
     graph: &gix::commitgraph::Graph,
     head: ObjectId,
     commits: &[ObjectId],
-) -> Option<HashSet<ObjectId>> {
+) -> Option<FastSet<ObjectId>> {
     // Old graphs leave generations uncomputed (0); a huge history clamps
     // them at the format's maximum. Neither orders commits.
     let known = |generation: u32| (1..0x3fff_ffff).contains(&generation);
-    let mut sought: HashMap<u32, ObjectId> = HashMap::new();
+    let mut sought: Fast<u32, ObjectId> = Fast::default();
     let mut loose: HashSet<ObjectId> = HashSet::new();
     let mut floor = Some(u32::MAX);
     for &id in commits {
@@ -661,7 +662,7 @@ fn graph_ancestors(
             }
         }
     }
-    let mut found = HashSet::new();
+    let mut found = FastSet::default();
     let mut entries = Vec::new();
     let mut read: HashSet<ObjectId> = HashSet::new();
     let mut stack = vec![head];

@@ -2,7 +2,7 @@
 //! resolved once, reachability comes from one history walk, and each
 //! (commit, file) pair behind the code references is read once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use gix::ObjectId;
 
@@ -83,7 +83,7 @@ pub fn check(
     let mut unreadable = None;
     // The commit each document was written against: its first commit field
     // that resolves.
-    let mut written_at: HashMap<usize, ObjectId> = HashMap::new();
+    let mut written_at: Vec<Option<ObjectId>> = vec![None; docs.len()];
     let mut found: Vec<Found> = Vec::new();
     for &(doc, cited) in &valid {
         let hex = hex_of(cited);
@@ -92,7 +92,7 @@ pub fn check(
                 id, time, offset, ..
             } => {
                 if cited.primary {
-                    written_at.entry(doc).or_insert(*id);
+                    written_at[doc].get_or_insert(*id);
                 }
                 found.push((doc, cited, *id, (*time, *offset)));
             }
@@ -294,7 +294,7 @@ fn shapes<'a>(
 fn branches(
     git: &Git,
     docs: &[Document],
-    written_at: &HashMap<usize, ObjectId>,
+    written_at: &[Option<ObjectId>],
     out: &mut Vec<Diagnostic>,
 ) {
     if git.shallow || docs.iter().all(|d| d.facts.branches.is_empty()) {
@@ -324,12 +324,14 @@ fn branches(
     let names: Vec<&str> = missing.iter().map(|&(_, _, name)| name).collect();
     let commits: Vec<ObjectId> = missing
         .iter()
-        .filter_map(|(i, _, _)| written_at.get(i).copied())
+        .filter_map(|&(i, _, _)| written_at[i])
         .collect();
     let merged = git.merged(&names, &commits);
     for (i, cited, name) in missing {
         let suggestion = suggest::closest(name, known.iter().map(String::as_str));
-        let cited_commit = written_at.get(&i).filter(|c| merged.commits.contains(*c));
+        let cited_commit = written_at[i]
+            .as_ref()
+            .filter(|c| merged.commits.contains(*c));
         let evidence = match (merged.branches.get(name), cited_commit) {
             (Some(merge), _) => Some(deleted_branch::Evidence::MergeCommit(short(merge))),
             (None, Some(commit)) if suggestion.is_none() => {
@@ -351,7 +353,7 @@ fn code_references(
     project: &Project,
     git: &Git,
     docs: &[Document],
-    written_at: &HashMap<usize, ObjectId>,
+    written_at: &[Option<ObjectId>],
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Reading> {
     let readings = crate::coderefs::read(git, docs, written_at);

@@ -53,32 +53,54 @@ fn slug_of_any(text: &str) -> String {
 /// slug gets the first free `-N` suffix.
 #[derive(Debug, Default)]
 pub struct Disambiguator {
-    used: HashSet<Box<str>, foldhash::fast::RandomState>,
+    /// Every id given, in document order.
+    ids: Vec<Box<str>>,
+    /// The same ids, hashed, once a document has more than [`FEW`]
+    /// headings: fewer are compared one by one, cheaper than hashing each.
+    many: HashSet<Box<str>, foldhash::fast::RandomState>,
     next: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
     /// The slug being made: one buffer for every heading of a document.
     slug: String,
 }
 
+const FEW: usize = 32;
+
 impl Disambiguator {
     /// The id of the next heading, whose plain text is `text`.
     pub fn heading(&mut self, text: &str) -> &str {
-        slug_into(text, &mut self.slug);
-        if self.used.contains(self.slug.as_str()) {
-            let base: Box<str> = self.slug.as_str().into();
+        let mut id = std::mem::take(&mut self.slug);
+        slug_into(text, &mut id);
+        if self.used(&id) {
+            let base: Box<str> = id.as_str().into();
             let mut n = self.next.get(&base).copied().unwrap_or(1);
-            while self.used.contains(format!("{base}-{n}").as_str()) {
+            while self.used(&format!("{base}-{n}")) {
                 n += 1;
             }
             self.next.insert(base, n + 1);
-            let _ = write!(self.slug, "-{n}");
+            let _ = write!(id, "-{n}");
         }
-        self.used.insert(self.slug.as_str().into());
-        self.used.get(self.slug.as_str()).map_or("", |id| id)
+        let given: Box<str> = id.as_str().into();
+        self.slug = id;
+        if self.ids.len() >= FEW {
+            if self.many.is_empty() {
+                self.many.extend(self.ids.iter().cloned());
+            }
+            self.many.insert(given.clone());
+        }
+        self.ids.push(given);
+        self.ids.last().map_or("", |id| id)
     }
 
-    /// Every id given, in no order.
+    fn used(&self, id: &str) -> bool {
+        match self.ids.len() > FEW {
+            true => self.many.contains(id),
+            false => self.ids.iter().any(|given| **given == *id),
+        }
+    }
+
+    /// Every id given, in document order.
     pub fn into_ids(self) -> impl Iterator<Item = Box<str>> {
-        self.used.into_iter()
+        self.ids.into_iter()
     }
 }
 
@@ -97,6 +119,37 @@ mod tests {
             let text = format!("Ab {} 9_-", char::from(b));
             assert_eq!(slug(&text), slug_of_any(&text), "{b}");
         }
+    }
+
+    /// Past the headings compared one by one, the ids are what one set of
+    /// every id given makes of them.
+    #[test]
+    fn many_headings_as_few() {
+        let words = ["x", "x 1", "x-1", "x 2", "x-1-1", "y", "X"];
+        let headings: Vec<&str> = (0..300)
+            .map(|i| words[(i * 7 + i / 5) % words.len()])
+            .collect();
+        let mut used = HashSet::new();
+        let mut next: HashMap<String, usize> = HashMap::new();
+        let expected: Vec<String> = headings
+            .iter()
+            .map(|h| {
+                let base = slug(h);
+                if used.insert(base.clone()) {
+                    return base;
+                }
+                let mut n = next.get(&base).copied().unwrap_or(1);
+                while used.contains(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                next.insert(base.clone(), n + 1);
+                let id = format!("{base}-{n}");
+                used.insert(id.clone());
+                id
+            })
+            .collect();
+        assert_eq!(ids(&headings), expected);
+        assert_eq!(expected.iter().collect::<HashSet<_>>().len(), 300);
     }
 
     /// Rows 1–24 of the edge-case table in shared/notes/github-slugs.md
