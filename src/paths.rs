@@ -8,16 +8,13 @@ pub fn normalize(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// Appends the segments of `path` to the normalised path in `out`. Byte by
-/// byte: a million links are joined this way, and both separators are
-/// ASCII, never inside a longer character.
+/// Appends the segments of `path` to the normalised path in `out`. Found
+/// with `memchr`: a million links are joined this way, and both separators
+/// are ASCII, never inside a longer character.
 fn push_segments(out: &mut String, path: &str) -> Option<()> {
     let mut rest = path;
     loop {
-        let end = rest
-            .bytes()
-            .position(|b| b == b'/' || b == b'\\')
-            .unwrap_or(rest.len());
+        let end = memchr::memchr2(b'/', b'\\', rest.as_bytes()).unwrap_or(rest.len());
         match &rest[..end] {
             "" | "." => {}
             ".." => {
@@ -42,7 +39,7 @@ fn push_segments(out: &mut String, path: &str) -> Option<()> {
 }
 
 fn last_slash(path: &str) -> Option<usize> {
-    path.bytes().rposition(|b| b == b'/')
+    memchr::memrchr(b'/', path.as_bytes())
 }
 
 /// Resolves `target` as written in the document at `from`: relative to the
@@ -64,7 +61,7 @@ pub fn join_into(out: &mut String, from: &str, target: &str) -> Option<()> {
 
 /// `%20` → ` `, `%C3%A9` → `é`; invalid sequences are kept as written.
 pub fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('%') {
+    if memchr::memchr(b'%', s.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();

@@ -94,11 +94,13 @@ pub struct Target<'d> {
 /// written into `path` (a buffer the caller keeps: a document's links are
 /// resolved one after the other).
 pub fn resolve_link<'d>(from: &str, dest: &'d str, path: &mut String) -> Target<'d> {
-    let (written, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(paths::percent_decode(f))),
+    // Links are many: the separators are found with `memchr`.
+    let (written, fragment) = match memchr::memchr(b'#', dest.as_bytes()) {
+        Some(hash) => (&dest[..hash], Some(paths::percent_decode(&dest[hash + 1..]))),
         None => (dest, None),
     };
-    let written = without_line_suffix(written.split('?').next().unwrap_or_default());
+    let query = memchr::memchr(b'?', written.as_bytes()).unwrap_or(written.len());
+    let written = without_line_suffix(&written[..query]);
     let inside = if written.is_empty() {
         path.clear();
         path.push_str(from);
@@ -112,9 +114,10 @@ pub fn resolve_link<'d>(from: &str, dest: &'d str, path: &mut String) -> Target<
 /// `src/config.py:183-243` → `src/config.py`: editors open a file at a
 /// line from such a link, and authors who cite code that way mean the file.
 pub fn without_line_suffix(path: &str) -> &str {
-    let Some((file, lines)) = path.rsplit_once(':') else {
+    let Some(colon) = memchr::memrchr(b':', path.as_bytes()) else {
         return path;
     };
+    let (file, lines) = (&path[..colon], &path[colon + 1..]);
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let is_lines = match lines.split_once('-') {
         Some((a, b)) => digits(a) && digits(b),
