@@ -18,6 +18,7 @@ use gix::ObjectId;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::intern::Name;
 
 /// What a commit-like string names in the object database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -363,13 +364,12 @@ impl Git {
     pub fn reader(&self) -> Reader<'_> {
         let mut repo = self.local();
         // Subtrees on the way to the files references name, decoded once.
-        repo.object_cache_size(16 * 1024 * 1024);
+        repo.object_cache_size(2 * 1024 * 1024);
         Reader {
             git: self,
             repo,
             lines: Fast::default(),
             trees: Fast::default(),
-            entries: Fast::default(),
             steps: Fast::default(),
         }
     }
@@ -1299,10 +1299,11 @@ pub struct Reader<'a> {
     /// Each commit's tree, and what a path is in a tree: many references
     /// name the same files at the same commits.
     trees: Fast<ObjectId, ObjectId>,
-    entries: Fast<(ObjectId, Box<str>), Option<ObjectId>>,
     /// What one name is in one folder's tree: the folders on the way to a
-    /// file are the same trees in most commits, decoded once.
-    steps: Fast<ObjectId, Fast<Box<str>, Option<Step>>>,
+    /// file are the same trees in most commits, decoded once. A file's
+    /// path is looked up again step by step: a map by whole paths would
+    /// hold one entry for each of a hundred thousand cited commits.
+    steps: Fast<(ObjectId, Name), Option<Step>>,
 }
 
 impl Reader<'_> {
@@ -1346,7 +1347,7 @@ impl Reader<'_> {
 
     /// The blob at `path` (project-relative) in `commit`'s tree: `Ok(None)`
     /// when it is not a file there, `Err` when the commit or a tree cannot
-    /// be read. Answers are kept per tree and path; failures are not.
+    /// be read. Each folder's answer is kept; failures are not.
     pub(crate) fn blob_at(
         &mut self,
         commit: ObjectId,
@@ -1368,24 +1369,18 @@ impl Reader<'_> {
                 tree
             }
         };
-        let key = (tree, Box::<str>::from(path));
-        if let Some(&found) = self.entries.get(&key) {
-            return Ok(found);
-        }
         let full = self.git.repo_path(path);
-        let found = match self.by_steps(tree, &full) {
-            Some(found) => found,
-            None => self
+        match self.by_steps(tree, &full) {
+            Some(found) => Ok(found),
+            None => Ok(self
                 .repo
                 .find_tree(tree)
                 .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
                 .lookup_entry_by_path(&full)
                 .map_err(|e| unreadable(&format!("the tree of {commit}"), &e))?
                 .filter(|e| e.mode().is_blob())
-                .map(|e| e.object_id()),
-        };
-        self.entries.insert(key, found);
-        Ok(found)
+                .map(|e| e.object_id())),
+        }
     }
 
     /// [`Self::blob_at`]'s lookup one folder at a time, each step kept;
@@ -1399,7 +1394,8 @@ impl Reader<'_> {
             if matches!(name, "" | "." | "..") || name.contains('\\') {
                 return None;
             }
-            let step = match self.steps.get(&tree).and_then(|names| names.get(name)) {
+            let key = (tree, Name::new(name));
+            let step = match self.steps.get(&key) {
                 Some(&step) => step,
                 None => {
                     let found = self.repo.find_tree(tree).ok()?;
@@ -1413,10 +1409,7 @@ impl Reader<'_> {
                             mode if mode.is_blob() => Step::Blob(e.oid.to_owned()),
                             _ => Step::Other,
                         });
-                    self.steps
-                        .entry(tree)
-                        .or_default()
-                        .insert(name.into(), step);
+                    self.steps.insert(key, step);
                     step
                 }
             };

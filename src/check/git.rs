@@ -117,6 +117,9 @@ pub fn check(
             Resolution::Unreadable(e) => unreadable = Some(e.clone()),
         }
     }
+    // Megabytes for a large project, no longer needed: the links are
+    // checked meanwhile.
+    drop(resolved);
     if let Some(e) = unreadable {
         notices.push(Notice {
             message: format!("some objects could not be read from the repository ({e}); those commits were not verified"),

@@ -93,6 +93,9 @@ pub fn check(files: Files<'_>, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
             }
             (found, from_root)
         })
+        // Only the documents with findings: a place for every document
+        // would be megabytes in a large project.
+        .filter(|(found, from_root)| !found.is_empty() || !from_root.is_empty())
         .collect();
     let (found, from_root): (Vec<_>, Vec<_>) = found.into_iter().unzip();
     let from_root: Vec<Diagnostic> = from_root.into_iter().flatten().collect();

@@ -366,34 +366,57 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         .as_ref()
         .filter(|_| project.rules.any_enabled("DC210") || project.rules.any_enabled("DC407"))
         .map(|g| g.last_changes(&docs.iter().map(|d| &*d.path).collect::<Vec<_>>()));
-    let readings = git::check(
-        project,
-        repo.as_ref(),
-        &docs,
-        history.as_deref(),
-        &mut diagnostics,
-        &mut notices,
-    )?;
     let (links_on, graph_on) = (
         project.rules.any_enabled("DC3"),
         project.rules.any_enabled("DC4"),
     );
-    if links_on || graph_on || change.is_some() || staged.is_some() {
-        let doc_graph = Graph::build(&docs);
-        let files = match &index {
-            Some(index) => links::Files::Index(index),
-            None => links::Files::Disk(&project.root),
-        };
-        if links_on {
-            links::check(files, &doc_graph, &mut diagnostics);
-            if project.rules.any_enabled("DC306") {
-                mentions::check(&project.root, &docs, &mut diagnostics);
+    let files = match &index {
+        Some(index) => links::Files::Index(index),
+        None => links::Files::Disk(&project.root),
+    };
+    // The Git checks read the repository partly on one thread (the commits'
+    // history, the verdicts of a hundred thousand references): the links,
+    // which need none of it, are checked meanwhile, against the documents
+    // alone. The edges between documents are added after, so that their
+    // memory and the Git checks' are not held at once. The findings are
+    // appended in the order of a check after the other.
+    let needed = links_on || graph_on || change.is_some() || staged.is_some();
+    let mut doc_graph = needed.then(|| Graph::documents(&docs));
+    let (git_checked, linked) = rayon::join(
+        || {
+            let (mut found, mut said) = (Vec::new(), Vec::new());
+            let readings = git::check(
+                project,
+                repo.as_ref(),
+                &docs,
+                history.as_deref(),
+                &mut found,
+                &mut said,
+            );
+            (readings, found, said)
+        },
+        || {
+            let mut found = Vec::new();
+            if let Some(doc_graph) = doc_graph.as_ref().filter(|_| links_on) {
+                links::check(files, doc_graph, &mut found);
+                if project.rules.any_enabled("DC306") {
+                    mentions::check(&project.root, &docs, &mut found);
+                }
             }
-        }
+            found
+        },
+    );
+    let (readings, git_found, git_said) = git_checked;
+    let readings = readings?;
+    diagnostics.extend(git_found);
+    notices.extend(git_said);
+    diagnostics.extend(linked);
+    if let Some(doc_graph) = &mut doc_graph {
+        doc_graph.connect();
         if graph_on {
             graph::check(
                 project,
-                &doc_graph,
+                doc_graph,
                 files,
                 repo.as_ref(),
                 history.as_deref(),
@@ -401,7 +424,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             );
         }
         if let Some(change) = &change {
-            let scope = gate::scope(&doc_graph, change);
+            let scope = gate::scope(doc_graph, change);
             diagnostics.retain(|d| scope.contains(&*d.path));
             coverage.files = Some(
                 scope
@@ -428,7 +451,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             });
         }
         if let Some(staged) = &staged {
-            staged.retain(&doc_graph, &mut diagnostics);
+            staged.retain(doc_graph, &mut diagnostics);
             let named = |path: &str| {
                 selection
                     .staged_named

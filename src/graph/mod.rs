@@ -96,7 +96,10 @@ pub struct Target<'d> {
 pub fn resolve_link<'d>(from: &str, dest: &'d str, path: &mut String) -> Target<'d> {
     // Links are many: the separators are found with `memchr`.
     let (written, fragment) = match memchr::memchr(b'#', dest.as_bytes()) {
-        Some(hash) => (&dest[..hash], Some(paths::percent_decode(&dest[hash + 1..]))),
+        Some(hash) => (
+            &dest[..hash],
+            Some(paths::percent_decode(&dest[hash + 1..])),
+        ),
         None => (dest, None),
     };
     let query = memchr::memchr(b'?', written.as_bytes()).unwrap_or(written.len());
@@ -140,6 +143,15 @@ fn doc_named(by_name: &[u32], name: Name) -> Option<usize> {
 impl<'a> Graph<'a> {
     /// `docs` must be sorted by path.
     pub fn build(docs: &'a [Document]) -> Graph<'a> {
+        let mut graph = Graph::documents(docs);
+        graph.connect();
+        graph
+    }
+
+    /// The documents by path, name and id, without the edges between them
+    /// ([`Graph::connect`]): what the link check needs, which can then run
+    /// alongside other checks without the edges' memory.
+    pub fn documents(docs: &'a [Document]) -> Graph<'a> {
         let index: Index = docs
             .iter()
             .enumerate()
@@ -172,6 +184,19 @@ impl<'a> Graph<'a> {
                 }
             }
         }
+        Graph {
+            docs,
+            edges: Vec::new(),
+            index,
+            by_name,
+            ids,
+            duplicate_ids,
+        }
+    }
+
+    /// Adds the edges: references and links between the documents.
+    pub fn connect(&mut self) {
+        let (docs, index, by_name, ids) = (self.docs, &self.index, &self.by_name, &self.ids);
         // Only a reference that names no path or id needs the names: built
         // when one first does.
         let mut names = None;
@@ -186,7 +211,7 @@ impl<'a> Graph<'a> {
             let first = edges.len();
             let mut weak = Vec::new();
             for (field, r) in doc.facts.refs.iter().enumerate() {
-                let to = Self::resolve_ref(&index, &doc.path, &r.target)
+                let to = Self::resolve_ref(index, &doc.path, &r.target)
                     .or_else(|| ids.get(r.target.trim()).copied())
                     .or_else(|| {
                         names
@@ -217,7 +242,7 @@ impl<'a> Graph<'a> {
                 .iter()
                 .filter_map(|link| {
                     link.names()
-                        .find_map(|name| doc_named(&by_name, name))
+                        .find_map(|name| doc_named(by_name, name))
                         .map(|to| (to, link.span))
                 })
                 .filter(|&(to, _)| to != from)
@@ -243,14 +268,7 @@ impl<'a> Graph<'a> {
         }
         // Kept until the run ends: without the room it grew into.
         edges.shrink_to_fit();
-        Graph {
-            docs,
-            edges,
-            index,
-            by_name,
-            ids,
-            duplicate_ids,
-        }
+        self.edges = edges;
     }
 
     /// The document whose path `name` is.
