@@ -6,6 +6,7 @@ mod head_tree;
 mod history;
 mod index;
 mod settled;
+mod tree_diff;
 
 pub use index::{Index, IndexEntry};
 

@@ -16,6 +16,8 @@ use std::sync::{Arc, Mutex};
 use gix::ObjectId;
 use rayon::prelude::*;
 
+use super::tree_diff::Folders;
+
 /// What a commit did to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -217,9 +219,10 @@ impl Store {
             .par_chunks(run)
             .flat_map_iter(|chunk| {
                 let mut repo = git.local();
-                // Room for a few versions of a large folder's tree: the
-                // parent's trees are the next commit's.
-                repo.object_cache_size(64 * 1024 * 1024);
+                // No object cache: the parent's trees are the next
+                // commit's, and `Folders` keeps them already (copying each
+                // tree into a cache and out again cost more than it saved).
+                repo.object_cache_size(None);
                 // Where the pack keeps a tree, for `newer_on_older`.
                 repo.objects.prevent_pack_unload();
                 // The first commits, newest first, show which way the
@@ -227,15 +230,16 @@ impl Store {
                 let (first, rest) = chunk.split_at(chunk.len().min(8));
                 let mut done = Vec::with_capacity(chunk.len());
                 let mut folders = Vec::new();
+                let mut known = Folders::default();
                 for &i in first {
-                    done.push((i, diff(&repo, &steps[i], &mut folders)));
+                    done.push((i, diff(&repo, &steps[i], &mut known, &mut folders)));
                 }
                 let mut rest = rest.to_vec();
                 if newer_on_older(&repo, &folders) {
                     rest.reverse();
                 }
                 for i in rest {
-                    done.push((i, diff(&repo, &steps[i], &mut Vec::new())));
+                    done.push((i, diff(&repo, &steps[i], &mut known, &mut Vec::new())));
                 }
                 done
             })
@@ -428,18 +432,20 @@ fn newer_on_older(repo: &gix::Repository, folders: &[(ObjectId, ObjectId)]) -> b
 
 /// One commit's changes against its first parent, outside any store.
 pub fn diff_one(repo: &gix::Repository, step: &Step) -> Option<Diff> {
-    diff(repo, step, &mut Vec::new())
+    diff(repo, step, &mut Folders::default(), &mut Vec::new())
 }
 
 /// One commit's changes against its first parent; the trees it changed
-/// (before, after) are added to `folders`.
+/// (before, after) are added to `folders`. `known` holds the folders read
+/// for the commits before (see [`Folders`]).
 fn diff(
     repo: &gix::Repository,
     step: &Step,
+    known: &mut Folders,
     folders: &mut Vec<(ObjectId, ObjectId)>,
 ) -> Option<Diff> {
     let commit = repo.find_commit(step.id).ok()?;
-    let tree = repo.find_tree(commit.tree_id().ok()?).ok()?;
+    let tree = commit.tree_id().ok()?.detach();
     let time = commit.time().unwrap_or_default();
     let author = commit
         .author()
@@ -450,52 +456,18 @@ fn diff(
         .first_parent
         .and_then(|p| repo.find_commit(p).ok())
         .and_then(|c| c.tree_id().ok())
-        .and_then(|t| repo.find_tree(t).ok());
-    let mut recorder = gix::diff::tree::Recorder::default();
-    let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
-    let old = parent_tree.as_ref().map_or(empty, |t| {
-        gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
-    });
-    let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
-    let mut state = gix::diff::tree::State::default();
-    gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).ok()?;
-    if let Some(parent) = &parent_tree {
-        folders.push((parent.id, tree.id));
-    }
-    use gix::diff::tree::recorder::Change as C;
-    let changes = recorder
-        .records
+        .map(gix::Id::detach);
+    let changes = super::tree_diff::diff(repo, parent_tree, tree, known, folders)?
         .into_iter()
         .filter_map(|change| {
-            let (path, mode, kind, previous, id) = match change {
-                C::Addition {
-                    path,
-                    entry_mode,
-                    oid,
-                    ..
-                } => (path, entry_mode, Kind::Added, None, oid),
-                C::Modification {
-                    path,
-                    entry_mode,
-                    previous_oid,
-                    oid,
-                    ..
-                } => (path, entry_mode, Kind::Modified, Some(previous_oid), oid),
-                C::Deletion {
-                    path,
-                    entry_mode,
-                    oid,
-                    ..
-                } => (path, entry_mode, Kind::Deleted, None, oid),
+            let (kind, (mode, id), previous) = match (change.old, change.new) {
+                (None, Some(new)) => (Kind::Added, new, None),
+                (Some((_, previous)), Some(new)) => (Kind::Modified, new, Some(previous)),
+                (Some(old), None) => (Kind::Deleted, old, None),
+                (None, None) => return None,
             };
-            if mode.is_tree() {
-                if let Some(previous) = previous {
-                    folders.push((previous, id));
-                }
-                return None;
-            }
             Some(FileChange {
-                path: path.to_string().into_boxed_str(),
+                path: change.path.into_boxed_str(),
                 kind,
                 blob: mode.is_blob(),
                 previous,
@@ -766,7 +738,7 @@ mod tests {
         let folders = |repo: &gix::Repository| {
             let mut folders = Vec::new();
             for step in &walk(repo, repo.head_id().unwrap().detach())[..4] {
-                diff(repo, step, &mut folders).unwrap();
+                diff(repo, step, &mut Folders::default(), &mut folders).unwrap();
             }
             assert_eq!(folders.len(), 8);
             folders
