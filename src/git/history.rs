@@ -164,10 +164,36 @@ impl Store {
         if unknown.is_empty() {
             return;
         }
+        // In the order the pack holds the blobs, a run to each thread: a
+        // delta's base comes just before it, so the base a blob needs is
+        // mostly one this thread has just read (and its pack cache holds)
+        // instead of a chain of some 25 deltas to inflate again.
+        let mut repo = open();
+        repo.objects.prevent_pack_unload();
+        let mut buf = Vec::new();
+        let mut at = |id: &ObjectId| {
+            use gix::odb::pack::Find as _;
+            repo.objects
+                .location_by_oid(id, &mut buf)
+                .ok()
+                .flatten()
+                .map_or((u32::MAX, u64::MAX), |l| (l.pack_id, l.pack_offset))
+        };
+        let mut unknown: Vec<_> = unknown
+            .into_iter()
+            .map(|(old, new)| (at(&old).min(at(&new)), old, new))
+            .collect();
+        unknown.sort_unstable();
+        let threads = rayon::current_num_threads().max(1);
+        let run = unknown.len().div_ceil(threads).max(1);
         let learned: Vec<((ObjectId, ObjectId), bool)> = unknown
-            .par_iter()
-            .map_init(&open, |repo, &(old, new)| {
-                ((old, new), compare(repo, old, new))
+            .par_chunks(run)
+            .flat_map_iter(|chunk| {
+                let repo = open();
+                chunk
+                    .iter()
+                    .map(|&(_, old, new)| ((old, new), compare(&repo, old, new)))
+                    .collect::<Vec<_>>()
             })
             .collect();
         self.same
