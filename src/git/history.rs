@@ -246,7 +246,7 @@ impl Store {
             .flat_map_iter(|chunk| {
                 let mut repo = git.local();
                 // No object cache: the parent's trees are the next
-                // commit's, and `Folders` keeps them already (copying each
+                // commit's, and `Known` keeps them already (copying each
                 // tree into a cache and out again cost more than it saved).
                 repo.object_cache_size(None);
                 // Where the pack keeps a tree, for `newer_on_older`.
@@ -256,7 +256,7 @@ impl Store {
                 let (first, rest) = chunk.split_at(chunk.len().min(8));
                 let mut done = Vec::with_capacity(chunk.len());
                 let mut folders = Vec::new();
-                let mut known = Folders::default();
+                let mut known = Known::default();
                 for &i in first {
                     done.push((i, diff(&repo, &steps[i], &mut known, &mut folders)));
                 }
@@ -456,34 +456,69 @@ fn newer_on_older(repo: &gix::Repository, folders: &[(ObjectId, ObjectId)]) -> b
     vote > 0
 }
 
+/// What a thread diffing a run of commits keeps from one commit to the
+/// next: the folders it read last, and the commits it read (a commit is
+/// read as a commit and as the parent of the next, and inflated once).
+#[derive(Default)]
+struct Known {
+    folders: Folders,
+    commits: HashMap<ObjectId, Commit>,
+}
+
+/// What the walk reads of a commit.
+#[derive(Clone, Copy)]
+struct Commit {
+    tree: ObjectId,
+    /// The committer's time.
+    time: gix::date::Time,
+    /// The author's (the committer's when the author's is unreadable).
+    author: gix::date::Time,
+}
+
+impl Known {
+    fn commit(&mut self, repo: &gix::Repository, id: ObjectId) -> Option<Commit> {
+        if let Some(commit) = self.commits.get(&id) {
+            return Some(*commit);
+        }
+        let commit = repo.find_commit(id).ok()?;
+        let time = commit.time().unwrap_or_default();
+        let read = Commit {
+            tree: commit.tree_id().ok()?.detach(),
+            time,
+            author: commit
+                .author()
+                .ok()
+                .and_then(|a| a.time().ok())
+                .unwrap_or(time),
+        };
+        if self.commits.len() >= 4096 {
+            self.commits.clear();
+        }
+        self.commits.insert(id, read);
+        Some(read)
+    }
+}
+
 /// One commit's changes against its first parent, outside any store.
 pub fn diff_one(repo: &gix::Repository, step: &Step) -> Option<Diff> {
-    diff(repo, step, &mut Folders::default(), &mut Vec::new())
+    diff(repo, step, &mut Known::default(), &mut Vec::new())
 }
 
 /// One commit's changes against its first parent; the trees it changed
 /// (before, after) are added to `folders`. `known` holds the folders read
-/// for the commits before (see [`Folders`]).
+/// for the commits before (see [`Known`]).
 fn diff(
     repo: &gix::Repository,
     step: &Step,
-    known: &mut Folders,
+    known: &mut Known,
     folders: &mut Vec<(ObjectId, ObjectId)>,
 ) -> Option<Diff> {
-    let commit = repo.find_commit(step.id).ok()?;
-    let tree = commit.tree_id().ok()?.detach();
-    let time = commit.time().unwrap_or_default();
-    let author = commit
-        .author()
-        .ok()
-        .and_then(|a| a.time().ok())
-        .unwrap_or(time);
+    let Commit { tree, time, author } = known.commit(repo, step.id)?;
     let parent_tree = step
         .first_parent
-        .and_then(|p| repo.find_commit(p).ok())
-        .and_then(|c| c.tree_id().ok())
-        .map(gix::Id::detach);
-    let changes = super::tree_diff::diff(repo, parent_tree, tree, known, folders)?
+        .and_then(|p| known.commit(repo, p))
+        .map(|c| c.tree);
+    let changes = super::tree_diff::diff(repo, parent_tree, tree, &mut known.folders, folders)?
         .into_iter()
         .filter_map(|change| {
             let (kind, (mode, id), previous) = match (change.old, change.new) {
@@ -764,7 +799,7 @@ mod tests {
         let folders = |repo: &gix::Repository| {
             let mut folders = Vec::new();
             for step in &walk(repo, repo.head_id().unwrap().detach())[..4] {
-                diff(repo, step, &mut Folders::default(), &mut folders).unwrap();
+                diff(repo, step, &mut Known::default(), &mut folders).unwrap();
             }
             assert_eq!(folders.len(), 8);
             folders
