@@ -1,10 +1,11 @@
 //! HEAD's history as each commit's changes against its first parent, the
 //! one record [`super::Git::last_changes`] and [`super::Git::path_history`]
 //! both read. A commit's changes never change, so they are computed once
-//! (in parallel, each thread diffing a run of consecutive commits so that a
-//! tree it decoded for one commit is in its cache as the parent of the
-//! next) and kept under `.git/doccheck/`: a later run diffs only the
-//! commits it has not seen, those newer than the HEAD it last read. The
+//! (in parallel, each thread diffing a run of consecutive commits so that
+//! the trees and the commit it read for one commit are kept, see
+//! [`Known`], as the parent of the next) and kept under `.git/doccheck/`:
+//! a later run diffs only the commits it has not seen, those newer than
+//! the HEAD it last read. The
 //! cache is an optimisation only: without it (deleted, unreadable, another
 //! version) every commit is diffed again and the results are the same.
 
