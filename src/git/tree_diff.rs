@@ -587,6 +587,8 @@ mod tests {
         let mut first: Vec<String> = (0..300)
             .map(|k| edit(&format!("big/note_{k:03}.md"), &format!("note {k}")))
             .collect();
+        // Names that read like the start of an entry, to throw a reading
+        // that starts in the wrong place.
         for path in [
             "a.md",
             "a-b",
@@ -594,6 +596,8 @@ mod tests {
             "a/deep/y.md",
             "z.md",
             "big/sub/in.md",
+            "big/note_150 100644 x.md",
+            "big/note_151 40000 y",
         ] {
             first.push(edit(path, path));
         }
@@ -601,6 +605,11 @@ mod tests {
         let steps: Vec<Vec<String>> = vec![
             vec![edit("big/note_000.md", "first edited")],
             vec![edit("big/note_150.md", "middle edited")],
+            vec![edit("big/note_150 100644 x.md", "edited")],
+            vec![
+                "D big/note_151 40000 y\n".into(),
+                edit("big/note_152.md", "y"),
+            ],
             vec![edit("big/note_299.md", "last edited")],
             vec![edit("big/note_0000.md", "added at the start")],
             vec![edit("big/zz.md", "added at the end")],
