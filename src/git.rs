@@ -7,6 +7,7 @@ mod history;
 mod index;
 mod objects;
 mod settled;
+mod tree_diff;
 
 pub use index::{Index, IndexEntry};
 

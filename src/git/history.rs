@@ -1,10 +1,11 @@
 //! HEAD's history as each commit's changes against its first parent, the
 //! one record [`super::Git::last_changes`] and [`super::Git::path_history`]
 //! both read. A commit's changes never change, so they are computed once
-//! (in parallel, each thread diffing a run of consecutive commits so that a
-//! tree it decoded for one commit is in its cache as the parent of the
-//! next) and kept under `.git/doccheck/`: a later run diffs only the
-//! commits it has not seen, those newer than the HEAD it last read. The
+//! (in parallel, each thread diffing a run of consecutive commits so that
+//! the trees and the commit it read for one commit are kept, see
+//! [`Known`], as the parent of the next) and kept under `.git/doccheck/`:
+//! a later run diffs only the commits it has not seen, those newer than
+//! the HEAD it last read. The
 //! cache is an optimisation only: without it (deleted, unreadable, another
 //! version) every commit is diffed again and the results are the same.
 
@@ -15,6 +16,8 @@ use std::sync::{Arc, Mutex};
 
 use gix::ObjectId;
 use rayon::prelude::*;
+
+use super::tree_diff::Folders;
 
 /// What a commit did to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,10 +165,36 @@ impl Store {
         if unknown.is_empty() {
             return;
         }
+        // In the order the pack holds the blobs, a run to each thread: a
+        // delta's base comes just before it, so the base a blob needs is
+        // mostly one this thread has just read (and its pack cache holds)
+        // instead of a chain of some 25 deltas to inflate again.
+        let mut repo = open();
+        repo.objects.prevent_pack_unload();
+        let mut buf = Vec::new();
+        let mut at = |id: &ObjectId| {
+            use gix::odb::pack::Find as _;
+            repo.objects
+                .location_by_oid(id, &mut buf)
+                .ok()
+                .flatten()
+                .map_or((u32::MAX, u64::MAX), |l| (l.pack_id, l.pack_offset))
+        };
+        let mut unknown: Vec<_> = unknown
+            .into_iter()
+            .map(|(old, new)| (at(&old).min(at(&new)), old, new))
+            .collect();
+        unknown.sort_unstable();
+        let threads = rayon::current_num_threads().max(1);
+        let run = unknown.len().div_ceil(threads).max(1);
         let learned: Vec<((ObjectId, ObjectId), bool)> = unknown
-            .par_iter()
-            .map_init(&open, |repo, &(old, new)| {
-                ((old, new), compare(repo, old, new))
+            .par_chunks(run)
+            .flat_map_iter(|chunk| {
+                let repo = open();
+                chunk
+                    .iter()
+                    .map(|&(_, old, new)| ((old, new), compare(&repo, old, new)))
+                    .collect::<Vec<_>>()
             })
             .collect();
         self.same
@@ -217,9 +246,10 @@ impl Store {
             .par_chunks(run)
             .flat_map_iter(|chunk| {
                 let mut repo = git.local();
-                // Room for a few versions of a large folder's tree: the
-                // parent's trees are the next commit's.
-                repo.object_cache_size(64 * 1024 * 1024);
+                // No object cache: the parent's trees are the next
+                // commit's, and `Known` keeps them already (copying each
+                // tree into a cache and out again cost more than it saved).
+                repo.object_cache_size(None);
                 // Where the pack keeps a tree, for `newer_on_older`.
                 repo.objects.prevent_pack_unload();
                 // The first commits, newest first, show which way the
@@ -227,15 +257,16 @@ impl Store {
                 let (first, rest) = chunk.split_at(chunk.len().min(8));
                 let mut done = Vec::with_capacity(chunk.len());
                 let mut folders = Vec::new();
+                let mut known = Known::default();
                 for &i in first {
-                    done.push((i, diff(&repo, &steps[i], &mut folders)));
+                    done.push((i, diff(&repo, &steps[i], &mut known, &mut folders)));
                 }
                 let mut rest = rest.to_vec();
                 if newer_on_older(&repo, &folders) {
                     rest.reverse();
                 }
                 for i in rest {
-                    done.push((i, diff(&repo, &steps[i], &mut Vec::new())));
+                    done.push((i, diff(&repo, &steps[i], &mut known, &mut Vec::new())));
                 }
                 done
             })
@@ -426,76 +457,79 @@ fn newer_on_older(repo: &gix::Repository, folders: &[(ObjectId, ObjectId)]) -> b
     vote > 0
 }
 
+/// What a thread diffing a run of commits keeps from one commit to the
+/// next: the folders it read last, and the commits it read (a commit is
+/// read as a commit and as the parent of the next, and inflated once).
+#[derive(Default)]
+struct Known {
+    folders: Folders,
+    commits: HashMap<ObjectId, Commit>,
+}
+
+/// What the walk reads of a commit.
+#[derive(Clone, Copy)]
+struct Commit {
+    tree: ObjectId,
+    /// The committer's time.
+    time: gix::date::Time,
+    /// The author's (the committer's when the author's is unreadable).
+    author: gix::date::Time,
+}
+
+impl Known {
+    fn commit(&mut self, repo: &gix::Repository, id: ObjectId) -> Option<Commit> {
+        if let Some(commit) = self.commits.get(&id) {
+            return Some(*commit);
+        }
+        let commit = repo.find_commit(id).ok()?;
+        let time = commit.time().unwrap_or_default();
+        let read = Commit {
+            tree: commit.tree_id().ok()?.detach(),
+            time,
+            author: commit
+                .author()
+                .ok()
+                .and_then(|a| a.time().ok())
+                .unwrap_or(time),
+        };
+        if self.commits.len() >= 4096 {
+            self.commits.clear();
+        }
+        self.commits.insert(id, read);
+        Some(read)
+    }
+}
+
 /// One commit's changes against its first parent, outside any store.
 pub fn diff_one(repo: &gix::Repository, step: &Step) -> Option<Diff> {
-    diff(repo, step, &mut Vec::new())
+    diff(repo, step, &mut Known::default(), &mut Vec::new())
 }
 
 /// One commit's changes against its first parent; the trees it changed
-/// (before, after) are added to `folders`.
+/// (before, after) are added to `folders`. `known` holds the folders read
+/// for the commits before (see [`Known`]).
 fn diff(
     repo: &gix::Repository,
     step: &Step,
+    known: &mut Known,
     folders: &mut Vec<(ObjectId, ObjectId)>,
 ) -> Option<Diff> {
-    let commit = repo.find_commit(step.id).ok()?;
-    let tree = repo.find_tree(commit.tree_id().ok()?).ok()?;
-    let time = commit.time().unwrap_or_default();
-    let author = commit
-        .author()
-        .ok()
-        .and_then(|a| a.time().ok())
-        .unwrap_or(time);
+    let Commit { tree, time, author } = known.commit(repo, step.id)?;
     let parent_tree = step
         .first_parent
-        .and_then(|p| repo.find_commit(p).ok())
-        .and_then(|c| c.tree_id().ok())
-        .and_then(|t| repo.find_tree(t).ok());
-    let mut recorder = gix::diff::tree::Recorder::default();
-    let empty = gix::objs::TreeRefIter::from_bytes(&[], gix::hash::Kind::Sha1);
-    let old = parent_tree.as_ref().map_or(empty, |t| {
-        gix::objs::TreeRefIter::from_bytes(&t.data, gix::hash::Kind::Sha1)
-    });
-    let new = gix::objs::TreeRefIter::from_bytes(&tree.data, gix::hash::Kind::Sha1);
-    let mut state = gix::diff::tree::State::default();
-    gix::diff::tree(old, new, &mut state, &repo.objects, &mut recorder).ok()?;
-    if let Some(parent) = &parent_tree {
-        folders.push((parent.id, tree.id));
-    }
-    use gix::diff::tree::recorder::Change as C;
-    let changes = recorder
-        .records
+        .and_then(|p| known.commit(repo, p))
+        .map(|c| c.tree);
+    let changes = super::tree_diff::diff(repo, parent_tree, tree, &mut known.folders, folders)?
         .into_iter()
         .filter_map(|change| {
-            let (path, mode, kind, previous, id) = match change {
-                C::Addition {
-                    path,
-                    entry_mode,
-                    oid,
-                    ..
-                } => (path, entry_mode, Kind::Added, None, oid),
-                C::Modification {
-                    path,
-                    entry_mode,
-                    previous_oid,
-                    oid,
-                    ..
-                } => (path, entry_mode, Kind::Modified, Some(previous_oid), oid),
-                C::Deletion {
-                    path,
-                    entry_mode,
-                    oid,
-                    ..
-                } => (path, entry_mode, Kind::Deleted, None, oid),
+            let (kind, (mode, id), previous) = match (change.old, change.new) {
+                (None, Some(new)) => (Kind::Added, new, None),
+                (Some((_, previous)), Some(new)) => (Kind::Modified, new, Some(previous)),
+                (Some(old), None) => (Kind::Deleted, old, None),
+                (None, None) => return None,
             };
-            if mode.is_tree() {
-                if let Some(previous) = previous {
-                    folders.push((previous, id));
-                }
-                return None;
-            }
             Some(FileChange {
-                path: path.to_string().into_boxed_str(),
+                path: change.path.into_boxed_str(),
                 kind,
                 blob: mode.is_blob(),
                 previous,
@@ -766,7 +800,7 @@ mod tests {
         let folders = |repo: &gix::Repository| {
             let mut folders = Vec::new();
             for step in &walk(repo, repo.head_id().unwrap().detach())[..4] {
-                diff(repo, step, &mut folders).unwrap();
+                diff(repo, step, &mut Known::default(), &mut folders).unwrap();
             }
             assert_eq!(folders.len(), 8);
             folders
