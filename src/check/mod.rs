@@ -381,7 +381,6 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     // memory and the Git checks' are not held at once. The findings are
     // appended in the order of a check after the other.
     let needed = links_on || graph_on || change.is_some() || staged.is_some();
-    let mut doc_graph = needed.then(|| Graph::documents(&docs));
     let (git_checked, linked) = rayon::join(
         || {
             let (mut found, mut said) = (Vec::new(), Vec::new());
@@ -397,22 +396,24 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         },
         || {
             let mut found = Vec::new();
-            if let Some(doc_graph) = doc_graph.as_ref().filter(|_| links_on) {
-                links::check(files, doc_graph, &mut found);
+            let doc_graph = needed.then(|| Graph::documents(&docs))?;
+            if links_on {
+                links::check(files, &doc_graph, &mut found);
                 if project.rules.any_enabled("DC306") {
                     mentions::check(&project.root, &docs, &mut found);
                 }
             }
-            found
+            Some((doc_graph, found))
         },
     );
     let (readings, git_found, git_said) = git_checked;
     let readings = readings?;
     diagnostics.extend(git_found);
     notices.extend(git_said);
-    diagnostics.extend(linked);
-    if let Some(doc_graph) = &mut doc_graph {
+    if let Some((mut doc_graph, linked)) = linked {
+        diagnostics.extend(linked);
         doc_graph.connect();
+        let doc_graph = &doc_graph;
         if graph_on {
             graph::check(
                 project,
