@@ -360,12 +360,6 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         selection,
         repo.as_ref().is_some_and(|g| !g.shallow),
     );
-    // When each document last changed: one walk of the history, shared by
-    // the staleness (DC210) and suspect-link (DC407) checks.
-    let history = repo
-        .as_ref()
-        .filter(|_| project.rules.any_enabled("DC210") || project.rules.any_enabled("DC407"))
-        .map(|g| g.last_changes(&docs.iter().map(|d| &*d.path).collect::<Vec<_>>()));
     let (links_on, graph_on) = (
         project.rules.any_enabled("DC3"),
         project.rules.any_enabled("DC4"),
@@ -383,6 +377,15 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     let needed = links_on || graph_on || change.is_some() || staged.is_some();
     let (git_checked, linked) = rayon::join(
         || {
+            // When each document last changed: one walk of the history,
+            // shared by the staleness (DC210) and suspect-link (DC407)
+            // checks.
+            let history = repo
+                .as_ref()
+                .filter(|_| {
+                    project.rules.any_enabled("DC210") || project.rules.any_enabled("DC407")
+                })
+                .map(|g| g.last_changes(&docs.iter().map(|d| &*d.path).collect::<Vec<_>>()));
             let (mut found, mut said) = (Vec::new(), Vec::new());
             let readings = git::check(
                 project,
@@ -392,7 +395,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
                 &mut found,
                 &mut said,
             );
-            (readings, found, said)
+            (history, readings, found, said)
         },
         || {
             let mut found = Vec::new();
@@ -406,7 +409,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             Some((doc_graph, found))
         },
     );
-    let (readings, git_found, git_said) = git_checked;
+    let (history, readings, git_found, git_said) = git_checked;
     let readings = readings?;
     diagnostics.extend(git_found);
     notices.extend(git_said);
