@@ -324,7 +324,14 @@ pub enum Loaded {
 /// Reads a file for linting without ever following it out of `root`,
 /// blocking on a FIFO, or loading a huge or binary file.
 pub fn read(root: &Path, abs: &Path, entry: Entry) -> Loaded {
-    match read_bytes(root, abs, entry) {
+    read_into(root, abs, entry, Vec::new())
+}
+
+/// [`read`], into `buffer` (what it held is dropped): the walk reads each
+/// document into the buffer of the one before, instead of allocating a
+/// couple of kilobytes a hundred thousand times.
+pub fn read_into(root: &Path, abs: &Path, entry: Entry, buffer: Vec<u8>) -> Loaded {
+    match read_bytes_into(root, abs, entry, buffer) {
         Ok(Some(bytes)) => decode(bytes),
         Ok(None) => Loaded::Skip,
         Err(problem) => Loaded::Problem(*problem),
@@ -341,6 +348,15 @@ pub fn read_bytes(
     root: &Path,
     abs: &Path,
     entry: Entry,
+) -> Result<Option<Vec<u8>>, Box<Diagnostic>> {
+    read_bytes_into(root, abs, entry, Vec::new())
+}
+
+fn read_bytes_into(
+    root: &Path,
+    abs: &Path,
+    entry: Entry,
+    mut bytes: Vec<u8>,
 ) -> Result<Option<Vec<u8>>, Box<Diagnostic>> {
     let unreadable = |reason: &str| Box::new(unreadable_file::diagnostic(reason));
     if entry != Entry::File {
@@ -371,7 +387,8 @@ pub fn read_bytes(
     if meta.len() > file_too_large::LIMIT {
         return Err(Box::new(file_too_large::diagnostic(meta.len())));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    bytes.clear();
+    bytes.reserve_exact(meta.len() as usize + 1);
     file.take(file_too_large::LIMIT + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(&e.to_string()))?;

@@ -596,8 +596,19 @@ fn analyze_file(
     if kind.is_some_and(|k| !project.kinds.get(k).lint) {
         return None;
     }
-    let loaded = document::read(&project.root, &candidate.abs, entry);
-    analysis(project, interner, &candidate.rel, kind, &loaded)
+    let loaded = document::read_into(&project.root, &candidate.abs, entry, SPARE.take());
+    let analysis = analysis(project, interner, &candidate.rel, kind, &loaded);
+    if let Loaded::Text(text) = loaded {
+        SPARE.set(text.into_bytes());
+    }
+    analysis
+}
+
+thread_local! {
+    /// The buffer the last document of this thread was read into: a text
+    /// is dropped once analysed, and a buffer of a couple of kilobytes
+    /// allocated for each made the allocator sort its free lists each time.
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The analysis of a document's content, wherever it was read from.

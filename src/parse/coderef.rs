@@ -25,7 +25,7 @@ pub fn scan(text: &str) -> Vec<CodeRef<'_>> {
     let bytes = text.as_bytes();
     // The lines follow a `:` or a `#`: most text holds neither, and a word
     // without one is no reference.
-    if !bytes.iter().any(|&b| b == b':' || b == b'#') {
+    if memchr::memchr2(b':', b'#', bytes).is_none() {
         return refs;
     }
     let mut i = 0;
