@@ -275,6 +275,14 @@ fn flow(node: &Node, out: &mut String) {
 
 /// Resolution of a plain scalar under the YAML 1.2 core schema.
 pub fn resolve_plain(s: &str) -> Resolved {
+    // Nulls, booleans and numbers all start with one of these: most text
+    // is told apart at its first byte.
+    if s.bytes()
+        .next()
+        .is_some_and(|b| !b.is_ascii_digit() && !b"+-.~nNtTfF".contains(&b))
+    {
+        return Resolved::Str;
+    }
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
         "true" | "True" | "TRUE" => return Resolved::Bool(true),
