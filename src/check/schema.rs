@@ -12,9 +12,12 @@ use crate::rules::frontmatter::{
     date_without_time, field_name, invalid_enum_value, invalid_format, missing_required_key,
     misspelled_key, schema_violation, string_read_as_number, unknown_key, wrong_type,
 };
-use crate::schema::{RESERVED, Schema};
+use crate::schema::Schema;
 use crate::source::Span;
 use crate::suggest;
+
+/// Keys doccheck itself reads and the schema never sees.
+const RESERVED: &[&str] = &["$schema"];
 
 /// Validates the frontmatter `root`; `fence` is the opening `---`, where
 /// findings about the top-level mapping point. Fixes are offered only for
@@ -27,42 +30,36 @@ pub fn validate(
     out: &mut Vec<Diagnostic>,
 ) {
     let first = out.len();
-    let mut stand_ins: Vec<&str> = Vec::new();
-    // Nearly every document is valid: the tree says so without its JSON.
-    if schema.tree_is_valid(root) != Some(true) {
-        invalid(schema, root, fence, &mut stand_ins, out);
-    }
-    misspelled_keys(schema, root, &stand_ins, out);
-    if !fixable {
-        for d in &mut out[first..] {
-            d.fix = None;
-        }
-    }
-}
-
-/// Reports what the schema rejects in `root`, read as JSON.
-fn invalid<'a>(
-    schema: &Schema,
-    root: &'a Node,
-    fence: Span,
-    stand_ins: &mut Vec<&'a str>,
-    out: &mut Vec<Diagnostic>,
-) {
     let mut json = root.to_json();
     if let Some(object) = json.as_object_mut() {
         for key in RESERVED {
             object.remove(*key);
         }
     }
+    let mut stand_ins: Vec<&str> = Vec::new();
     if !schema.is_valid(&json) {
         quote_numbers(schema, root, &mut json, out);
         without_values(schema, root, &mut json);
         let errors: Vec<_> = schema.errors(&json).collect();
         let mut missing = Missing::default();
         for error in &errors {
-            report(schema, root, fence, error, stand_ins, &mut missing, out);
+            report(
+                schema,
+                root,
+                fence,
+                error,
+                &mut stand_ins,
+                &mut missing,
+                out,
+            );
         }
         missing.report(out);
+    }
+    misspelled_keys(schema, root, &stand_ins, out);
+    if !fixable {
+        for d in &mut out[first..] {
+            d.fix = None;
+        }
     }
 }
 

@@ -92,42 +92,12 @@ pub struct Parsed {
     pub duplicates: Vec<DuplicateKey>,
 }
 
-/// What a scalar is in JSON: its core-schema resolution, with integers
-/// beyond `i64` read as `u64` or else as a float, and what JSON cannot hold
-/// (non-finite floats, integers beyond `f64`) kept as the text.
-#[derive(Debug, Clone, PartialEq)]
-pub enum JsonScalar<'a> {
-    Null,
-    Bool(bool),
-    Number(serde_json::Number),
-    String(&'a str),
-}
-
 impl Scalar {
     pub fn resolve(&self) -> Resolved {
         if self.forced_string || self.style != Style::Plain {
             return Resolved::Str;
         }
         resolve_plain(&self.text)
-    }
-
-    /// The scalar as JSON sees it; see [`JsonScalar`].
-    pub fn json(&self) -> JsonScalar<'_> {
-        let number = match self.resolve() {
-            Resolved::Null => return JsonScalar::Null,
-            Resolved::Bool(b) => return JsonScalar::Bool(b),
-            Resolved::Int(i) => Some(i.into()),
-            Resolved::BigInt => self
-                .text
-                .trim_start_matches('+')
-                .parse::<u64>()
-                .map(serde_json::Number::from)
-                .ok()
-                .or_else(|| serde_json::Number::from_f64(self.text.parse().ok()?)),
-            Resolved::Float(f) => serde_json::Number::from_f64(f),
-            Resolved::Str => None,
-        };
-        number.map_or(JsonScalar::String(&self.text), JsonScalar::Number)
     }
 
     /// True for a plain scalar that YAML turns into a number.
@@ -197,15 +167,25 @@ impl Node {
     }
 
     /// The node as JSON, for schema validation. Plain scalars are resolved
-    /// under the YAML 1.2 core schema, as [`Scalar::json`] says.
+    /// under the YAML 1.2 core schema; non-finite floats, which JSON lacks,
+    /// stay strings.
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {
-            Value::Scalar(s) => match s.json() {
-                JsonScalar::Null => J::Null,
-                JsonScalar::Bool(b) => J::Bool(b),
-                JsonScalar::Number(n) => J::Number(n),
-                JsonScalar::String(text) => J::String(text.to_owned()),
+            Value::Scalar(s) => match s.resolve() {
+                Resolved::Null => J::Null,
+                Resolved::Bool(b) => J::Bool(b),
+                Resolved::Int(i) => J::from(i),
+                Resolved::BigInt => s
+                    .text
+                    .trim_start_matches('+')
+                    .parse::<u64>()
+                    .map(J::from)
+                    .ok()
+                    .or_else(|| float_json(s.text.parse().ok()?))
+                    .unwrap_or_else(|| J::String(s.text.clone())),
+                Resolved::Float(f) => float_json(f).unwrap_or_else(|| J::String(s.text.clone())),
+                Resolved::Str => J::String(s.text.clone()),
             },
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
@@ -244,6 +224,10 @@ impl Node {
                 .fold((1, 0), add),
         }
     }
+}
+
+fn float_json(f: f64) -> Option<serde_json::Value> {
+    serde_json::Number::from_f64(f).map(serde_json::Value::Number)
 }
 
 /// The text a key contributes to a JSON object. A list or mapping used as
@@ -291,14 +275,6 @@ fn flow(node: &Node, out: &mut String) {
 
 /// Resolution of a plain scalar under the YAML 1.2 core schema.
 pub fn resolve_plain(s: &str) -> Resolved {
-    // Nulls, booleans and numbers all start with one of these: most text
-    // is told apart at its first byte.
-    if s.bytes()
-        .next()
-        .is_some_and(|b| !b.is_ascii_digit() && !b"+-.~nNtTfF".contains(&b))
-    {
-        return Resolved::Str;
-    }
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
         "true" | "True" | "TRUE" => return Resolved::Bool(true),

@@ -4,7 +4,6 @@
 //! verify). The conventions are documented in `schemas/README.md`.
 
 mod info;
-mod instance;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,9 +16,6 @@ use crate::error::{Error, FileLocation, Result};
 use crate::parse::yaml;
 
 pub use info::{FieldPath, MarkedField, Marker, Property, SchemaInfo, Segment};
-
-/// Top-level keys doccheck itself reads and the schema never sees.
-pub const RESERVED: &[&str] = &["$schema"];
 
 /// The built-in schemas: (kind name, `$id`, JSON text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -76,8 +72,6 @@ impl std::fmt::Display for SchemaSource {
 pub struct Schema {
     pub source: SchemaSource,
     validator: jsonschema::Validator,
-    /// The same schema, validating the YAML tree in place.
-    tree_validator: jsonschema::Validator<instance::Yaml>,
     pub info: SchemaInfo,
 }
 
@@ -92,13 +86,6 @@ impl std::fmt::Debug for Schema {
 impl Schema {
     pub fn is_valid(&self, instance: &Value) -> bool {
         self.validator.is_valid(instance)
-    }
-
-    /// Whether the frontmatter `root`, without the [`RESERVED`] keys, is
-    /// valid, read without building its JSON; `None` when the tree is one
-    /// only [`yaml::Node::to_json`] reads (see [`instance`]).
-    pub fn tree_is_valid(&self, root: &yaml::Node) -> Option<bool> {
-        instance::instance(root).map(|i| self.tree_validator.is_valid(i))
     }
 
     pub fn errors<'a>(
@@ -205,7 +192,7 @@ impl SchemaStore {
                 (value, base, Some((path, text)))
             }
         };
-        let invalid = |e: jsonschema::ValidationError<'_>| {
+        let validator = self.options(&base).build(&value).map_err(|e| {
             let (path, text) = location
                 .clone()
                 .unwrap_or_else(|| (PathBuf::from(format!("<{source}>")), String::new()));
@@ -219,24 +206,17 @@ impl SchemaStore {
                         .into(),
                 ),
             }
-        };
-        let validator = self.options(&base).build(&value).map_err(invalid)?;
-        let tree_validator = self.options(&base).build(&value).map_err(invalid)?;
+        })?;
         let info = SchemaInfo::collect(&value, &base, &lock(&self.documents));
         Ok(Schema {
             source,
             validator,
-            tree_validator,
             info,
         })
     }
 
-    fn options<F: jsonschema::json::Json>(
-        &self,
-        base: &str,
-    ) -> jsonschema::ValidationOptions<'_, Arc<dyn jsonschema::Retrieve>, F> {
-        let mut options = jsonschema::options_for::<F>()
-            .with_draft(jsonschema::Draft::Draft202012)
+    fn options(&self, base: &str) -> jsonschema::ValidationOptions<'_> {
+        let mut options = jsonschema::draft202012::options()
             .should_validate_formats(true)
             .should_ignore_unknown_formats(false)
             .with_registry(&self.registry)
