@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::parse::coderef;
-use crate::parse::slug::Disambiguator;
+use crate::parse::slug::{Disambiguator, slug};
 use crate::source::Span;
 use crate::suppress;
 
@@ -223,7 +223,7 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
                     if level == pulldown_cmark::HeadingLevel::H1 && out.title.is_none() {
                         out.title = Some(text.trim().into());
                     }
-                    ids.heading(&text);
+                    out.anchors.push(ids.id(slug(&text)).into());
                     let source = &body[range.clone()];
                     let line = source.trim_end_matches(['\n', '\r']);
                     out.headings.push(Heading {
@@ -301,7 +301,6 @@ pub fn scan(text: &str, start: usize, suppressions: &mut suppress::Builder) -> B
             _ => {}
         }
     }
-    out.anchors.extend(ids.into_ids());
     out.anchors.sort_unstable();
     out.anchors.dedup();
     out

@@ -3,7 +3,6 @@
 //! edge cases pinned in the tests below).
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 /// Everything GitHub removes: all but `\p{Word}` (letters, marks, decimal
@@ -13,17 +12,10 @@ static REMOVED: LazyLock<regex::Regex> =
 
 /// The slug of a heading's plain text, before de-duplication.
 pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    slug_into(text, &mut out);
-    out
-}
-
-/// [`slug`], into `out` (cleared first).
-fn slug_into(text: &str, out: &mut String) {
-    out.clear();
     // Most headings are ASCII, where `\w` is `[0-9A-Za-z_]`: one pass over
     // the bytes instead of the regex and a copy.
     if text.is_ascii() {
+        let mut out = String::with_capacity(text.len());
         for b in text.bytes() {
             match b {
                 b' ' => out.push('-'),
@@ -32,9 +24,9 @@ fn slug_into(text: &str, out: &mut String) {
                 _ => {}
             }
         }
-        return;
+        return out;
     }
-    out.push_str(&slug_of_any(text));
+    slug_of_any(text)
 }
 
 /// [`slug`] for any text.
@@ -53,54 +45,23 @@ fn slug_of_any(text: &str) -> String {
 /// slug gets the first free `-N` suffix.
 #[derive(Debug, Default)]
 pub struct Disambiguator {
-    /// Every id given, in document order.
-    ids: Vec<Box<str>>,
-    /// The same ids, hashed, once a document has more than [`FEW`]
-    /// headings: fewer are compared one by one, cheaper than hashing each.
-    many: HashSet<Box<str>, foldhash::fast::RandomState>,
-    next: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
-    /// The slug being made: one buffer for every heading of a document.
-    slug: String,
+    used: HashSet<String, foldhash::fast::RandomState>,
+    next: HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
-const FEW: usize = 32;
-
 impl Disambiguator {
-    /// The id of the next heading, whose plain text is `text`.
-    pub fn heading(&mut self, text: &str) -> &str {
-        let mut id = std::mem::take(&mut self.slug);
-        slug_into(text, &mut id);
-        if self.used(&id) {
-            let base: Box<str> = id.as_str().into();
-            let mut n = self.next.get(&base).copied().unwrap_or(1);
-            while self.used(&format!("{base}-{n}")) {
-                n += 1;
-            }
-            self.next.insert(base, n + 1);
-            let _ = write!(id, "-{n}");
+    pub fn id(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        let given: Box<str> = id.as_str().into();
-        self.slug = id;
-        if self.ids.len() >= FEW {
-            if self.many.is_empty() {
-                self.many.extend(self.ids.iter().cloned());
-            }
-            self.many.insert(given.clone());
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        while self.used.contains(&format!("{base}-{n}")) {
+            n += 1;
         }
-        self.ids.push(given);
-        self.ids.last().map_or("", |id| id)
-    }
-
-    fn used(&self, id: &str) -> bool {
-        match self.ids.len() > FEW {
-            true => self.many.contains(id),
-            false => self.ids.iter().any(|given| **given == *id),
-        }
-    }
-
-    /// Every id given, in document order.
-    pub fn into_ids(self) -> impl Iterator<Item = Box<str>> {
-        self.ids.into_iter()
+        let id = format!("{base}-{n}");
+        self.next.insert(base, n + 1);
+        self.used.insert(id.clone());
+        id
     }
 }
 
@@ -110,7 +71,7 @@ mod tests {
 
     fn ids(headings: &[&str]) -> Vec<String> {
         let mut d = Disambiguator::default();
-        headings.iter().map(|h| d.heading(h).to_owned()).collect()
+        headings.iter().map(|h| d.id(slug(h))).collect()
     }
 
     #[test]
@@ -119,37 +80,6 @@ mod tests {
             let text = format!("Ab {} 9_-", char::from(b));
             assert_eq!(slug(&text), slug_of_any(&text), "{b}");
         }
-    }
-
-    /// Past the headings compared one by one, the ids are what one set of
-    /// every id given makes of them.
-    #[test]
-    fn many_headings_as_few() {
-        let words = ["x", "x 1", "x-1", "x 2", "x-1-1", "y", "X"];
-        let headings: Vec<&str> = (0..300)
-            .map(|i| words[(i * 7 + i / 5) % words.len()])
-            .collect();
-        let mut used = HashSet::new();
-        let mut next: HashMap<String, usize> = HashMap::new();
-        let expected: Vec<String> = headings
-            .iter()
-            .map(|h| {
-                let base = slug(h);
-                if used.insert(base.clone()) {
-                    return base;
-                }
-                let mut n = next.get(&base).copied().unwrap_or(1);
-                while used.contains(&format!("{base}-{n}")) {
-                    n += 1;
-                }
-                next.insert(base.clone(), n + 1);
-                let id = format!("{base}-{n}");
-                used.insert(id.clone());
-                id
-            })
-            .collect();
-        assert_eq!(ids(&headings), expected);
-        assert_eq!(expected.iter().collect::<HashSet<_>>().len(), 300);
     }
 
     /// Rows 1–24 of the edge-case table in shared/notes/github-slugs.md
