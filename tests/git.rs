@@ -189,6 +189,32 @@ fn an_ambiguous_prefix_lists_its_candidates() {
     );
 }
 
+/// A clone that borrows its objects from another repository (`git clone
+/// --shared` writes `info/alternates`) finds the commits kept there.
+#[test]
+fn commits_kept_in_an_alternate_object_folder_are_found() {
+    let source = Repo::new();
+    source.write("src/a.py", "x = 1\n");
+    let sha = source.commit("code");
+    source.research("a", &format!("git_commit: {}", &sha[..10]));
+    source.commit("notes");
+    let dir = tempfile::tempdir().unwrap();
+    let clone = dir.path().join("clone");
+    git_in(
+        dir.path(),
+        &[
+            "clone",
+            "-q",
+            "--shared",
+            source.root.to_str().unwrap(),
+            "clone",
+        ],
+    );
+    assert!(clone.join(".git/objects/info/alternates").exists());
+    let (_, json, stderr) = doccheck(&clone, &["--select", "DC201,DC202,DC203"]);
+    assert!(codes(&json).is_empty(), "{json} {stderr}");
+}
+
 #[test]
 fn a_commit_lost_in_a_rebase_is_unreachable() {
     let repo = Repo::new();

@@ -22,14 +22,18 @@ pub struct Objects {
 
 impl Objects {
     /// The object database in `objects` (a repository's `objects` folder),
-    /// read for prefixes that start in the fan-out `folders`. `None` when it has alternates or a folder cannot
-    /// be read: gix, which knows them, then answers each prefix.
+    /// read for prefixes that start in the fan-out `folders`. `None` when
+    /// it has alternates or a folder cannot be read: gix, which knows them,
+    /// then answers each prefix.
     pub fn read(
         objects: &Path,
         hash: gix::hash::Kind,
         folders: impl Iterator<Item = u8>,
     ) -> Option<Objects> {
-        if objects.join("info/alternates").exists() {
+        // Objects kept elsewhere (`info/alternates`, or the folders Git's
+        // environment adds) are gix's to find.
+        let elsewhere = std::env::var_os("GIT_ALTERNATE_OBJECT_DIRECTORIES");
+        if objects.join("info/alternates").exists() || elsewhere.is_some_and(|v| !v.is_empty()) {
             return None;
         }
         let mut indexes = Vec::new();
