@@ -1935,27 +1935,36 @@ impl Repo {
         );
         self.git(&["rev-parse", "HEAD"])
     }
+
+    /// A research note per (name, `date` line) citing `commit`, last
+    /// updated before any commit of these tests, then committed.
+    fn dated_notes(&self, commit: &str, dates: &[(&str, &str)]) {
+        for (name, date) in dates {
+            self.research(
+                name,
+                &format!("git_commit: {commit}\n{date}\nlast_updated: 2026-04-01"),
+            );
+        }
+        self.commit("notes");
+    }
 }
 
 #[test]
 fn a_time_rounded_by_hand_is_not_earlier_than_a_commit_that_day() {
     let repo = Repo::new();
     let sha = repo.commit_at("code", "2026-04-13T16:41:07+02:00");
-    for (name, date) in [
-        ("rounded", "date: 2026-04-13T12:00:00+02:00"),
-        ("basic-offset", "date: 2026-04-13T12:00:07+0200"),
-        ("day-and-time", "date: 2026-04-13\ntime: \"09:30\""),
-        ("same-day", "date: 2026-04-13"),
-        ("seconds", "date: 2026-04-13T12:00:07+02:00"),
-        ("day-before", "date: 2026-04-12"),
-        ("rounded-day-before", "date: 2026-04-12T23:00:00+02:00"),
-    ] {
-        repo.research(
-            name,
-            &format!("git_commit: {sha}\n{date}\nlast_updated: 2026-04-01"),
-        );
-    }
-    repo.commit("notes");
+    repo.dated_notes(
+        &sha,
+        &[
+            ("rounded", "date: 2026-04-13T12:00:00+02:00"),
+            ("basic-offset", "date: 2026-04-13T12:00:07+0200"),
+            ("day-and-time", "date: 2026-04-13\ntime: \"09:30\""),
+            ("same-day", "date: 2026-04-13"),
+            ("seconds", "date: 2026-04-13T12:00:07+02:00"),
+            ("day-before", "date: 2026-04-12"),
+            ("rounded-day-before", "date: 2026-04-12T23:00:00+02:00"),
+        ],
+    );
     let (_, json, _) = doccheck(&repo.root, &["--select", "DC211"]);
     assert_eq!(
         all_findings(&json),
@@ -1983,29 +1992,17 @@ fn a_commit_read_from_the_commit_graph_keeps_its_time_zone() {
     let repo = Repo::new();
     // Still the 12th in UTC; already the 13th where it was committed.
     let sha = repo.commit_at("code", "2026-04-13T01:30:00+02:00");
-    for (name, date) in [
-        ("day-before-there", "date: 2026-04-12"),
-        ("same-day-there", "date: 2026-04-13"),
-        ("utc-day", "date: 2026-04-12T23:45:00Z"),
-    ] {
-        repo.research(
-            name,
-            &format!(
-                "git_commit: {}\n{date}\nlast_updated: 2026-04-01",
-                &sha[..10]
-            ),
-        );
-    }
-    repo.commit("notes");
+    repo.dated_notes(
+        &sha[..10],
+        &[
+            ("day-before-there", "date: 2026-04-12"),
+            ("same-day-there", "date: 2026-04-13"),
+            ("utc-day", "date: 2026-04-12T23:45:00Z"),
+        ],
+    );
     let findings = || {
         let (_, json, _) = doccheck(&repo.root, &["--select", "DC211"]);
-        let messages: Vec<String> = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| format!("{} {}", d["path"], d["message"]))
-            .collect();
-        (all_findings(&json), messages)
+        (all_findings(&json), fields(&json, &["path", "message"]))
     };
     let without_graph = findings();
     assert_eq!(

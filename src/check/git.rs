@@ -180,13 +180,13 @@ pub fn check(
         };
         // The commit's own time zone counts only for a date written without
         // one. The commit-graph does not keep it: the commit is read when
-        // the latest zone Git can write (+99:59) would make it later.
+        // the latest zone Git can write would make it later.
         let offset = match (offset, date.offset) {
             (Some(offset), _) => offset,
             (None, Some(_)) => 0,
             (None, None) => {
-                let latest = 99 * 3600 + 59 * 60;
-                if commit_after_date::committed_after(&date, (time, latest)).is_none() {
+                let latest = (time, commit_after_date::LATEST_OFFSET);
+                if commit_after_date::committed_after(&date, latest).is_none() {
                     continue;
                 }
                 git.commit_offset(id).unwrap_or(0)

@@ -27,6 +27,11 @@ declare_rule! {
     CommitAfterDate, code = "DC211", name = "commit-after-date", severity = Warning
 }
 
+/// The latest UTC offset Git's `+HHMM` can write, in seconds east: a commit
+/// not later than a date with this offset is not later with its own, so
+/// its own need not be read.
+pub const LATEST_OFFSET: i64 = 99 * 3600 + 59 * 60;
+
 /// Whether a commit made at `commit` (seconds since the epoch, the
 /// committer's offset in seconds east) is later than a document written at
 /// `written`; the day it was made on, in the document's time zone (else the
