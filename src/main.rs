@@ -35,20 +35,26 @@ fn write(out: &mut impl Write, text: &str) -> bool {
     }
 }
 
-/// glibc serves a block it once freed from the system the next time from
-/// its heap instead, raising that threshold as high as 32 MB: after the
-/// walk frees its per-thread lists, the later passes' tables (graph edges,
-/// verdicts, hash maps) go to the heap, where what they free stays mapped.
-/// A fixed threshold of 1 MB returns every large block to the system:
-/// 10 MB (4 %) less at the peak on 100,000 documents, the same CPU time.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+/// mimalloc: the walk allocates and frees a few hundred small blocks per
+/// document on every core, which it serves from per-thread pages without
+/// the locking and coalescing of the system's allocator (10 % less time on
+/// 100,000 documents with glibc).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's option `purge_delay` (its place in `mi_option_e`, the same in
+/// its versions 2 and 3).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Memory the walk frees is given back to the system after 10 ms instead
+/// of mimalloc 3's default second: the passes after the walk then reuse it
+/// instead of the peak holding both (90 MB more on 100,000 documents).
+/// Transparent huge pages are off at build time (`no_thp`): filled 2 MB at
+/// a time, they raised the peak too.
 fn tune_allocator() {
-    // SAFETY: `mallopt` sets one of the allocator's parameters; it is
-    // called before any other thread exists and takes no pointer.
+    // SAFETY: sets one of the allocator's options; it is called before
+    // any other thread exists and takes no pointer.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 10);
     }
 }
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn tune_allocator() {}
