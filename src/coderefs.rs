@@ -227,11 +227,12 @@ impl Verdict {
 }
 
 /// One reference's verdict: the document (an index into the documents) and
-/// the reference (an index into its `code_refs`).
+/// the reference (an index into its `code_refs`), as `u32`: a large project
+/// keeps hundreds of thousands until the run ends.
 #[derive(Debug)]
 pub struct Reading {
-    pub doc: usize,
-    pub reference: usize,
+    doc: u32,
+    reference: u32,
     verdict: Kept,
 }
 
@@ -254,6 +255,14 @@ impl From<Verdict> for Kept {
 }
 
 impl Reading {
+    pub fn doc(&self) -> usize {
+        self.doc as usize
+    }
+
+    pub fn reference(&self) -> usize {
+        self.reference as usize
+    }
+
     /// The file the reference means, as the repository has it now (see
     /// [`Verdict::file`]).
     pub fn file(&self) -> Option<&str> {
@@ -294,19 +303,19 @@ pub fn read(git: &Git, docs: &[Document], cited: &[Option<ObjectId>]) -> Vec<Rea
     // memory, so they are held once: collected in parallel straight into
     // one list of the exact length (one place per reference, in document
     // order), which the second look then turns into the readings in place.
-    let places: Vec<(usize, usize)> = docs
+    let places: Vec<(u32, u32)> = docs
         .iter()
         .enumerate()
-        .flat_map(|(i, doc)| (0..doc.facts.code_refs.len()).map(move |k| (i, k)))
+        .flat_map(|(i, doc)| (0..doc.facts.code_refs.len()).map(move |k| (i as u32, k as u32)))
         .collect();
     let mut first: Vec<FirstLook> = places
         .into_par_iter()
         .map_init(
             || git.reader(),
             |reader, (i, k)| {
-                let doc = &docs[i];
-                let r = &doc.facts.code_refs[k];
-                let at = cited[i].unwrap_or(head);
+                let doc = &docs[i as usize];
+                let r = &doc.facts.code_refs[k as usize];
+                let at = cited[i as usize].unwrap_or(head);
                 let mut tree = Tree::new(git, reader, &listings, at);
                 let outcome = resolve(&mut tree, &doc.path, &r.path, r.end);
                 if let (Outcome::Missing, Some(reason)) = (&outcome, tree.unreadable.take()) {
@@ -377,8 +386,9 @@ pub fn read(git: &Git, docs: &[Document], cited: &[Option<ObjectId>]) -> Vec<Rea
                 outcome: Outcome::Missing,
             };
             let pending = std::mem::replace(&mut **pending, unsettled);
-            let has_cited = cited[*doc].is_some();
-            if let Some(settled) = settle.verdict(docs, *doc, *reference, has_cited, pending) {
+            let (doc, reference) = (*doc as usize, *reference as usize);
+            let has_cited = cited[doc].is_some();
+            if let Some(settled) = settle.verdict(docs, doc, reference, has_cited, pending) {
                 *verdict = Ok(settled.into());
             }
         });
@@ -403,7 +413,7 @@ const _: () = assert!(
 
 /// A reference's first look: its document, its place there, and the
 /// verdict or what is left to settle.
-type FirstLook = (usize, usize, Result<Kept, Box<Pending>>);
+type FirstLook = (u32, u32, Result<Kept, Box<Pending>>);
 
 /// A reference the first look could not settle: where it was checked, and
 /// what was found there.

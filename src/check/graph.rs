@@ -70,17 +70,22 @@ pub fn check(
         }
     }
 
-    let (outgoing, incoming) = graph.adjacency();
+    // What the plan and orphan checks need of the edges, in one pass: two
+    // flags per document rather than lists of a million edges by end.
+    let mut connected = vec![false; docs.len()];
+    let mut cites_research = vec![false; docs.len()];
+    for edge in graph.edges() {
+        connected[edge.from] = true;
+        if let Ok(to) = edge.to {
+            connected[to] = true;
+            cites_research[edge.from] |= kind_name(to) == Some("research");
+        }
+    }
     for (i, doc) in docs.iter().enumerate() {
         let Some(kind) = kind_name(i) else { continue };
         let first_line = Span::empty(0);
         if kind == "plan"
-            && !outgoing[i].iter().any(|&e| {
-                graph
-                    .edge(e as usize)
-                    .to
-                    .is_ok_and(|to| kind_name(to) == Some("research"))
-            })
+            && !cites_research[i]
             && !doc
                 .facts
                 .refs
@@ -89,7 +94,7 @@ pub fn check(
         {
             report(i, plan_without_research::diagnostic(first_line));
         }
-        if outgoing[i].is_empty() && incoming[i].is_empty() {
+        if !connected[i] {
             report(i, orphan_document::diagnostic(first_line, kind));
         }
     }
@@ -115,9 +120,19 @@ fn cycles(graph: &Graph<'_>, report: &mut impl FnMut(usize, Diagnostic)) {
     // Only relations the schema marks `x-chain` (`supersedes`, `parent`)
     // must not loop: `related` experiments or a run and the experiment
     // that cites it point at each other by design. As (edge, target).
+    let chained = |edge: &crate::graph::Edge<'_>| {
+        matches!(
+            (edge.label, edge.to, edge.chain),
+            (Label::Field(_), Ok(_), true)
+        )
+    };
+    // Most projects chain nothing: no table per document for them.
+    if !graph.edges().any(|edge| chained(&edge)) {
+        return;
+    }
     let mut fields: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for (e, edge) in graph.edges().enumerate() {
-        if let (Label::Field(_), Ok(to), true) = (edge.label, edge.to, edge.chain) {
+        if let (true, Ok(to)) = (chained(&edge), edge.to) {
             fields[edge.from].push((e, to));
         }
     }

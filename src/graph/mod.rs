@@ -335,58 +335,12 @@ impl<'a> Graph<'a> {
         (0..self.edges.len()).map(|e| self.edge(e))
     }
 
-    /// For each document, the edges that leave it and the edges that reach it.
-    pub fn adjacency(&self) -> (Lists, Lists) {
-        let n = self.docs.len();
-        let out = Lists::new(n, self.edges.iter().map(|edge| edge.from));
-        let inc = Lists::new(n, self.edges.iter().map(|edge| edge.to));
-        (out, inc)
-    }
-
     pub fn title(&self, doc: usize) -> &str {
         let d = &self.docs[doc];
         d.facts
             .title
             .as_deref()
             .unwrap_or_else(|| d.path.rsplit('/').next().unwrap_or(&d.path))
-    }
-}
-
-/// A list of edges per document, in two flat lists rather than one
-/// allocation per document: `lists[doc]` is the document's edges, in order.
-pub struct Lists {
-    /// Where each document's edges start in `edges`, and where the last
-    /// ones end.
-    starts: Vec<u32>,
-    edges: Vec<u32>,
-}
-
-impl Lists {
-    /// Groups edge indices by the document `keys` gives each (in edge
-    /// order); a key of [`NONE`] (a dangling reference's target) is left out.
-    fn new(docs: usize, keys: impl Iterator<Item = u32> + Clone) -> Lists {
-        let mut starts = vec![0u32; docs + 1];
-        for key in keys.clone().filter(|&k| k != NONE) {
-            starts[key as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut edges = vec![0u32; starts[docs] as usize];
-        for (e, key) in keys.enumerate().filter(|&(_, k)| k != NONE) {
-            edges[next[key as usize] as usize] = e as u32;
-            next[key as usize] += 1;
-        }
-        Lists { starts, edges }
-    }
-}
-
-impl std::ops::Index<usize> for Lists {
-    type Output = [u32];
-
-    fn index(&self, doc: usize) -> &[u32] {
-        &self.edges[self.starts[doc] as usize..self.starts[doc + 1] as usize]
     }
 }
 
@@ -467,17 +421,6 @@ impl<'a> Names<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lists_group_edges_by_document_in_order() {
-        // Edges 0..5 reach documents 2, 0, none, 2, 3 (of four).
-        let lists = Lists::new(4, [2, 0, NONE, 2, 3].into_iter());
-        assert_eq!(&lists[0], &[1]);
-        assert!(lists[1].is_empty());
-        assert_eq!(&lists[2], &[0, 3]);
-        assert_eq!(&lists[3], &[4]);
-        assert!(Lists::new(1, std::iter::empty())[0].is_empty());
-    }
 
     #[test]
     fn line_suffixes() {

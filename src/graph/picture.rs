@@ -318,7 +318,7 @@ pub fn code_targets(graph: &Graph<'_>, readings: &[Reading], root: &Path) -> Vec
     } else {
         for reading in readings {
             if let Some(file) = reading.file() {
-                out[reading.doc].push(file.to_owned());
+                out[reading.doc()].push(file.to_owned());
             }
         }
     }

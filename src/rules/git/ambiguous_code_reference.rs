@@ -28,8 +28,8 @@ declare_rule! {
 pub fn check(docs: &[Document], readings: &[Reading], out: &mut Vec<Diagnostic>) {
     for reading in readings {
         if let Some(Verdict::Ambiguous(candidates)) = reading.problem() {
-            let doc = &docs[reading.doc];
-            let r = &doc.facts.code_refs[reading.reference];
+            let doc = &docs[reading.doc()];
+            let r = &doc.facts.code_refs[reading.reference()];
             out.push(diagnostic(r.span, &r.path, candidates).in_file(&doc.path));
         }
     }

@@ -45,8 +45,8 @@ declare_rule! {
 /// document was written.
 pub fn check(docs: &[Document], readings: &[Reading], out: &mut Vec<Diagnostic>) {
     for reading in readings {
-        let doc = &docs[reading.doc];
-        let r = &doc.facts.code_refs[reading.reference];
+        let doc = &docs[reading.doc()];
+        let r = &doc.facts.code_refs[reading.reference()];
         let d = match reading.problem() {
             Some(Verdict::TooShort {
                 path,

@@ -46,10 +46,10 @@ pub fn check(kinds: &Kinds, docs: &[Document], readings: &[Reading], out: &mut V
     for reading in readings {
         if let Some(Verdict::Drifted { path, since, now }) = reading.problem() {
             groups
-                .entry((reading.doc, path.as_str()))
+                .entry((reading.doc(), path.as_str()))
                 .or_insert((since, now, Vec::new()))
                 .2
-                .push(reading.reference);
+                .push(reading.reference());
         }
     }
     for ((doc, path), (since, now, mut refs)) in groups {
