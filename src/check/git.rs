@@ -55,14 +55,15 @@ pub fn open(project: &Project, notices: &mut Vec<Notice>) -> Result<Option<Git>>
     }
 }
 
-/// Runs the Git checks but the staleness one ([`check_stale`]). Without a
-/// repository only the shape of each commit is checked. Returns the code
-/// references' verdicts, when they were read (the graph draws the files
-/// they mean).
+/// Runs the Git checks. Without a repository only the shape of each commit
+/// is checked. `history` is when each document last changed (indexed like `docs`),
+/// when the run needs it. Returns the code references' verdicts, when they
+/// were read (the graph draws the files they mean).
 pub fn check(
     project: &Project,
     git: Option<&Git>,
     docs: &[Document],
+    history: Option<&[History]>,
     out: &mut Vec<Diagnostic>,
     notices: &mut Vec<Notice>,
 ) -> Result<Vec<Reading>> {
@@ -211,6 +212,11 @@ pub fn check(
         .any(|code| project.rules.any_enabled(code))
     {
         readings = code_references(project, git, docs, &written_at, out);
+    }
+    if let Some(history) = history
+        && project.rules.any_enabled("DC210")
+    {
+        stale(docs, history, out);
     }
     Ok(readings)
 }
@@ -364,22 +370,6 @@ fn code_references(
         ambiguous_code_reference::check(docs, &readings, out);
     }
     readings
-}
-
-/// The staleness check (DC210), apart from [`check`]: the history it needs
-/// is read while the other Git checks run.
-pub fn check_stale(
-    project: &Project,
-    docs: &[Document],
-    history: Option<&[History]>,
-    out: &mut Vec<Diagnostic>,
-) {
-    if let Some(history) = history
-        && project.git.enabled
-        && project.rules.any_enabled("DC210")
-    {
-        stale(docs, history, out);
-    }
 }
 
 /// `last_updated` against the document's last change that matters in

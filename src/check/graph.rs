@@ -16,13 +16,12 @@ use crate::source::Span;
 const DONE: &[&str] = &["complete", "completed", "done", "approved", "accepted"];
 const UNFINISHED: &[&str] = &["in_progress", "draft", "proposed", "running"];
 
-/// `history` is when each document last changed, when the run needs it.
+/// The graph checks but the suspect-link one ([`check_suspect`]).
 pub fn check(
     project: &Project,
     graph: &Graph<'_>,
     files: super::links::Files<'_>,
     git: Option<&crate::git::Git>,
-    history: Option<&[History]>,
     out: &mut Vec<Diagnostic>,
 ) {
     let docs = graph.docs;
@@ -105,10 +104,24 @@ pub fn check(
         );
     }
     cycles(graph, &mut report);
+}
+
+/// The suspect-link check (DC407), apart from [`check`]: it needs the
+/// history, which the Git checks' side reads while the graph is checked.
+/// `history` is when each document last changed, when the run needs it.
+pub fn check_suspect(
+    project: &Project,
+    graph: &Graph<'_>,
+    history: Option<&[History]>,
+    out: &mut Vec<Diagnostic>,
+) {
     if let Some(history) = history
         && project.rules.any_enabled("DC407")
     {
-        suspect(graph, history, &mut report);
+        let docs = graph.docs;
+        suspect(graph, history, &mut |doc, d: Diagnostic| {
+            out.push(d.in_file(&docs[doc].path))
+        });
     }
 }
 
@@ -119,7 +132,7 @@ fn cycles(graph: &Graph<'_>, report: &mut impl FnMut(usize, Diagnostic)) {
     let n = graph.docs.len();
     // Only relations the schema marks `x-chain` (`supersedes`, `parent`)
     // must not loop: `related` experiments or a run and the experiment
-    // that cites it point at each other by design. As (edge, target).
+    // that cites it point at each other by design.
     let chained = |edge: &crate::graph::Edge<'_>| {
         matches!(
             (edge.label, edge.to, edge.chain),
@@ -130,6 +143,7 @@ fn cycles(graph: &Graph<'_>, report: &mut impl FnMut(usize, Diagnostic)) {
     if !graph.edges().any(|edge| chained(&edge)) {
         return;
     }
+    // As (edge, target).
     let mut fields: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for (e, edge) in graph.edges().enumerate() {
         if let (true, Ok(to)) = (chained(&edge), edge.to) {

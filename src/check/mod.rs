@@ -368,63 +368,63 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
         Some(index) => links::Files::Index(index),
         None => links::Files::Disk(&project.root),
     };
-    // The Git checks read the repository partly on one thread (the cited
-    // commits, the verdicts of a hundred thousand references): meanwhile,
-    // the other side reads when each document last changed, checks the
-    // links against the documents alone, then adds the edges between the
-    // documents and checks the graph. The findings are appended in the
-    // order of a check after the other.
+    // The Git checks read the repository partly on one thread (the commits'
+    // history, the verdicts of a hundred thousand references): meanwhile,
+    // the other side checks the links against the documents alone, then
+    // adds the edges between the documents and checks the graph but for
+    // what needs the history. The findings are appended in the order of a
+    // check after the other.
     let needed = links_on || graph_on || change.is_some() || staged.is_some();
     let (git_checked, linked) = rayon::join(
         || {
-            let (mut found, mut said) = (Vec::new(), Vec::new());
-            let readings = git::check(project, repo.as_ref(), &docs, &mut found, &mut said);
-            (readings, found, said)
-        },
-        || {
             // When each document last changed: one walk of the history,
             // shared by the staleness (DC210) and suspect-link (DC407)
-            // checks.
+            // checks, and read before the code references, whose history
+            // it shares: a walk on each side would compute it twice.
             let history = repo
                 .as_ref()
                 .filter(|_| {
                     project.rules.any_enabled("DC210") || project.rules.any_enabled("DC407")
                 })
                 .map(|g| g.last_changes(&docs.iter().map(|d| &*d.path).collect::<Vec<_>>()));
+            let (mut found, mut said) = (Vec::new(), Vec::new());
+            let readings = git::check(
+                project,
+                repo.as_ref(),
+                &docs,
+                history.as_deref(),
+                &mut found,
+                &mut said,
+            );
+            (history, readings, found, said)
+        },
+        || {
             let (mut linked, mut graphed) = (Vec::new(), Vec::new());
-            let doc_graph = needed.then(|| {
-                let mut doc_graph = Graph::documents(&docs);
-                if links_on {
-                    links::check(files, &doc_graph, &mut linked);
-                    if project.rules.any_enabled("DC306") {
-                        mentions::check(&project.root, &docs, &mut linked);
-                    }
+            let mut doc_graph = needed.then(|| Graph::documents(&docs))?;
+            if links_on {
+                links::check(files, &doc_graph, &mut linked);
+                if project.rules.any_enabled("DC306") {
+                    mentions::check(&project.root, &docs, &mut linked);
                 }
-                doc_graph.connect();
-                if graph_on {
-                    graph::check(
-                        project,
-                        &doc_graph,
-                        files,
-                        repo.as_ref(),
-                        history.as_deref(),
-                        &mut graphed,
-                    );
-                }
-                doc_graph
-            });
-            (history, doc_graph, linked, graphed)
+            }
+            doc_graph.connect();
+            if graph_on {
+                graph::check(project, &doc_graph, files, repo.as_ref(), &mut graphed);
+            }
+            Some((doc_graph, linked, graphed))
         },
     );
-    let (readings, git_found, git_said) = git_checked;
+    let (history, readings, git_found, git_said) = git_checked;
     let readings = readings?;
-    let (history, doc_graph, linked, graphed) = linked;
     diagnostics.extend(git_found);
-    git::check_stale(project, &docs, history.as_deref(), &mut diagnostics);
     notices.extend(git_said);
-    if let Some(doc_graph) = &doc_graph {
+    if let Some((doc_graph, linked, graphed)) = linked {
         diagnostics.extend(linked);
         diagnostics.extend(graphed);
+        let doc_graph = &doc_graph;
+        if graph_on {
+            graph::check_suspect(project, doc_graph, history.as_deref(), &mut diagnostics);
+        }
         if let Some(change) = &change {
             let scope = gate::scope(doc_graph, change);
             diagnostics.retain(|d| scope.contains(&*d.path));
