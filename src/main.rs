@@ -37,20 +37,21 @@ fn write(out: &mut impl Write, text: &str) -> bool {
 
 /// mimalloc: the walk allocates and frees a few hundred small blocks per
 /// document on every core, which it serves from per-thread pages without
-/// the locking and coalescing of the system's allocator (10 % less time on
-/// 100,000 documents with glibc).
+/// the locking and coalescing of glibc's allocator (10 % less time than
+/// glibc's on 100,000 documents).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's option `purge_delay` (its place in `mi_option_e`, the same in
-/// its versions 2 and 3).
+/// mimalloc's option `purge_delay`: its place in `mi_option_e` (the same in
+/// mimalloc 2 and 3), written here because `libmimalloc-sys` names no
+/// constant for it.
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Memory the walk frees is given back to the system after 10 ms instead
-/// of mimalloc 3's default second: the passes after the walk then reuse it
-/// instead of the peak holding both (90 MB more on 100,000 documents).
-/// Transparent huge pages are off at build time (`no_thp`): filled 2 MB at
-/// a time, they raised the peak too.
+/// What the walk frees leaves the resident set 10 ms later instead of
+/// mimalloc 3's default second, before the later passes allocate, instead
+/// of the peak holding both (90 MB more on 100,000 documents). mimalloc is
+/// also built not to ask for transparent huge pages (`no_thp`): filled 2 MB
+/// at a time, they raised the peak too.
 fn tune_allocator() {
     // SAFETY: sets one of the allocator's options; it is called before
     // any other thread exists and takes no pointer.

@@ -16,20 +16,13 @@ use crate::source::Span;
 const DONE: &[&str] = &["complete", "completed", "done", "approved", "accepted"];
 const UNFINISHED: &[&str] = &["in_progress", "draft", "proposed", "running"];
 
-/// The graph checks but the suspect-link one ([`check_suspect`]).
-pub fn check(
-    project: &Project,
-    graph: &Graph<'_>,
-    files: super::links::Files<'_>,
-    git: Option<&crate::git::Git>,
-    out: &mut Vec<Diagnostic>,
-) {
+/// The graph checks but those that may read the history
+/// ([`check_dangling`], [`check_suspect`]): these run while the Git checks
+/// read it.
+pub fn check(project: &Project, graph: &Graph<'_>, out: &mut Vec<Diagnostic>) {
     let docs = graph.docs;
     let kinds = &project.kinds;
     let kind_name = |d: usize| docs[d].kind.map(|k| kinds.get(k).name.as_str());
-    if project.rules.any_enabled("DC401") {
-        dangling_reference::check(graph, &project.kinds, files, git, out);
-    }
     let mut report = |doc: usize, d: Diagnostic| out.push(d.in_file(&docs[doc].path));
     for edge in graph.edges() {
         let (Label::Field(field), Ok(to)) = (edge.label, edge.to) else {
@@ -106,9 +99,26 @@ pub fn check(
     cycles(graph, &mut report);
 }
 
+/// The dangling-reference check (DC401), apart from [`check`]: a reference
+/// to no file at all is looked for in the history, which the Git checks
+/// read meanwhile (a walk on each side would compute the same diffs twice).
+/// Its findings come before [`check`]'s.
+pub fn check_dangling(
+    project: &Project,
+    graph: &Graph<'_>,
+    files: super::links::Files<'_>,
+    git: Option<&crate::git::Git>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if project.rules.any_enabled("DC401") {
+        dangling_reference::check(graph, &project.kinds, files, git, out);
+    }
+}
+
 /// The suspect-link check (DC407), apart from [`check`]: it needs the
-/// history, which the Git checks' side reads while the graph is checked.
-/// `history` is when each document last changed, when the run needs it.
+/// history, which the Git checks read meanwhile. `history` is when each
+/// document last changed, when the run needs it. Its findings come after
+/// [`check`]'s.
 pub fn check_suspect(
     project: &Project,
     graph: &Graph<'_>,

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rayon::slice::ParallelSliceMut;
+
 use crate::diagnostic::{Diagnostic, Notice};
 use crate::discover::{self, Candidate, Entry};
 use crate::error::{Error, Result};
@@ -294,7 +296,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     // by their paths on the side, on every core, then each moved once: a
     // merge sort of the documents themselves moves each many times, through
     // a buffer half the table's size.
-    rayon::slice::ParallelSliceMut::par_sort_by_cached_key(&mut docs[..], |d| d.path.clone());
+    docs.par_sort_by_cached_key(|d| d.path.clone());
     // Without learning, the conventions are the built-in templates' alone.
     let conventions = match project.learn {
         true => {
@@ -372,8 +374,8 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     // history, the verdicts of a hundred thousand references): meanwhile,
     // the other side checks the links against the documents alone, then
     // adds the edges between the documents and checks the graph but for
-    // what needs the history. The findings are appended in the order of a
-    // check after the other.
+    // what may read the history. The findings are appended in the order of
+    // a check after the other.
     let needed = links_on || graph_on || change.is_some() || staged.is_some();
     let (git_checked, linked) = rayon::join(
         || {
@@ -409,7 +411,7 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
             }
             doc_graph.connect();
             if graph_on {
-                graph::check(project, &doc_graph, files, repo.as_ref(), &mut graphed);
+                graph::check(project, &doc_graph, &mut graphed);
             }
             Some((doc_graph, linked, graphed))
         },
@@ -420,9 +422,10 @@ pub fn run(project: &Project, selection: &Selection) -> Result<(Report, Vec<Docu
     notices.extend(git_said);
     if let Some((doc_graph, linked, graphed)) = linked {
         diagnostics.extend(linked);
-        diagnostics.extend(graphed);
         let doc_graph = &doc_graph;
         if graph_on {
+            graph::check_dangling(project, doc_graph, files, repo.as_ref(), &mut diagnostics);
+            diagnostics.extend(graphed);
             graph::check_suspect(project, doc_graph, history.as_deref(), &mut diagnostics);
         }
         if let Some(change) = &change {
