@@ -142,23 +142,20 @@ fn cycles(graph: &Graph<'_>, report: &mut impl FnMut(usize, Diagnostic)) {
     let n = graph.docs.len();
     // Only relations the schema marks `x-chain` (`supersedes`, `parent`)
     // must not loop: `related` experiments or a run and the experiment
-    // that cites it point at each other by design.
-    let chained = |edge: &crate::graph::Edge<'_>| {
-        matches!(
-            (edge.label, edge.to, edge.chain),
-            (Label::Field(_), Ok(_), true)
-        )
-    };
-    // Most projects chain nothing: no table per document for them.
-    if !graph.edges().any(|edge| chained(&edge)) {
-        return;
-    }
-    // As (edge, target).
-    let mut fields: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    // that cites it point at each other by design. As (edge, target); the
+    // table per document is made at the first such edge: most projects
+    // chain nothing.
+    let mut fields: Vec<Vec<(usize, usize)>> = Vec::new();
     for (e, edge) in graph.edges().enumerate() {
-        if let (true, Ok(to)) = (chained(&edge), edge.to) {
+        if let (Label::Field(_), Ok(to), true) = (edge.label, edge.to, edge.chain) {
+            if fields.is_empty() {
+                fields = vec![Vec::new(); n];
+            }
             fields[edge.from].push((e, to));
         }
+    }
+    if fields.is_empty() {
+        return;
     }
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
