@@ -185,8 +185,7 @@ impl Store {
             .map(|(old, new)| (at(&old).min(at(&new)), old, new))
             .collect();
         unknown.sort_unstable();
-        let threads = rayon::current_num_threads().max(1);
-        let run = unknown.len().div_ceil(threads).max(1);
+        let run = run_len(unknown.len());
         let learned: Vec<((ObjectId, ObjectId), bool)> = unknown
             .par_chunks(run)
             .flat_map_iter(|chunk| {
@@ -240,8 +239,7 @@ impl Store {
         if missing.is_empty() {
             return known;
         }
-        let threads = rayon::current_num_threads().max(1);
-        let run = missing.len().div_ceil(threads).max(1);
+        let run = run_len(missing.len());
         let computed: Vec<(usize, Option<Diff>)> = missing
             .par_chunks(run)
             .flat_map_iter(|chunk| {
@@ -709,6 +707,11 @@ fn read_record<'a>(
         );
     }
     Some((author, time))
+}
+
+/// How many of `n` items each thread takes in one consecutive run.
+fn run_len(n: usize) -> usize {
+    n.div_ceil(rayon::current_num_threads().max(1)).max(1)
 }
 
 #[cfg(test)]

@@ -77,9 +77,13 @@ impl Folders {
             self.by_path.clear();
             self.bytes = 0;
         }
-        let previous = self
-            .by_path
-            .insert(path.to_vec(), [Some(old.clone()), Some(new.clone())]);
+        let kept = [Some(old.clone()), Some(new.clone())];
+        // The same folders change commit after commit: their key is
+        // copied only the first time.
+        let previous = match self.by_path.get_mut(path) {
+            Some(slot) => Some(std::mem::replace(slot, kept)),
+            None => self.by_path.insert(path.to_vec(), kept),
+        };
         for tree in previous.into_iter().flatten().flatten() {
             self.bytes = self.bytes.saturating_sub(tree.bytes.len());
             self.recycle(tree);
